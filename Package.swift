@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+// BudgetQL: Chinese government budget disclosures -> exact tables -> a small SQL.
+// Data flows one way: Ingest -> Store -> Query -> Shell -> budgetql (see shared/design/ARCHITECTURE.md).
+import PackageDescription
+
+let package = Package(
+    name: "BudgetQL",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "budgetql", targets: ["budgetql"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Columnar tables, exact decimals, the catalog. Knows nothing of text formats or SQL.
+        .target(name: "Store"),
+        // Snapshot files (PDF, layout text, tab text) -> typed disclosure tables + checks.
+        .target(name: "Ingest", dependencies: ["Store"]),
+        // Lexer -> Parser -> Binder -> Plan -> vectorised Executor; Diagnostics.
+        .target(name: "Query", dependencies: ["Store"]),
+        // GNU readline, behind a module map and a shim header.
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        // The only code that touches readline.
+        .target(name: "LineEditor", dependencies: ["CReadline"]),
+        // REPL, dot-commands, renderers, saved queries and reports.
+        .target(name: "Shell", dependencies: ["Store", "Ingest", "Query", "LineEditor"]),
+        .executableTarget(name: "budgetql", dependencies: [
+            "Shell",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Store", "Ingest"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Query", "Store", "Ingest"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

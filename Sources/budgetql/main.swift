@@ -1,0 +1,3 @@
+import Shell
+
+print("budgetql \(Shell.version())")

@@ -1,0 +1,4 @@
+import Testing
+@testable import Ingest
+
+@Suite struct IngestPlaceholder { @Test func builds() {} }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Query
+
+@Suite struct QueryPlaceholder { @Test func builds() {} }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Shell
+
+@Suite struct ShellPlaceholder { @Test func builds() {} }
