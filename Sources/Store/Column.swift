@@ -1,11 +1,13 @@
 /// The values of one column, unboxed and typed. NULL rows hold a zero (or dictionary code 0)
 /// in the storage and are marked in `nulls`.
 public enum ColumnStorage: Sendable {
-    case integer([Int64])
+    /// Integers and codes, packed to the narrowest width.
+    case integer(PackedIntegers)
     /// Units at one fixed scale: value = units × 10^-scale.
     case decimal(units: [Int64], scale: Int)
-    /// Dictionary-encoded text: each row stores a code into `dictionary`.
-    case text(codes: [UInt32], dictionary: [String])
+    /// Dictionary-encoded text: each row stores a code (an index into `dictionary`), packed to
+    /// the narrowest width, so a filter on text is decided once per dictionary entry.
+    case text(codes: PackedIntegers, dictionary: [String])
     case boolean([Bool])
 }
 

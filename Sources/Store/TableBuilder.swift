@@ -58,7 +58,7 @@ public struct TableBuilder: Sendable {
             let storage: ColumnStorage
             switch type {
             case .integer:
-                storage = .integer(values.map { if case .integer(let x) = $0 { x } else { 0 } })
+                storage = .integer(PackedIntegers(values.map { if case .integer(let x) = $0 { x } else { 0 } }))
             case .decimal:
                 let decimals = values.map { v -> ExactDecimal in
                     switch v {
@@ -80,21 +80,21 @@ public struct TableBuilder: Sendable {
             case .text:
                 var dictionary: [String] = []
                 var index: [String: UInt32] = [:]
-                var codes: [UInt32] = []
+                var codes: [Int64] = []
                 codes.reserveCapacity(values.count)
                 for v in values {
                     let s: String
                     if case .text(let t) = v { s = t } else { s = "" }
                     if let c = index[s] {
-                        codes.append(c)
+                        codes.append(Int64(c))
                     } else {
                         let c = UInt32(dictionary.count)
                         dictionary.append(s)
                         index[s] = c
-                        codes.append(c)
+                        codes.append(Int64(c))
                     }
                 }
-                storage = .text(codes: codes, dictionary: dictionary)
+                storage = .text(codes: PackedIntegers(codes), dictionary: dictionary)
             case .boolean:
                 storage = .boolean(values.map { if case .boolean(let b) = $0 { b } else { false } })
             }

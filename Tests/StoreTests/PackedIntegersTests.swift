@@ -1,0 +1,19 @@
+import Testing
+@testable import Store
+
+@Suite struct PackedIntegersTests {
+    @Test func choosesTheNarrowestWidth() {
+        #expect(PackedIntegers([1, -5, 99]).width == 1)
+        #expect(PackedIntegers([208, 229]).width == 2)
+        #expect(PackedIntegers([2080101]).width == 4)
+        #expect(PackedIntegers([Int64.max, 0]).width == 8)
+        #expect(PackedIntegers([]).width == 1)
+    }
+
+    @Test func keepsEveryValue() {
+        let values: [Int64] = [-32769, 0, 2080101, 70000]
+        let packed = PackedIntegers(values)
+        #expect(packed.widened == values)
+        #expect(packed[2] == 2080101)
+    }
+}
