@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "budgetql", targets: ["budgetql"]),
+        .executable(name: "budgetql-bench", targets: ["budgetql-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +30,8 @@ let package = Package(
             "Shell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Runs the PERF.md queries over a CSV through the public loader and engine, timing each.
+        .executableTarget(name: "budgetql-bench", dependencies: ["Store", "Ingest", "Query"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Store", "Ingest"]),

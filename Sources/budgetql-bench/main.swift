@@ -1,0 +1,1 @@
+print("budgetql-bench: not yet")
