@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// A problem met while loading one file: what and where. Loading goes on with the other files.
@@ -35,7 +36,70 @@ public enum SnapshotLoader {
     /// Loads every snapshot in `paths` (files, or directories searched for snapshots).
     /// `progress(done, total, file)` is called after each file.
     public static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> LoadReport {
-        // Placeholder until the table readers land (issue: foundation / ingest).
-        LoadReport(tables: [], problems: [])
+        var problems: [LoadProblem] = []
+        let files = SnapshotFiles.expand(paths, problems: &problems)
+        var tables = DisclosureTables()
+        for kind in TableKind.all where kind.key != .label {
+            tables.declare(kind.name, schema: DisclosureTables.schema(for: kind))
+        }
+        for (i, file) in files.enumerated() {
+            do {
+                let document = try SnapshotReader.read(path: file)
+                let ingested = DocumentIngest.ingest(document)
+                if ingested.tablesFound.isEmpty {
+                    problems.append(LoadProblem(file: file, line: nil, message: "no disclosure tables found (not a 预算/决算 disclosure?)"))
+                }
+                for table in ingested.codedTables { tables.add(table, of: document) }
+            } catch {
+                problems.append(LoadProblem(file: file, line: nil, message: error.description))
+            }
+            progress?(i + 1, files.count, file)
+        }
+        let (built, buildProblems) = tables.build()
+        return LoadReport(tables: built, problems: problems + buildProblems)
+    }
+}
+
+/// Turns the paths given into snapshot files: directories are listed (sorted, not recursed
+/// into hidden entries); known reference files in a data directory are skipped quietly.
+enum SnapshotFiles {
+    static func expand(_ paths: [String], problems: inout [LoadProblem]) -> [String] {
+        var files: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                problems.append(LoadProblem(file: path, line: nil, message: "no such file or directory"))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let entries: [String]
+            do {
+                entries = try fm.contentsOfDirectory(atPath: path).sorted()
+            } catch {
+                problems.append(LoadProblem(file: path, line: nil, message: "cannot list the directory (\(error.localizedDescription))"))
+                continue
+            }
+            for entry in entries where !entry.hasPrefix(".") {
+                let full = (path as NSString).appendingPathComponent(entry)
+                var sub: ObjCBool = false
+                if fm.fileExists(atPath: full, isDirectory: &sub), sub.boolValue { continue }
+                if isReferenceFile(entry) { continue }
+                files.append(full)
+            }
+        }
+        return files
+    }
+
+    /// Files that live beside the snapshots in Data/ but are not snapshots: the reference
+    /// classification and notes about it.
+    static func isReferenceFile(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        if lower.hasPrefix("classes") || lower.hasPrefix("classification") || lower.contains("reference") { return true }
+        if lower.hasSuffix(".md") || lower.hasPrefix("readme") || lower.hasPrefix("notice") || lower.hasPrefix("source") { return true }
+        return false
     }
 }

@@ -1,0 +1,239 @@
+import Store
+
+/// A row of a code-keyed table after repair: its code, name and the values by column.
+struct CodedRow: Sendable {
+    let line: Int
+    let code: ClassificationCode?
+    let name: String
+    /// Values in 万元 by canonical column name.
+    var values: [String: ExactDecimal]
+    /// Values as printed (table unit), by column name, for facts and tolerances.
+    var printed: [String: RowNumber]
+    let isTotal: Bool
+    /// True for the rows stored in the typed table (no child rows under it).
+    var isLeaf: Bool = false
+}
+
+/// One table read from its segments: the unit, the columns it prints, its rows, and what it
+/// took to read it.
+struct CodedTable: Sendable {
+    let kind: TableKind
+    let title: String
+    let unit: MoneyUnit
+    let columns: [CanonicalColumn]
+    var rows: [CodedRow]
+    var repairs: [Repair]
+    /// Numbers that could not be placed in a column: (line, cell text, why).
+    var unparsed: [(line: Int, cell: String, reason: String)]
+    /// True when the table's title was found but it prints no rows (an empty table with a note).
+    var isEmpty: Bool { rows.isEmpty }
+}
+
+/// Reads the tables keyed by function or economic code (spending, income, general_spending,
+/// basic_spending …): header -> columns, lines -> rows, code repair, column assignment.
+struct CodedTableReader {
+    let document: SnapshotDocument
+    let dictionary: CodeDictionary
+    let defaultUnit: MoneyUnit
+
+    /// The table body lines of `segments` (a table continues across pages and repeated titles).
+    func read(kind: TableKind, segments: [TableSegment]) -> CodedTable {
+        let widths = kind.key == .economic ? [3, 2] : [3, 2, 2]
+        var unit: MoneyUnit?
+        var headerText = ""
+        var headerRows: [SourceRow] = []
+        var lines: [TableLine] = []
+        let title = segments.first?.title ?? kind.name
+        for segment in segments {
+            // The unit line sits just before or after the title.
+            for n in max(1, segment.titleLine - 2)...(segment.titleLine + 6) {
+                if let text = document.line(n), let u = MoneyUnit.stated(in: text) { unit = unit ?? u; break }
+            }
+            guard let body = segment.lines else { continue }
+            var inHeader = true
+            for n in body {
+                let text = document.lines[n - 1]
+                let row = SourceRow.split(text, line: n, format: document.format)
+                let tl = CodedRowReader.read(row, format: document.format, codeCells: widths.count)
+                if inHeader {
+                    if tl.shape == .data && (tl.hasCode || tl.isTotal) || tl.shape == .codeFragment && tl.codeParts.first?.count ?? 0 >= 2 {
+                        inHeader = false
+                    } else {
+                        if !text.contains("单位：") && !text.contains("单位:") {
+                            headerText += text.withoutSpaces
+                            headerRows.append(row)
+                        }
+                        continue
+                    }
+                }
+                lines.append(tl)
+            }
+        }
+        let columns = Self.columns(of: kind, header: headerText)
+        let tableUnit = unit ?? defaultUnit
+        // Wrapped names (layout text): a text-only line right under a row continues its name.
+        var merged: [TableLine] = []
+        for tl in lines {
+            if tl.shape == .text, let last = merged.last, last.shape == .data, !tl.isTotal,
+               tl.name.count <= 20, !tl.name.hasPrefix("注"), !tl.name.hasPrefix("备注") {
+                merged[merged.count - 1].name += tl.name
+                continue
+            }
+            merged.append(tl)
+        }
+        lines = merged
+        // Codes.
+        var repairer = CodeRepairer(widths: widths, dictionary: dictionary)
+        let codes = repairer.resolve(&lines)
+        var repairs = repairer.repairs
+        // Column positions.
+        let anchors = anchorPositions(columns: columns, headerRows: headerRows, lines: lines)
+        let assigner = ColumnAssigner(anchors: anchors)
+        let rules = Self.rowRules(kind: kind, columns: columns)
+        var rows: [CodedRow] = []
+        var unparsed: [(Int, String, String)] = []
+        for (i, tl) in lines.enumerated() {
+            switch tl.shape {
+            case .data:
+                break
+            case .numbersOnly:
+                for n in tl.numbers { unparsed.append((tl.line, n.cell, "number on a line without a row label")) }
+                continue
+            default:
+                continue
+            }
+            let code = codes[i]
+            if tl.hasCode && code == nil {
+                for n in tl.numbers { unparsed.append((tl.line, n.cell, "row code '\(tl.codeParts.joined(separator: " "))' could not be read")) }
+                continue
+            }
+            if !tl.hasCode && !tl.isTotal && kind.key != .label {
+                // A labelled row in a coded table (e.g. a project under its code): kept in facts.
+                for n in tl.numbers { unparsed.append((tl.line, n.cell, "row without a code: \(tl.name)")) }
+                continue
+            }
+            let values = tl.numbers.map(\.number.value)
+            guard let assignment = assigner.assign(positions: tl.numbers.map(\.position), satisfiesArithmetic: { cols in
+                Self.satisfies(rules: rules, columns: cols, values: values)
+            }) else {
+                for n in tl.numbers { unparsed.append((tl.line, n.cell, "more numbers than the table's \(columns.count) columns")) }
+                continue
+            }
+            var row = CodedRow(line: tl.line, code: code, name: tl.name, values: [:], printed: [:], isTotal: tl.isTotal)
+            for (j, c) in assignment.enumerated() {
+                let name = columns[c].name
+                row.values[name] = tableUnit.toWanYuan(tl.numbers[j].number.value)
+                row.printed[name] = tl.numbers[j]
+                if tl.numbers[j].number.joinedSpaces {
+                    repairs.append(Repair(line: tl.line, detail: "number '\(tl.numbers[j].cell)' split by a space read as \(tl.numbers[j].number.value)"))
+                }
+            }
+            rows.append(row)
+        }
+        // Leaves: coded rows with no child row under them.
+        let printedCodes = Set(rows.compactMap(\.code))
+        var parents = Set<ClassificationCode>()
+        for c in printedCodes {
+            var p = c.parent
+            while let q = p { parents.insert(q); p = q.parent }
+        }
+        for i in rows.indices {
+            if let c = rows[i].code, !parents.contains(c) { rows[i].isLeaf = true }
+        }
+        return CodedTable(kind: kind, title: title, unit: tableUnit, columns: columns, rows: rows,
+                          repairs: repairs, unparsed: unparsed.map { (line: $0.0, cell: $0.1, reason: $0.2) })
+    }
+
+    /// The canonical columns the header names, in the template's order; the first column
+    /// (the total) is assumed when the header is unreadable.
+    static func columns(of kind: TableKind, header: String) -> [CanonicalColumn] {
+        var found: [CanonicalColumn] = []
+        var remaining = header
+        // Longer keywords first so 上级一般公共预算安排的转移支付 is not taken for 一般公共预算.
+        let ordered = kind.columns.enumerated().flatMap { (i, c) in c.keywords.map { (i, c, $0) } }
+            .sorted { $0.2.count > $1.2.count }
+        var present = Set<Int>()
+        for (i, _, keyword) in ordered where !present.contains(i) {
+            if let r = remaining.range(of: keyword) {
+                present.insert(i)
+                remaining.replaceSubrange(r, with: "■")
+            }
+        }
+        for (i, c) in kind.columns.enumerated() where present.contains(i) { found.append(c) }
+        if found.isEmpty || found.first?.name != kind.columns.first?.name {
+            if let first = kind.columns.first { found.insert(first, at: 0) }
+        }
+        return found
+    }
+
+    /// Row rules: total column = sum of part columns, for the columns the table prints.
+    static func rowRules(kind: TableKind, columns: [CanonicalColumn]) -> [(total: Int, parts: [Int])] {
+        let index = Dictionary(columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        func rule(_ total: String, _ parts: [String]) -> (Int, [Int])? {
+            guard let t = index[total] else { return nil }
+            let p = parts.compactMap { index[$0] }
+            return p.isEmpty ? nil : (t, p)
+        }
+        switch kind.name {
+        case "income":
+            let fiscalParts = ["general", "transfer", "fund", "fund_transfer", "soe"]
+            var rules: [(Int, [Int])] = []
+            if index["fiscal"] != nil {
+                if let r = rule("amount", ["fiscal", "special", "own", "business", "operating", "other", "carryover", "other_carryover"]) { rules.append(r) }
+                if let r = rule("fiscal", fiscalParts) { rules.append(r) }
+            } else if let r = rule("amount", fiscalParts + ["special", "own", "business", "operating", "other", "carryover", "other_carryover"]) {
+                rules.append(r)
+            }
+            return rules
+        default:
+            guard let first = columns.first?.name else { return [] }
+            let parts = columns.dropFirst().map(\.name).filter { $0 != "capital_construction" && $0 != "enterprise_construction" || true }
+            return rule(first, parts).map { [$0] } ?? []
+        }
+    }
+
+    static func satisfies(rules: [(total: Int, parts: [Int])], columns: [Int], values: [ExactDecimal]) -> Bool {
+        var byColumn: [Int: ExactDecimal] = [:]
+        for (j, c) in columns.enumerated() { byColumn[c] = values[j] }
+        for rule in rules {
+            guard let total = byColumn[rule.total] else { continue }
+            let parts = rule.parts.compactMap { byColumn[$0] }
+            if parts.isEmpty { continue }
+            let unit = ([total] + parts).map(\.scale).max().map { ExactDecimal(units: 1, scale: $0) } ?? .zero
+            if !Arithmetic.agree(total, Arithmetic.sum(parts), parts: parts.count, unit: unit) { return false }
+        }
+        return true
+    }
+
+    /// Usual positions of the columns. Tab text: the header cell naming the column when it
+    /// is unambiguous, else learned from rows. Layout text: learned from rows that print every
+    /// column (or the most columns, taken as the leftmost ones).
+    func anchorPositions(columns: [CanonicalColumn], headerRows: [SourceRow], lines: [TableLine]) -> [Double?] {
+        var anchors = [Double?](repeating: nil, count: columns.count)
+        if document.format == .tabText {
+            for (ci, column) in columns.enumerated() {
+                var hits = Set<Int>()
+                for row in headerRows {
+                    for cell in row.cells where !cell.text.isEmpty {
+                        let t = cell.text.withoutSpaces
+                        if column.keywords.contains(where: { t == $0 || t.hasPrefix($0) && t.count <= $0.count + 3 }) { hits.insert(cell.position) }
+                    }
+                }
+                if hits.count == 1, let h = hits.first { anchors[ci] = Double(h) }
+            }
+            if anchors.allSatisfy({ $0 != nil }) { return anchors }
+        }
+        let data = lines.filter { $0.shape == .data && ($0.hasCode || $0.isTotal) }
+        let most = data.map(\.numbers.count).max() ?? 0
+        guard most > 0 else { return anchors }
+        var samples = [[Int]](repeating: [], count: columns.count)
+        for tl in data where tl.numbers.count == min(most, columns.count) {
+            for (j, n) in tl.numbers.enumerated() where j < columns.count { samples[j].append(n.position) }
+        }
+        for ci in columns.indices where anchors[ci] == nil && !samples[ci].isEmpty {
+            let s = samples[ci].sorted()
+            anchors[ci] = Double(s[s.count / 2])
+        }
+        return anchors
+    }
+}

@@ -1,0 +1,88 @@
+import Store
+
+/// Decides which column each printed number of a row belongs to. The number of cells per row
+/// changes from page to page, so position alone is not enough: a candidate assignment is scored
+/// by how far its numbers sit from the columns' usual positions, and assignments that break
+/// the row's arithmetic (total = sum of parts) lose to ones that keep it.
+struct ColumnAssigner: Sendable {
+    /// Usual position of each column (tab index, or right edge in layout text); nil if unknown.
+    let anchors: [Double?]
+
+    var columnCount: Int { anchors.count }
+
+    /// Column index per number (same order as `positions`), strictly increasing; nil when
+    /// there are more numbers than columns.
+    func assign(positions: [Int], satisfiesArithmetic: ([Int]) -> Bool) -> [Int]? {
+        let m = positions.count
+        let k = columnCount
+        guard m <= k else { return nil }
+        if m == 0 { return [] }
+        var best: [Int]?
+        var bestCost = Double.infinity
+        var combination = Array(0..<m)
+        var evaluated = 0
+        while true {
+            evaluated += 1
+            var cost = positionCost(combination, positions)
+            if !satisfiesArithmetic(combination) { cost += 10_000 }
+            if cost < bestCost {
+                bestCost = cost
+                best = combination
+            }
+            // Next combination in lexicographic order; bounded so a wide table stays fast.
+            guard evaluated < 20_000, let next = ColumnAssigner.next(combination, k) else { break }
+            combination = next
+        }
+        return best
+    }
+
+    private func positionCost(_ columns: [Int], _ positions: [Int]) -> Double {
+        var diffs: [Double] = []
+        diffs.reserveCapacity(columns.count)
+        for (i, c) in columns.enumerated() {
+            guard let a = anchors[c] else { continue }
+            diffs.append(Double(positions[i]) - a)
+        }
+        // Columns without a known position: prefer the leftmost ones (totals come first).
+        let unknownPenalty = Double(columns.enumerated().reduce(0) { $0 + (anchors[$1.element] == nil ? $1.element : 0) }) * 0.01
+        guard !diffs.isEmpty else { return unknownPenalty + Double(columns.reduce(0, +)) * 0.001 }
+        let sorted = diffs.sorted()
+        let shift = sorted[sorted.count / 2]
+        var cost = abs(shift) * 0.5
+        for d in diffs { cost += abs(d - shift) }
+        return cost + unknownPenalty
+    }
+
+    static func next(_ c: [Int], _ k: Int) -> [Int]? {
+        var c = c
+        let m = c.count
+        var i = m - 1
+        while i >= 0 && c[i] == k - m + i { i -= 1 }
+        if i < 0 { return nil }
+        c[i] += 1
+        for j in (i + 1)..<m { c[j] = c[j - 1] + 1 }
+        return c
+    }
+}
+
+extension ExactDecimal {
+    /// One unit of the last printed digit: 0.01 for "12.34", 1 for "12".
+    var lastDigitUnit: ExactDecimal { ExactDecimal(units: 1, scale: scale) }
+}
+
+/// Sums and tolerances for the checks and the arithmetic of rows.
+enum Arithmetic {
+    static func sum(_ values: [ExactDecimal]) -> ExactDecimal {
+        var total = ExactDecimal.zero
+        for v in values { total = total.adding(v) ?? total }
+        return total
+    }
+
+    /// Whether `a` and `b` agree within one unit of the last printed digit per summand
+    /// (each printed part was rounded once).
+    static func agree(_ a: ExactDecimal, _ b: ExactDecimal, parts: Int, unit: ExactDecimal) -> Bool {
+        guard let diff = a.subtracting(b)?.magnitude else { return false }
+        let tolerance = unit.multiplied(by: ExactDecimal(Int64(max(1, parts)))) ?? unit
+        return !(tolerance < diff)
+    }
+}

@@ -1,0 +1,77 @@
+import Store
+
+/// The money unit a table states in its "单位：万元" / "单位：元" line. Everything is stored in 万元.
+enum MoneyUnit: String, Sendable {
+    case wanYuan = "万元"
+    case yuan = "元"
+
+    /// The value in 万元, exactly: 1 元 = 0.0001 万元, so only the scale moves.
+    func toWanYuan(_ value: ExactDecimal) -> ExactDecimal {
+        switch self {
+        case .wanYuan: return value
+        case .yuan:
+            if value.scale + 4 <= ExactDecimal.maxScale {
+                return ExactDecimal(units: value.units, scale: value.scale + 4)
+            }
+            return value.divided(by: ExactDecimal(10_000), scale: ExactDecimal.maxScale) ?? value
+        }
+    }
+
+    /// The unit named in a line such as "编制单位：…单位：万元" or "单位:元", if any.
+    static func stated(in line: String) -> MoneyUnit? {
+        guard let range = line.range(of: "单位：", options: .backwards) ?? line.range(of: "单位:", options: .backwards) else {
+            return nil
+        }
+        let rest = line[range.upperBound...].drop { $0 == " " || $0 == "\t" }
+        if rest.hasPrefix("万元") { return .wanYuan }
+        if rest.hasPrefix("元") { return .yuan }
+        return nil
+    }
+}
+
+/// A number as printed in a table cell, with what it took to read it.
+struct PrintedNumber: Sendable, Equatable {
+    /// The value in the table's own unit, exactly as printed.
+    let value: ExactDecimal
+    /// True when the cell needed more than separator removal: a space inside the digits
+    /// ("1971.5 9"), which extraction put there. Recorded as a repair.
+    let joinedSpaces: Bool
+
+    /// Reads a cell as a number: digits with at most one point, optional sign, thousands
+    /// separators (",", "，"), and spaces between digits that extraction inserted. Returns nil for
+    /// anything else (text, codes with letters, blanks, "-").
+    static func parse<S: StringProtocol>(_ cell: S) -> PrintedNumber? {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(cell.utf8.count)
+        var sawSpaceInside = false
+        var pendingSpace = false
+        var sawDigit = false
+        for byte in cell.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingSpace && sawDigit { sawSpaceInside = true }
+                pendingSpace = false
+                sawDigit = true
+                buffer.append(byte)
+            case UInt8(ascii: "."):
+                pendingSpace = false
+                buffer.append(byte)
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                guard buffer.isEmpty else { return nil }
+                buffer.append(byte)
+            case UInt8(ascii: ","):
+                guard sawDigit else { return nil }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                pendingSpace = true
+            default:
+                // Full-width comma (U+FF0C, bytes EF BC 8C) is handled by the caller's cleanup;
+                // anything else is text.
+                return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        let text = String(decoding: buffer, as: UTF8.self)
+        guard let value = ExactDecimal(text) else { return nil }
+        return PrintedNumber(value: value, joinedSpaces: sawSpaceInside)
+    }
+}

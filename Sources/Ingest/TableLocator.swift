@@ -1,0 +1,77 @@
+/// Where one table sits in the source lines: its title line and the lines up to the next title.
+struct TableSegment: Sendable {
+    let kind: TableKind?
+    /// The title as printed, spaces removed.
+    let title: String
+    let titleLine: Int
+    /// 1-based line numbers of the body (after the title), in order.
+    let lines: ClosedRange<Int>?
+}
+
+/// Finds tables by their titles. A title is a short line ending in 表 (or 表（续）); the table
+/// runs until the next title or the narrative resumes. Titles repeated on continuation pages
+/// or listed in the table of contents give extra segments that the readers merge or ignore.
+enum TableLocator {
+    static func segments(in document: SnapshotDocument) -> [TableSegment] {
+        var titles: [(line: Int, title: String)] = []
+        for (index, text) in document.lines.enumerated() {
+            if let title = title(of: text) { titles.append((index + 1, title)) }
+        }
+        var segments: [TableSegment] = []
+        for (i, t) in titles.enumerated() {
+            let nextTitle = i + 1 < titles.count ? titles[i + 1].line : document.lines.count + 1
+            var end = nextTitle - 1
+            // The narrative resumes with prose: a sentence that is not a note under the table.
+            var sawData = false
+            var line = t.line + 1
+            while line <= end {
+                let text = document.lines[line - 1]
+                if isProse(text) && sawData {
+                    end = line - 1
+                    break
+                }
+                if !sawData && containsDigit(text) && !isProse(text) { sawData = true }
+                line += 1
+            }
+            let body: ClosedRange<Int>? = end >= t.line + 1 ? (t.line + 1)...end : nil
+            segments.append(TableSegment(kind: TableKind.matching(title: t.title), title: t.title,
+                                         titleLine: t.line, lines: body))
+        }
+        return segments
+    }
+
+    /// The title on a line, or nil: short, ends in 表 (optionally 续), no sentence punctuation,
+    /// no table-of-contents leader dots.
+    static func title(of text: String) -> String? {
+        var s = text.withoutSpaces
+        guard !s.isEmpty, s.count <= 48 else { return nil }
+        if s.contains("…") || s.contains("...") || s.contains("。") || s.contains("，") || s.contains("：") || s.contains(":") {
+            return nil
+        }
+        for suffix in ["（续）", "(续)", "续表", "续"] where s.hasSuffix(suffix) && s.count > suffix.count {
+            s.removeLast(suffix.count)
+        }
+        guard s.hasSuffix("表") else { return nil }
+        // "表 3" and "附表" alone are labels, not titles.
+        guard s.count >= 5 else { return nil }
+        // Drop a leading number: "表3", "3.", "三、", "（三）".
+        if let range = s.range(of: "、") , s.distance(from: s.startIndex, to: range.lowerBound) <= 3 {
+            s = String(s[range.upperBound...])
+        }
+        while let f = s.first, f.isNumber || f == "." || f == "表" || f == "：" {
+            if f == "表" && !(s.dropFirst().first?.isNumber ?? false) { break }
+            s.removeFirst()
+        }
+        return s
+    }
+
+    static func isProse(_ text: String) -> Bool {
+        let t = text.withoutSpaces
+        if t.hasPrefix("注") || t.hasPrefix("备注") || t.hasPrefix("说明") { return false }
+        return t.contains("。") && t.count > 20
+    }
+
+    static func containsDigit(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 48 && $0 <= 57 }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import Ingest
-
-@Suite struct IngestPlaceholder { @Test func builds() {} }
