@@ -1,12 +1,194 @@
 import Glibc
 @preconcurrency import CReadline
 
+/// What one prompt produced.
+public enum LineInput: Equatable, Sendable {
+    case line(String)
+    /// Ctrl-C: the text typed so far is discarded.
+    case interrupted
+    /// Ctrl-D on an empty line, or the end of the input.
+    case endOfInput
+}
+
+/// Computes Tab-completion candidates: gets the whole line buffer, the UTF-8 offsets of the word
+/// being completed and the word itself; returns full replacements for that word.
+public typealias Completer = (_ line: String, _ wordStart: Int, _ wordEnd: Int, _ word: String) -> [String]
+
+// Readline calls back through plain C function pointers with no context, so what those callbacks
+// need lives here. Only the main thread reads lines.
+nonisolated(unsafe) private var activeCompleter: Completer?
+nonisolated(unsafe) private var interruptedDuringRead = false
+
 /// The terminal line editor: the only code that touches GNU readline.
 public enum LineEditor {
-    /// Reads one line with `prompt`; nil at end of input (Ctrl-D).
-    public static func readLine(prompt: String) -> String? {
-        guard let raw = readline(prompt) else { return nil }
-        defer { free(raw) }
-        return String(cString: raw)
+    nonisolated(unsafe) private static var configured = false
+
+    /// Prepares readline once: UTF-8 input whatever the locale, no bracketed paste, our Ctrl-C,
+    /// our completion and multi-line history entries.
+    public static func configure(completer: Completer?) {
+        activeCompleter = completer
+        guard !configured else { return }
+        configured = true
+        ensureUTF8Locale()
+        rl_readline_name = UnsafePointer(strdup("budgetql"))
+        rl_catch_signals = 0
+        rl_initialize()
+        rl_variable_bind("enable-bracketed-paste", "off")
+        // '.' and '/' are not breaks: `.run`, `spending.amount` and paths complete as one word.
+        rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n(),;=<>+*|"))
+        rl_getc_function = { stream in readByte(stream) }
+        rl_attempted_completion_function = { text, start, end in
+            completionMatches(text: text, start: start, end: end)
+        }
+        history_write_timestamps = 1
+        history_multiline_entries = 1
+        stifle_history(2000)
+        Interrupt.install()
     }
+
+    /// Reads one line with `prompt`.
+    public static func readLine(prompt: String) -> LineInput {
+        Interrupt.reset()
+        interruptedDuringRead = false
+        let raw = readline(prompt)
+        if interruptedDuringRead {
+            if let raw { free(raw) }
+            Interrupt.reset()
+            return .interrupted
+        }
+        guard let raw else { return .endOfInput }
+        defer { free(raw) }
+        return .line(String(cString: raw))
+    }
+
+    // MARK: History
+
+    /// Loads a history file; a missing file is an empty history.
+    public static func loadHistory(from path: String) {
+        _ = read_history(path)
+    }
+
+    public static func addHistory(_ entry: String) {
+        add_history(entry)
+    }
+
+    /// Writes the history with mode 0600 (statements can hold anything the analyst typed).
+    /// Returns a description of the failure, or nil.
+    public static func saveHistory(to path: String) -> String? {
+        let directory = parentDirectory(of: path)
+        if let failure = makeDirectories(directory) { return failure }
+        let result = write_history(path)
+        if result != 0 { return "cannot write history to \(path): \(String(cString: strerror(result)))" }
+        chmod(path, 0o600)
+        return nil
+    }
+
+    /// Every history entry, oldest first.
+    public static func historyEntries() -> [String] {
+        var entries: [String] = []
+        guard let list = history_list() else { return entries }
+        var i = 0
+        while let entry = list[i] {
+            if let line = entry.pointee.line { entries.append(String(cString: line)) }
+            i += 1
+        }
+        return entries
+    }
+
+    /// Terminal columns, or nil when stdout is not a terminal.
+    public static func terminalColumns() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// Under a non-UTF-8 locale readline takes Chinese input as Meta keys, so switch to C.UTF-8.
+    public static func ensureUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
+        if codeset != "UTF-8" && codeset != "UTF8" {
+            setenv("LC_ALL", "C.UTF-8", 1)
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+    }
+
+    private static func parentDirectory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func makeDirectories(_ path: String) -> String? {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            var info = stat()
+            if stat(current, &info) == 0 { continue }
+            if mkdir(current, 0o700) != 0 && errno != EEXIST {
+                return "cannot create \(current): \(String(cString: strerror(errno)))"
+            }
+        }
+        return nil
+    }
+}
+
+/// Reads one byte for readline. A Ctrl-C interrupts read() with EINTR: the line ends and its text
+/// is dropped; any other interruption (a window resize) just redraws.
+private func readByte(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+    let fd = stream.map { fileno($0) } ?? STDIN_FILENO
+    var byte: UInt8 = 0
+    while true {
+        let n = read(fd, &byte, 1)
+        if n == 1 { return Int32(byte) }
+        if n == 0 { return EOF }
+        if errno == EINTR {
+            if Interrupt.isPending {
+                interruptedDuringRead = true
+                if let out = rl_outstream { fputs("^C", out); fflush(out) }
+                return 10  // accept the line; readLine() discards it
+            }
+            rl_resize_terminal()
+            continue
+        }
+        return EOF
+    }
+}
+
+/// Builds readline's match array: [common prefix, match..., NULL], every string malloc'ed
+/// (readline frees them).
+private func completionMatches(text: UnsafePointer<CChar>?, start: Int32, end: Int32)
+    -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+{
+    rl_attempted_completion_over = 1  // never fall back to readline's file names
+    guard let completer = activeCompleter, let buffer = rl_line_buffer else { return nil }
+    let line = String(cString: buffer)
+    let word = text.map { String(cString: $0) } ?? ""
+    let candidates = completer(line, Int(start), Int(end), word)
+    guard !candidates.isEmpty else { return nil }
+    let unique = Array(Set(candidates)).sorted()
+    if unique.count == 1, unique[0].hasSuffix("/") { rl_completion_suppress_append = 1 }
+    let slots = unique.count + 2
+    guard let memory = malloc(slots * MemoryLayout<UnsafeMutablePointer<CChar>?>.stride) else { return nil }
+    let matches = memory.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: slots)
+    var shared = unique.count == 1 ? unique[0] : commonPrefix(unique)
+    // Never replace what was typed with less (candidates that differ from it only in case).
+    if shared.count < word.count { shared = word }
+    matches[0] = strdup(shared)
+    for (i, candidate) in unique.enumerated() where unique.count > 1 {
+        matches[i + 1] = strdup(candidate)
+    }
+    matches[unique.count == 1 ? 1 : unique.count + 1] = nil
+    return matches
+}
+
+/// The longest shared prefix, by whole characters so a Chinese character is never split.
+/// Case-insensitive matches (keywords) keep the shortest candidate's own spelling.
+private func commonPrefix(_ words: [String]) -> String {
+    guard var prefix = words.first.map(Array.init) else { return "" }
+    for word in words.dropFirst() {
+        let chars = Array(word)
+        var n = 0
+        while n < prefix.count, n < chars.count, prefix[n] == chars[n] { n += 1 }
+        prefix = Array(prefix[..<n])
+    }
+    return String(prefix)
 }

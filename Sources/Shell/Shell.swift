@@ -1,9 +1,111 @@
-import Store
-import Ingest
-import Query
+import Foundation
 import LineEditor
+import Query
+import Store
 
-/// The interactive and batch front end.
+/// The interactive and batch front end: what `budgetql` runs after parsing its arguments.
 public enum Shell {
     public static func version() -> String { "0.1.0" }
+
+    /// Saved queries and reports (`.run`, `.queries`, `budgetql run`, `budgetql queries`); the
+    /// reports code replaces this with its own implementation.
+    nonisolated(unsafe) public static var savedQueries: any SavedQueryCommands = QueriesDirectory()
+
+    /// Names for Tab completion after `.run`.
+    static func savedQueryNames() -> [String] {
+        let session = Session(mode: .table, interactive: false)
+        return savedQueries.list(in: session).map(\.name)
+    }
+
+    /// Runs what the options ask for: `-c`, `-f`, statements from a non-terminal stdin, or the REPL.
+    public static func run(_ options: ShellOptions) -> Int32 {
+        let batchInput = options.command != nil || options.file != nil || !Console.stdinIsTerminal
+        guard let session = prepareSession(options, interactive: !batchInput) else {
+            return ExitStatus.inputUnavailable.rawValue
+        }
+        if let command = options.command {
+            let ok = session.runScript(command, origin: .prompt, keepGoing: options.keepGoing)
+            return ok ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
+        }
+        if let file = options.file {
+            guard let source = readSource(file) else { return ExitStatus.inputUnavailable.rawValue }
+            let ok = session.runScript(source, origin: SourceOrigin(name: file), keepGoing: options.keepGoing)
+            return ok ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
+        }
+        if batchInput {
+            // stdin is a file or a pipe: no prompts, no echo, no readline.
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let source = String(decoding: data, as: UTF8.self)
+            let ok = session.runScript(source, origin: SourceOrigin(name: "<stdin>"), keepGoing: options.keepGoing)
+            return ok ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
+        }
+        REPL(session: session, historyPath: HistoryLocation.path(environment: ProcessInfo.processInfo.environment)).run()
+        return ExitStatus.success.rawValue
+    }
+
+    /// `budgetql queries`: lists the saved queries.
+    public static func listSavedQueries(_ options: ShellOptions) -> Int32 {
+        guard let session = prepareSession(options, interactive: false, loadData: false) else {
+            return ExitStatus.inputUnavailable.rawValue
+        }
+        return session.run(.queries) == .done ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
+    }
+
+    /// `budgetql run NAME [name=value ...]`: runs one saved query.
+    public static func runSavedQuery(_ options: ShellOptions, name: String, arguments: [String]) -> Int32 {
+        guard let session = prepareSession(options, interactive: false) else { return ExitStatus.inputUnavailable.rawValue }
+        var bindings: [String: Value] = [:]
+        for argument in arguments {
+            guard let binding = ParameterBinding.parse(argument) else {
+                Console.error("run: \"\(argument)\" is not name=value")
+                return ExitStatus.inputUnavailable.rawValue
+            }
+            bindings[binding.name] = binding.value
+        }
+        return savedQueries.run(name: name, arguments: bindings, in: session)
+            ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
+    }
+
+    /// Builds the session the options describe: output mode, parameters, data loaded. Nil (after
+    /// saying why) when an input is missing.
+    static func prepareSession(_ options: ShellOptions, interactive: Bool, loadData: Bool = true) -> Session? {
+        let mode = options.format ?? (Console.stdoutIsTerminal ? .table : .csv)
+        let session = Session(mode: mode, interactive: interactive)
+        for text in options.parameters {
+            guard let binding = ParameterBinding.parse(text) else {
+                Console.error("--param \"\(text)\" is not name=value")
+                return nil
+            }
+            session.parameters[binding.name] = binding.value
+        }
+        guard loadData else { return session }
+        var paths = options.dataPaths
+        if paths.isEmpty {
+            guard let data = DataLocation.defaultDataDirectory() else {
+                Console.error("no Data/ directory here or above the budgetql executable; use --data PATH or set BUDGETQL_DATA")
+                return nil
+            }
+            paths = [data]
+        }
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            Console.error("--data: no such file or directory: \(path)")
+            return nil
+        }
+        let report = session.load(paths: paths)
+        if interactive {
+            Console.error(StartupSummary.text(catalog: session.catalog, problems: report.problems, paths: paths))
+        } else if !report.problems.isEmpty {
+            Console.error("warning: \(StartupSummary.count(report.problems.count, "problem")) while loading; first: \(report.problems[0])")
+        }
+        return session
+    }
+
+    private static func readSource(_ path: String) -> String? {
+        if path == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Console.error("cannot read \(path): no such file or not readable")
+            return nil
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
 }

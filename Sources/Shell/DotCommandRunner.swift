@@ -1,0 +1,175 @@
+import Foundation
+import LineEditor
+import Query
+import Store
+
+/// How a dot-command ended.
+public enum DotCommandOutcome: Equatable {
+    case done
+    /// Failed; the message says why (nil when the failure was already reported, as by `.read`).
+    case failed(String?)
+    case quit
+}
+
+extension Session {
+    /// Parses and runs one dot-command line.
+    public func runDotCommand(_ line: String) -> DotCommandOutcome {
+        let command: DotCommand
+        do {
+            command = try DotCommand.parse(line)
+        } catch {
+            return .failed(error.description)
+        }
+        return run(command)
+    }
+
+    public func run(_ command: DotCommand) -> DotCommandOutcome {
+        switch command {
+        case .help(let name): return help(name)
+        case .tables:
+            let rows = catalog.tables.map { [Value.text($0.name), .integer(Int64($0.rowCount))] }
+            show(QueryResult(columns: ["table", "rows"], types: [.text, .integer], rows: rows))
+        case .schema(let name): return schema(name)
+        case .load(let path):
+            guard FileManager.default.fileExists(atPath: path) else { return .failed(".load: no such file or directory: \(path)") }
+            let report = add(path: path)
+            Console.error(StartupSummary.text(catalog: catalog, problems: report.problems, paths: dataPaths))
+        case .docs:
+            if let docs = catalog.table(named: "docs") {
+                show(QueryResult(table: docs, where: { _ in true }))
+            } else {
+                let rows = dataPaths.map { [Value.text($0)] }
+                show(QueryResult(columns: ["path"], types: [.text], rows: rows))
+            }
+        case .checks(let doc): return checks(doc)
+        case .mode(let mode):
+            if let mode { self.mode = mode } else { print("mode: \(self.mode.rawValue)") }
+        case .output(let path):
+            if let failure = output.redirect(to: path, once: false) { return .failed(".output: " + failure) }
+        case .once(let path):
+            if let failure = output.redirect(to: path, once: true) { return .failed(".once: " + failure) }
+        case .timer(let on): timer = on
+        case let .paramSet(name, value): parameters[name] = ParameterBinding.value(of: value)
+        case .paramList:
+            let rows = parameters.keys.sorted().map { [Value.text(":" + $0), .text(ParameterBinding.literal(parameters[$0] ?? .null))] }
+            show(QueryResult(columns: ["parameter", "value"], types: [.text, .text], rows: rows))
+        case .paramClear(let name):
+            if let name {
+                let key = name.hasPrefix(":") ? String(name.dropFirst()) : name
+                guard parameters.removeValue(forKey: key) != nil else { return .failed(".param clear: no parameter :\(key)") }
+            } else {
+                parameters.removeAll()
+            }
+        case let .run(name, arguments):
+            var bindings: [String: Value] = [:]
+            for argument in arguments {
+                if let binding = ParameterBinding.parse(argument) { bindings[binding.name] = binding.value }
+            }
+            return Shell.savedQueries.run(name: name, arguments: bindings, in: self) ? .done : .failed(nil)
+        case .queries:
+            let entries = Shell.savedQueries.list(in: self)
+            if entries.isEmpty {
+                print("no saved queries (put NAME.bql files in Queries/)")
+            } else {
+                let rows = entries.map { [Value.text($0.name), .text($0.summary)] }
+                show(QueryResult(columns: ["query", "what it answers"], types: [.text, .text], rows: rows))
+            }
+        case .read(let path):
+            guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+                return .failed(".read: cannot read \(path)")
+            }
+            return runScript(source, origin: SourceOrigin(name: path), keepGoing: false) ? .done : .failed(nil)
+        case .maxRows(let n):
+            if let n { maxRows = n == 0 ? nil : n } else { print("maxrows: \(maxRows.map(String.init) ?? "0 (all)")") }
+        case .history:
+            for (i, entry) in LineEditor.historyEntries().enumerated() {
+                print("\(String(i + 1).leftPadded(to: 5))  \(entry.replacingOccurrences(of: "\n", with: "\n       "))")
+            }
+        case .quit: return .quit
+        }
+        return .done
+    }
+
+    /// Prints a shell-made result in the current mode (so `.mode csv` + `.tables` gives CSV too).
+    func show(_ result: QueryResult) {
+        output.write(render(result))
+        output.statementFinished()
+    }
+
+    private func help(_ name: String?) -> DotCommandOutcome {
+        if let name {
+            guard let entry = DotCommandCatalog.entry(named: name) else {
+                return .failed(DotCommandError.unknown(name, suggestion: DotCommandCatalog.nearest(to: name)).description)
+            }
+            print("\(entry.usage)\n    \(entry.summary)")
+            return .done
+        }
+        let width = DotCommandCatalog.entries.map { $0.usage.count }.max() ?? 0
+        var text = ""
+        for entry in DotCommandCatalog.entries {
+            text += entry.usage.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.summary + "\n"
+        }
+        text += "Statements end at ; or at the end of a complete line. Tab completes; Ctrl-C cancels; Ctrl-D leaves."
+        print(text)
+        return .done
+    }
+
+    private func schema(_ name: String?) -> DotCommandOutcome {
+        let tables: [Table]
+        if let name {
+            guard let table = catalog.table(named: name) else {
+                let nearest = catalog.tableNames.min { EditDistance.between(name, $0) < EditDistance.between(name, $1) }
+                let hint = nearest.map { "; did you mean \($0)?" } ?? ""
+                return .failed(".schema: no table \"\(name)\"\(hint)")
+            }
+            tables = [table]
+        } else {
+            tables = catalog.tables
+        }
+        var rows: [[Value]] = []
+        for table in tables {
+            for column in table.columns {
+                rows.append([.text(table.name), .text(column.name), .text(column.type.description)])
+            }
+        }
+        show(QueryResult(columns: ["table", "column", "type"], types: [.text, .text, .text], rows: rows))
+        return .done
+    }
+
+    private func checks(_ doc: String?) -> DotCommandOutcome {
+        guard let checks = catalog.table(named: "checks") else {
+            return .failed(".checks: the loaded data has no checks table")
+        }
+        let status = checks.column(named: "status")
+        let docColumn = checks.column(named: "doc")
+        if doc != nil, docColumn == nil { return .failed(".checks: the checks table has no doc column") }
+        let result = QueryResult(table: checks) { row in
+            if let status, case .text(let s) = status.value(at: row), s == "ok" { return false }
+            if let doc, let docColumn {
+                guard case .text(let d) = docColumn.value(at: row), d == doc || d.hasPrefix(doc) else { return false }
+            }
+            return true
+        }
+        if result.rows.isEmpty {
+            print(doc.map { "all checks of \($0) passed" } ?? "all checks passed")
+        } else {
+            show(result)
+        }
+        return .done
+    }
+}
+
+extension QueryResult {
+    /// The rows of a stored table that pass a filter, as a result.
+    init(table: Table, where keep: (Int) -> Bool) {
+        var rows: [[Value]] = []
+        for i in 0..<table.rowCount where keep(i) { rows.append(table.row(i)) }
+        self.init(columns: table.columns.map(\.name), types: table.columns.map(\.type), rows: rows)
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

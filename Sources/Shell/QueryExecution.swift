@@ -1,0 +1,55 @@
+import Dispatch
+import Foundation
+import Query
+import Store
+import LineEditor
+import Synchronization
+
+/// How one statement ended.
+enum ExecutionOutcome: Sendable {
+    case results([QueryResult])
+    case failed(Diagnostic)
+    /// Ctrl-C while it ran: the analyst is back at the prompt.
+    case cancelled
+}
+
+/// Runs a statement so that Ctrl-C can stop it: the query runs on a worker thread while the
+/// main thread watches the interrupt flag; on Ctrl-C the engine's Cancellation is set and, if the
+/// query does not stop within a moment, the shell returns to the prompt and drops its result.
+enum QueryExecution {
+    static func run(_ text: String, engine: Engine, parameters: [String: Value],
+                    cancellation: Cancellation, cancellable: Bool) -> ExecutionOutcome {
+        cancellation.reset()
+        guard cancellable else { return execute(text, engine: engine, parameters: parameters) }
+        final class Box: Sendable {
+            let outcome = Mutex<ExecutionOutcome?>(nil)
+            let done = DispatchSemaphore(value: 0)
+        }
+        let box = Box()
+        let sendableParameters = parameters
+        Interrupt.reset()
+        Thread.detachNewThread {
+            let outcome = execute(text, engine: engine, parameters: sendableParameters)
+            box.outcome.withLock { $0 = outcome }
+            box.done.signal()
+        }
+        while box.done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+            if Interrupt.isPending {
+                Interrupt.reset()
+                cancellation.cancel()
+                // Give a cooperative engine a moment to stop on its own.
+                _ = box.done.wait(timeout: .now() + .milliseconds(300))
+                return .cancelled
+            }
+        }
+        return box.outcome.withLock { $0 } ?? .cancelled
+    }
+
+    private static func execute(_ text: String, engine: Engine, parameters: [String: Value]) -> ExecutionOutcome {
+        do {
+            return .results(try engine.execute(text, parameters: parameters))
+        } catch {
+            return .failed(error)
+        }
+    }
+}

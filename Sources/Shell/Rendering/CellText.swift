@@ -1,0 +1,64 @@
+import Foundation
+import Store
+
+/// How a single value is written in the different modes.
+enum CellText {
+    /// Exact text with no decoration: numbers as stored, no separators.
+    static func exact(_ value: Value) -> String? {
+        value.isNull ? nil : value.description
+    }
+
+    /// Whether a column's values are numbers (right-aligned in a table).
+    static func isNumeric(_ type: ColumnType) -> Bool {
+        type == .integer || type == .decimal
+    }
+
+    /// Integer columns that name things rather than count them: a year or a code reads wrong as
+    /// "2,024" or "2,080,101", so they get no thousands separators.
+    static func isIdentifierLike(column name: String) -> Bool {
+        let n = name.lowercased()
+        let identifiers: Set<String> = [
+            "year", "class", "section", "item", "code", "econ_class", "econ_section", "econ_item",
+            "econ_code", "line", "page", "pages", "level", "id",
+        ]
+        return identifiers.contains(n) || n.hasSuffix("_code") || n.hasSuffix("_id") || n.hasSuffix("year")
+    }
+
+    /// Table text for a value: money and counts with thousands separators.
+    static func display(_ value: Value, column: String) -> String {
+        switch value {
+        case .null: return "NULL"
+        case .integer(let i):
+            return isIdentifierLike(column: column) ? String(i) : grouped(String(i))
+        case .decimal(let d): return grouped(d.description)
+        case .text(let s): return s
+        case .boolean(let b): return b ? "true" : "false"
+        }
+    }
+
+    /// Inserts "," every three digits of the integer part of plain number text ("-1234.50").
+    static func grouped(_ plain: String) -> String {
+        var sign = ""
+        var body = Substring(plain)
+        if body.first == "-" { sign = "-"; body = body.dropFirst() }
+        let point = body.firstIndex(of: ".") ?? body.endIndex
+        let integer = Array(body[..<point])
+        guard integer.count > 3, integer.allSatisfy(\.isNumber) else { return plain }
+        var out = ""
+        for (i, digit) in integer.enumerated() {
+            if i > 0 && (integer.count - i) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return sign + out + body[point...]
+    }
+
+    /// Readable one-line form for a table cell: line breaks and tabs become visible escapes so a
+    /// cell never breaks the table's rows.
+    static func singleLine(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "↵")
+            .replacingOccurrences(of: "\n", with: "↵")
+            .replacingOccurrences(of: "\r", with: "↵")
+            .replacingOccurrences(of: "\t", with: "→")
+    }
+}

@@ -1,0 +1,41 @@
+import Query
+import Store
+
+/// CSV (RFC 4180 quoting) or TSV (backslash escapes for tab, newline, backslash): a header line,
+/// then every row, values exact, NULL as an empty field.
+public struct DelimitedRenderer: ResultRenderer {
+    public let separator: Character
+
+    public init(separator: Character) { self.separator = separator }
+
+    public func render(_ result: QueryResult, options: RenderOptions) -> String {
+        var out = result.columns.map(field).joined(separator: String(separator)) + "\n"
+        for row in result.rows {
+            out += row.map { CellText.exact($0).map(field) ?? "" }.joined(separator: String(separator)) + "\n"
+        }
+        return out
+    }
+
+    private func field(_ text: String) -> String {
+        if separator == "\t" {
+            var escaped = ""
+            for c in text {
+                switch c {
+                case "\\": escaped += "\\\\"
+                case "\t": escaped += "\\t"
+                case "\n": escaped += "\\n"
+                case "\r": escaped += "\\r"
+                case "\r\n": escaped += "\\r\\n"
+                default: escaped.append(c)
+                }
+            }
+            return escaped
+        }
+        let needsQuotes = text.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            || text.first == " " || text.last == " "
+        guard needsQuotes else { return text }
+        var quoted = "\""
+        for c in text { quoted += c == "\"" ? "\"\"" : String(c) }
+        return quoted + "\""
+    }
+}

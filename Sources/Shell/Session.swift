@@ -1,0 +1,107 @@
+import Foundation
+import Ingest
+import Query
+import Store
+
+/// Where a statement came from, for error positions: a file (or stdin) names file:line:column.
+public struct SourceOrigin: Sendable, Equatable {
+    /// "queries.bql", "<stdin>"; nil for the REPL and `-c`, whose errors need no file name.
+    public let name: String?
+
+    public init(name: String?) { self.name = name }
+
+    public static let prompt = SourceOrigin(name: nil)
+}
+
+/// One analyst's session: the loaded tables, the engine over them, and the settings that
+/// dot-commands change. Used from the main thread only.
+public final class Session {
+    public private(set) var catalog = Catalog()
+    public private(set) var engine = Engine(catalog: Catalog())
+    public private(set) var dataPaths: [String] = []
+    public private(set) var loadProblems: [LoadProblem] = []
+    public var mode: OutputMode
+    /// Rows the table mode shows before cutting; nil shows all.
+    public var maxRows: Int? = 40
+    public var timer = false
+    public var parameters: [String: Value] = [:]
+    /// The REPL: Ctrl-C cancels queries and errors need no file name.
+    public let interactive: Bool
+    let output = OutputSink()
+    let cancellation = Cancellation()
+
+    public init(mode: OutputMode, interactive: Bool) {
+        self.mode = mode
+        self.interactive = interactive
+    }
+
+    // MARK: Loading
+
+    /// Loads snapshot files and directories, replacing what was loaded. Shows progress on a
+    /// terminal when the load takes a while.
+    @discardableResult
+    public func load(paths: [String]) -> LoadReport {
+        let started = Date()
+        let showProgress = Console.stderrIsTerminal
+        var progressShown = false
+        let report = SnapshotLoader.load(paths: paths) { done, total, file in
+            guard showProgress, total > 1, Date().timeIntervalSince(started) > 0.5 else { return }
+            progressShown = true
+            let name = (file as NSString).lastPathComponent
+            Console.status("\r\u{1B}[Kloading \(done)/\(total) \(DisplayWidth.truncate(name, to: 50))")
+        }
+        if progressShown { Console.status("\r\u{1B}[K") }
+        catalog = Catalog(tables: report.tables)
+        engine = Engine(catalog: catalog)
+        dataPaths = paths
+        loadProblems = report.problems
+        return report
+    }
+
+    /// Adds more snapshots to the session (`.load`): everything is loaded again together, so the
+    /// rows of the new documents land in the same tables as the old.
+    public func add(path: String) -> LoadReport {
+        load(paths: dataPaths + [path])
+    }
+
+    // MARK: Running statements
+
+    /// Runs one statement and prints its results; on error prints where and what. Returns false
+    /// when the statement failed or was cancelled.
+    @discardableResult
+    public func run(_ statement: StatementText, in source: String, origin: SourceOrigin) -> Bool {
+        let started = DispatchTime.now()
+        let outcome = QueryExecution.run(statement.text, engine: engine, parameters: parameters,
+                                         cancellation: cancellation, cancellable: interactive)
+        defer { output.statementFinished() }
+        switch outcome {
+        case .results(let results):
+            for result in results { output.write(render(result)) }
+            if timer {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                Console.error(String(format: "Run Time: %.3f s", seconds))
+            }
+            return true
+        case .failed(let diagnostic):
+            Console.error(ErrorReport.text(diagnostic, statement: statement, source: source, origin: origin,
+                                           color: Console.colorAllowed(terminal: Console.stderrIsTerminal)))
+            return false
+        case .cancelled:
+            Console.error("cancelled")
+            return false
+        }
+    }
+
+    /// The current mode's text for a result: colour and cutting only for the table on a terminal.
+    public func render(_ result: QueryResult) -> String {
+        let toTerminal = output.isStandardOutput && Console.stdoutIsTerminal
+        var options = RenderOptions(maxRows: maxRows, color: Console.colorAllowed(terminal: toTerminal))
+        if mode != .table { options.maxRows = nil }
+        return mode.renderer.render(result, options: options)
+    }
+
+    /// Writes a shell message that is part of the output (`.tables`, `.schema`, ...).
+    func print(_ text: String) {
+        output.write(text.hasSuffix("\n") ? text : text + "\n")
+    }
+}

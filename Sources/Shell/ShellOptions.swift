@@ -1,0 +1,27 @@
+/// What the command line asked for (parsed by the `budgetql` executable, run by `Shell`).
+public struct ShellOptions: Sendable {
+    /// Snapshot files or directories; empty means the default `Data/`.
+    public var dataPaths: [String] = []
+    /// `-c`: statements to run instead of the REPL.
+    public var command: String?
+    /// `-f`: a file of statements to run instead of the REPL.
+    public var file: String?
+    /// `--format`; nil means a table on a terminal and CSV when stdout is a file or a pipe.
+    public var format: OutputMode?
+    /// `--param name=value`, in order (a later one wins).
+    public var parameters: [String] = []
+    /// `--keep-going`: report an error and go on with the next statement.
+    public var keepGoing = false
+
+    public init() {}
+}
+
+/// The process exit status, as documented in the README.
+public enum ExitStatus: Int32, Sendable {
+    /// Everything ran.
+    case success = 0
+    /// A statement or dot-command failed (the error is on stderr).
+    case statementFailed = 1
+    /// An input could not be read: a -f file, a --data path, a saved query name, a bad --param.
+    case inputUnavailable = 2
+}

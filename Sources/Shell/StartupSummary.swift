@@ -1,0 +1,36 @@
+import Foundation
+import Ingest
+import Store
+
+/// The line or two the REPL prints after loading: documents, rows, failed checks, problems.
+enum StartupSummary {
+    /// Tables that describe the load rather than hold disclosure rows.
+    static let bookkeepingTables: Set<String> = ["docs", "checks", "facts", "classes"]
+
+    static func text(catalog: Catalog, problems: [LoadProblem], paths: [String]) -> String {
+        let documents = catalog.table(named: "docs")?.rowCount
+        let dataTables = catalog.tables.filter { !bookkeepingTables.contains($0.name.lowercased()) && $0.rowCount > 0 }
+        let rows = dataTables.reduce(0) { $0 + $1.rowCount }
+        var failed = 0
+        if let checks = catalog.table(named: "checks"), let status = checks.column(named: "status") {
+            for i in 0..<checks.rowCount {
+                if case .text(let s) = status.value(at: i), s != "ok", s != "repaired" { failed += 1 }
+            }
+        }
+        let where_ = paths.joined(separator: ", ")
+        var parts: [String] = []
+        if let documents { parts.append(count(documents, "document")) }
+        parts.append("\(count(rows, "row")) in \(count(dataTables.count, "table"))")
+        parts.append(count(failed, "failed check"))
+        var text = "Loaded " + parts.joined(separator: ", ") + " from \(where_.isEmpty ? "nothing" : where_)."
+        if !problems.isEmpty {
+            text += "\n\(count(problems.count, "problem")) while loading; first: \(problems[0])"
+        }
+        if failed > 0 { text += " (.checks lists them)" }
+        return text
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(CellText.grouped(String(n))) \(noun)\(n == 1 ? "" : "s")"
+    }
+}
