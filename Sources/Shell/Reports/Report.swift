@@ -1,0 +1,48 @@
+import Store
+import Query
+
+/// A saved query after running: what was asked (title, parameters), over what (the documents
+/// loaded), and what came back, section by section. Renderers turn it into text; it holds no
+/// clock time, so the same data and parameters render to the same bytes.
+public struct Report: Sendable {
+    public let query: SavedQuery
+    public let parameters: ReportParameters
+    /// The loaded snapshots (the `docs` table), in a stable order.
+    public let documents: [ReportDocument]
+    public let sections: [RanSection]
+
+    public init(query: SavedQuery, parameters: ReportParameters, documents: [ReportDocument], sections: [RanSection]) {
+        self.query = query
+        self.parameters = parameters
+        self.documents = documents
+        self.sections = sections
+    }
+}
+
+/// One loaded snapshot as a report lists it.
+public struct ReportDocument: Sendable, Equatable {
+    public let doc: String
+    public let unit: String
+    public let year: String
+    public let stage: String
+
+    public init(doc: String, unit: String, year: String, stage: String) {
+        self.doc = doc
+        self.unit = unit
+        self.year = year
+        self.stage = stage
+    }
+}
+
+/// A section's results (one per statement) and the chart drawn from its last result.
+public struct RanSection: Sendable {
+    public let title: String
+    public let results: [QueryResult]
+    public let chart: ChartSpec?
+
+    public init(title: String, results: [QueryResult], chart: ChartSpec?) {
+        self.title = title
+        self.results = results
+        self.chart = chart
+    }
+}

@@ -1,0 +1,50 @@
+import Query
+
+/// The forms a report is written in: `--format` of `budgetql run`, the shell's `.mode` for `.run`.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    /// For the terminal: aligned tables and Unicode bar charts.
+    case table
+    case markdown, html, csv, json
+
+    /// The report form closest to a shell output mode (line and tsv fall back to table and csv).
+    public init(mode: OutputMode) {
+        switch mode {
+        case .table, .line: self = .table
+        case .csv, .tsv: self = .csv
+        case .json: self = .json
+        case .markdown: self = .markdown
+        case .html: self = .html
+        }
+    }
+}
+
+/// Picks the renderer for a format. Every renderer is a pure function of the report: no clock,
+/// no environment, so the same data and parameters give byte-identical output.
+public enum ReportRendering {
+    public static func render(_ report: Report, as format: ReportFormat) -> String {
+        switch format {
+        case .table: return TerminalReport.render(report)
+        case .markdown: return MarkdownReport.render(report)
+        case .html: return HTMLReport.render(report)
+        case .csv: return DataOnlyReport.csv(report)
+        case .json: return DataOnlyReport.json(report)
+        }
+    }
+
+    /// The command line that reproduces a report, printed in it so a reader can rerun it.
+    static func command(for report: Report) -> String {
+        var words = ["budgetql", "run", report.query.name]
+        for bound in report.parameters.bound {
+            words.append("--param")
+            words.append(shellQuoted("\(bound.name)=\(bound.text)"))
+        }
+        return words.joined(separator: " ")
+    }
+
+    private static func shellQuoted(_ word: String) -> String {
+        let plain = word.unicodeScalars.allSatisfy { s in
+            s.value > 0x7F || (s.properties.isAlphabetic || ("0"..."9").contains(s) || "=_-.,:/%+".unicodeScalars.contains(s))
+        }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,97 @@
+import Store
+
+/// The parameters a report runs with: the declared defaults overridden by `name=value`
+/// arguments, typed, in declaration order (the order a rendered report lists them).
+public struct ReportParameters: Sendable, Equatable {
+    public struct Bound: Sendable, Equatable {
+        public let name: String
+        public let value: Value
+        /// Set for `column` parameters: the identifier spliced into the statements.
+        public let column: String?
+        /// The value as the analyst wrote it (or the default), for the report's parameter list.
+        public let text: String
+    }
+
+    public let bound: [Bound]
+
+    /// Values the engine binds to `:name`.
+    public var values: [String: Value] {
+        var result: [String: Value] = [:]
+        for b in bound where b.column == nil { result[b.name] = b.value }
+        return result
+    }
+
+    /// Column parameters, spliced into the text before the engine sees it.
+    public var columns: [String: String] {
+        var result: [String: String] = [:]
+        for b in bound { if let c = b.column { result[b.name] = c } }
+        return result
+    }
+
+    /// Binds `overrides` (name -> text) over the declared defaults of `query`. An override that
+    /// names no declared parameter, or a declared parameter with neither default nor override,
+    /// is an error naming it.
+    public init(query: SavedQuery, overrides: [String: String]) throws(ReportError) {
+        let declared = query.parameters.map(\.name)
+        for name in overrides.keys.sorted() where !declared.contains(name) {
+            throw .unknownParameter(name: name, query: query.name, declared: declared)
+        }
+        var bound: [Bound] = []
+        for declaration in query.parameters {
+            guard let text = overrides[declaration.name] ?? declaration.defaultText else {
+                throw .missingParameter(name: declaration.name, query: query.name, description: declaration.description)
+            }
+            let type = declaration.type ?? ReportParameters.inferredType(of: text)
+            let value = try ReportParameters.value(of: text, as: type, name: declaration.name)
+            bound.append(Bound(name: declaration.name, value: value, column: type == .column ? text : nil, text: text))
+        }
+        self.bound = bound
+    }
+
+    /// Splits `name=value` arguments (the shell's `.run NAME k=v`, the CLI's `--param k=v`).
+    public static func overrides(from arguments: [String]) throws(ReportError) -> [String: String] {
+        var result: [String: String] = [:]
+        for argument in arguments {
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                throw .malformedArgument(argument)
+            }
+            var value = String(argument[argument.index(after: equals)...])
+            // The shell hands over words as typed; a quoted value keeps its spaces.
+            if value.count >= 2, value.first == "'" && value.last == "'" || value.first == "\"" && value.last == "\"" {
+                value = String(value.dropFirst().dropLast())
+            }
+            result[String(argument[..<equals])] = value
+        }
+        return result
+    }
+
+    /// An untyped parameter takes the type its text looks like: 2024 is an integer, 12.5 a
+    /// decimal, anything else text. So `a=2024` compares with `year`, `a=万里街道` with `unit`.
+    static func inferredType(of text: String) -> ParameterType {
+        if isInteger(text) { return .integer }
+        if ExactDecimal(text) != nil { return .decimal }
+        return .text
+    }
+
+    private static func isInteger(_ text: String) -> Bool {
+        Int64(text) != nil
+    }
+
+    static func value(of text: String, as type: ParameterType, name: String) throws(ReportError) -> Value {
+        switch type {
+        case .integer:
+            guard let i = Int64(text) else { throw .invalidParameterValue(name: name, value: text, expected: .integer) }
+            return .integer(i)
+        case .decimal:
+            guard let d = ExactDecimal(text) else { throw .invalidParameterValue(name: name, value: text, expected: .decimal) }
+            return .decimal(d)
+        case .text:
+            return .text(text)
+        case .column:
+            guard ParameterReferenceScanner.isIdentifier(text) else {
+                throw .invalidParameterValue(name: name, value: text, expected: .column)
+            }
+            return .text(text)
+        }
+    }
+}

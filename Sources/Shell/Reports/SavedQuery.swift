@@ -1,0 +1,80 @@
+/// A saved report as read from `Queries/NAME.bql`: its header (name, title, description,
+/// parameters, chart) and its statements, grouped into titled sections.
+public struct SavedQuery: Sendable, Equatable {
+    /// The name `.run NAME` and `budgetql run NAME` use; equal to the file's base name.
+    public let name: String
+    /// A heading for rendered reports; the description when the file gives no `-- title:`.
+    public let title: String
+    public let description: String
+    public let parameters: [ParameterDeclaration]
+    /// The file the query came from, for error messages ("Queries/x.bql:12: ...").
+    public let file: String
+    public let sections: [ReportSection]
+
+    public init(name: String, title: String, description: String, parameters: [ParameterDeclaration],
+                file: String, sections: [ReportSection]) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.parameters = parameters
+        self.file = file
+        self.sections = sections
+    }
+
+    public func parameter(named name: String) -> ParameterDeclaration? {
+        parameters.first { $0.name == name }
+    }
+}
+
+/// How a parameter's text becomes a value. `column` names a column and is spliced into the
+/// statement as an identifier, so one report can compare by `year`, `unit` or `stage`.
+public enum ParameterType: String, Sendable, CaseIterable {
+    case integer, decimal, text, column
+}
+
+/// One `-- param: NAME [TYPE] [= DEFAULT]  description` line.
+public struct ParameterDeclaration: Sendable, Equatable {
+    public let name: String
+    /// nil: the type follows the form of the value given (2024 integer, 1.5 decimal, else text).
+    public let type: ParameterType?
+    /// The default as written (quotes removed); nil means the parameter must be given.
+    public let defaultText: String?
+    public let description: String
+    public let line: Int
+
+    public init(name: String, type: ParameterType?, defaultText: String?, description: String, line: Int) {
+        self.name = name
+        self.type = type
+        self.defaultText = defaultText
+        self.description = description
+        self.line = line
+    }
+}
+
+/// What a section's chart draws: one bar per row, labelled by one column, measuring another.
+public struct ChartSpec: Sendable, Equatable {
+    public let labelColumn: String
+    public let valueColumn: String
+
+    public init(labelColumn: String, valueColumn: String) {
+        self.labelColumn = labelColumn
+        self.valueColumn = valueColumn
+    }
+}
+
+/// One part of a report: a title (empty for a single-part report), the statement text and the
+/// file line where that text starts, so engine errors map back to the file.
+public struct ReportSection: Sendable, Equatable {
+    public let title: String
+    public let source: String
+    public let line: Int
+    /// nil: the renderer picks the first text column and the first decimal column.
+    public let chart: ChartSpec?
+
+    public init(title: String, source: String, line: Int, chart: ChartSpec?) {
+        self.title = title
+        self.source = source
+        self.line = line
+        self.chart = chart
+    }
+}
