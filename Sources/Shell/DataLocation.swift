@@ -13,7 +13,7 @@ public enum DataLocation {
     }
 
     /// Pure form for tests: the first existing candidate.
-    static func locate(_ name: String, override: String, environment: [String: String],
+    public static func locate(_ name: String, override: String, environment: [String: String],
                        currentDirectory: String, executablePath: String?,
                        exists: (String) -> Bool) -> String? {
         if let forced = environment[override], !forced.isEmpty { return forced }

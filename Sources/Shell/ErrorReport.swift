@@ -2,8 +2,8 @@ import Query
 
 /// Says where an error is: in a file, "queries.bql:12:5: ..." with the file's own line under it;
 /// at the prompt, the position inside what was typed.
-enum ErrorReport {
-    static func text(_ diagnostic: Diagnostic, statement: StatementText, source: String,
+public enum ErrorReport {
+    public static func text(_ diagnostic: Diagnostic, statement: StatementText, source: String,
                      origin: SourceOrigin, color: Bool) -> String {
         let placed = placedInSource(diagnostic, statement: statement, source: source)
         let line = placed.span?.line ?? statement.line
@@ -19,7 +19,7 @@ enum ErrorReport {
     }
 
     /// The diagnostic with its span moved from statement coordinates to source coordinates.
-    static func placedInSource(_ diagnostic: Diagnostic, statement: StatementText, source: String) -> Diagnostic {
+    public static func placedInSource(_ diagnostic: Diagnostic, statement: StatementText, source: String) -> Diagnostic {
         guard let span = diagnostic.span else { return diagnostic }
         let line = statement.line + span.line - 1
         let column = span.line == 1 ? statement.column + span.column - 1 : span.column

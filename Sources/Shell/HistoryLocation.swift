@@ -1,7 +1,7 @@
 /// Where the REPL keeps its history: `$XDG_STATE_HOME/budgetql/history`, by default
 /// `~/.local/state/budgetql/history` (XDG says a relative XDG_STATE_HOME is to be ignored).
-enum HistoryLocation {
-    static func path(environment: [String: String]) -> String? {
+public enum HistoryLocation {
+    public static func path(environment: [String: String]) -> String? {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             return state + "/budgetql/history"
         }

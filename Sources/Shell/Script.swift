@@ -31,7 +31,10 @@ public struct Script {
                 pieces.append(.dotCommand(String(trimmed).trimmingTrailingWhitespace(), line: lineNumber))
                 continue
             }
-            if pending.isEmpty { pendingStart = lineNumber }
+            if pending.isEmpty {
+                if trimmed.isEmpty { continue }  // a statement starts on its first non-blank line
+                pendingStart = lineNumber
+            }
             pending.append(String(line))
         }
         flush()

@@ -31,21 +31,24 @@ public struct TableRenderer: ResultRenderer {
         }
         if shownRows < result.rows.count { widths = widths.map { max($0, 1) } }
 
-        var out = ""
-        let headerLine = (0..<columnCount).map { i in
-            paint(DisplayWidth.pad(header[i], to: widths[i], alignRight: numeric[i]), "1", options)
+        let last = columnCount - 1
+        // Pads a cell; the last column, when left-aligned, is not padded (no trailing blanks).
+        func pad(_ text: String, _ i: Int) -> String {
+            i == last && !numeric[i] ? text : DisplayWidth.pad(text, to: widths[i], alignRight: numeric[i])
         }
+        var out = ""
+        let headerLine = (0..<columnCount).map { i in paint(pad(header[i], i), "1", options) }
         out += " " + headerLine.joined(separator: " | ") + "\n"
-        out += widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "\n"
+        out += widths.enumerated().map { i, w in String(repeating: "-", count: i == last ? w + 1 : w + 2) }
+            .joined(separator: "+") + "\n"
         for line in cells {
             let parts = (0..<columnCount).map { i -> String in
-                let padded = DisplayWidth.pad(line[i].text, to: widths[i], alignRight: numeric[i] || line[i].isNull && numeric[i])
-                return line[i].isNull ? paint(padded, "2", options) : padded
+                line[i].isNull ? paint(pad(line[i].text, i), "2", options) : pad(line[i].text, i)
             }
             out += " " + parts.joined(separator: " | ") + "\n"
         }
         if shownRows < result.rows.count {
-            let marker = (0..<columnCount).map { i in DisplayWidth.pad("…", to: widths[i], alignRight: numeric[i]) }
+            let marker = (0..<columnCount).map { i in pad("…", i) }
             out += " " + marker.joined(separator: " | ") + "\n"
         }
         out += footer(total: result.rows.count, shown: shownRows, options: options)

@@ -1,4 +1,0 @@
-import Testing
-@testable import Shell
-
-@Suite struct ShellPlaceholder { @Test func builds() {} }
