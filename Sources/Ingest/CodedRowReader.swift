@@ -29,6 +29,8 @@ struct TableLine: Sendable {
     var numbers: [RowNumber]
     /// Position of the name cell, to tell a wrapped name from a header line.
     var namePosition: Int?
+    /// Cells on the source line (tab text: a page whose rows carry extra cells shifts columns).
+    var cellCount: Int = 0
 
     var hasCode: Bool { codeParts.contains { !$0.isEmpty } }
     var isTotal: Bool {
@@ -113,6 +115,6 @@ enum CodedRowReader {
             shape = .data
         }
         return TableLine(line: row.line, shape: shape, codeParts: parts, name: name, numbers: numbers,
-                         namePosition: namePosition)
+                         namePosition: namePosition, cellCount: row.cells.count)
     }
 }

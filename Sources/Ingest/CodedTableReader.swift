@@ -12,6 +12,13 @@ struct CodedRow: Sendable {
     let isTotal: Bool
     /// True for the rows stored in the typed table (no child rows under it).
     var isLeaf: Bool = false
+    /// The printed numbers, their column (index into the table's columns) and the other
+    /// placements that keep the row's arithmetic.
+    var numbers: [RowNumber] = []
+    var assignment: [Int] = []
+    var alternatives: [[Int]] = []
+    /// True when the row's cells sit exactly under the header cells (tab text): never moved.
+    var isTrusted = false
 }
 
 /// One table read from its segments: the unit, the columns it prints, its rows, and what it
@@ -70,6 +77,7 @@ struct CodedTableReader {
             }
         }
         let columns = Self.columns(of: kind, header: headerText)
+        let headerCellCount = document.format == .tabText ? headerRows.map(\.cells.count).max() ?? 0 : 0
         let tableUnit = unit ?? defaultUnit
         // Wrapped names (layout text): a text-only line right under a row continues its name.
         var merged: [TableLine] = []
@@ -113,22 +121,33 @@ struct CodedTableReader {
                 continue
             }
             let values = tl.numbers.map(\.number.value)
-            guard let assignment = assigner.assign(positions: tl.numbers.map(\.position), satisfiesArithmetic: { cols in
+            let positions = tl.numbers.map(\.position)
+            let candidates = assigner.candidates(positions: positions, limit: 24) { cols in
                 Self.satisfies(rules: rules, columns: cols, values: values)
-            }) else {
+            }
+            guard let best = candidates.first else {
                 for n in tl.numbers { unparsed.append((tl.line, n.cell, "more numbers than the table's \(columns.count) columns")) }
                 continue
             }
             var row = CodedRow(line: tl.line, code: code, name: tl.name, values: [:], printed: [:], isTotal: tl.isTotal)
-            for (j, c) in assignment.enumerated() {
-                let name = columns[c].name
-                row.values[name] = tableUnit.toWanYuan(tl.numbers[j].number.value)
-                row.printed[name] = tl.numbers[j]
-                if tl.numbers[j].number.joinedSpaces {
-                    repairs.append(Repair(line: tl.line, detail: "number '\(tl.numbers[j].cell)' split by a space read as \(tl.numbers[j].number.value)"))
-                }
+            row.numbers = tl.numbers
+            row.assignment = best.columns
+            row.alternatives = best.keepsArithmetic ? candidates.filter(\.keepsArithmetic).prefix(12).map(\.columns) : [best.columns]
+            // Tab cells that line up with the header exactly leave no doubt.
+            row.isTrusted = headerCellCount > 0 && tl.cellCount == headerCellCount
+                && zip(positions, best.columns).allSatisfy { p, c in anchors[c].map { Double(p) == $0 } ?? false }
+            for n in tl.numbers where n.number.joinedSpaces {
+                repairs.append(Repair(line: tl.line, detail: "number '\(n.cell)' split by a space read as \(n.number.value)"))
             }
             rows.append(row)
+        }
+        ColumnBalancer.balance(&rows, columnNames: columns.map(\.name), repairs: &repairs)
+        for i in rows.indices {
+            for (j, c) in rows[i].assignment.enumerated() {
+                let name = columns[c].name
+                rows[i].values[name] = tableUnit.toWanYuan(rows[i].numbers[j].number.value)
+                rows[i].printed[name] = rows[i].numbers[j]
+            }
         }
         // Leaves: coded rows with no child row under them.
         let printedCodes = Set(rows.compactMap(\.code))
@@ -216,10 +235,16 @@ struct CodedTableReader {
                 for row in headerRows {
                     for cell in row.cells where !cell.text.isEmpty {
                         let t = cell.text.withoutSpaces
-                        if column.keywords.contains(where: { t == $0 || t.hasPrefix($0) && t.count <= $0.count + 3 }) { hits.insert(cell.position) }
+                        if column.keywords.contains(where: { t == $0 || t.hasPrefix($0) }) { hits.insert(cell.position) }
                     }
                 }
                 if hits.count == 1, let h = hits.first { anchors[ci] = Double(h) }
+            }
+            // A column between two placed ones sits between them (header cells merge or wrap).
+            for ci in anchors.indices where anchors[ci] == nil {
+                guard let l = anchors[..<ci].lastIndex(where: { $0 != nil }), let r = anchors[(ci + 1)...].firstIndex(where: { $0 != nil }),
+                      let lv = anchors[l], let rv = anchors[r], rv - lv >= Double(r - l) else { continue }
+                anchors[ci] = lv + (rv - lv) * Double(ci - l) / Double(r - l)
             }
             if anchors.allSatisfy({ $0 != nil }) { return anchors }
         }

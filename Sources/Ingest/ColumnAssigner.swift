@@ -10,30 +10,43 @@ struct ColumnAssigner: Sendable {
 
     var columnCount: Int { anchors.count }
 
+    /// One way to place a row's numbers: column index per number, its position cost, and
+    /// whether it keeps the row's arithmetic.
+    struct Candidate: Sendable {
+        let columns: [Int]
+        let cost: Double
+        let keepsArithmetic: Bool
+    }
+
     /// Column index per number (same order as `positions`), strictly increasing; nil when
     /// there are more numbers than columns.
     func assign(positions: [Int], satisfiesArithmetic: ([Int]) -> Bool) -> [Int]? {
+        candidates(positions: positions, limit: 1, satisfiesArithmetic: satisfiesArithmetic).first?.columns
+    }
+
+    /// The best placements, best first: those keeping the arithmetic before those breaking it,
+    /// then by position cost.
+    func candidates(positions: [Int], limit: Int, satisfiesArithmetic: ([Int]) -> Bool) -> [Candidate] {
         let m = positions.count
         let k = columnCount
-        guard m <= k else { return nil }
-        if m == 0 { return [] }
-        var best: [Int]?
-        var bestCost = Double.infinity
+        guard m <= k else { return [] }
+        if m == 0 { return [Candidate(columns: [], cost: 0, keepsArithmetic: true)] }
+        var all: [Candidate] = []
         var combination = Array(0..<m)
         var evaluated = 0
         while true {
             evaluated += 1
-            var cost = positionCost(combination, positions)
-            if !satisfiesArithmetic(combination) { cost += 10_000 }
-            if cost < bestCost {
-                bestCost = cost
-                best = combination
-            }
+            let cost = positionCost(combination, positions)
+            all.append(Candidate(columns: combination, cost: cost, keepsArithmetic: satisfiesArithmetic(combination)))
             // Next combination in lexicographic order; bounded so a wide table stays fast.
             guard evaluated < 20_000, let next = ColumnAssigner.next(combination, k) else { break }
             combination = next
         }
-        return best
+        all.sort { a, b in
+            if a.keepsArithmetic != b.keepsArithmetic { return a.keepsArithmetic }
+            return a.cost < b.cost
+        }
+        return Array(all.prefix(limit))
     }
 
     private func positionCost(_ columns: [Int], _ positions: [Int]) -> Double {
@@ -43,8 +56,9 @@ struct ColumnAssigner: Sendable {
             guard let a = anchors[c] else { continue }
             diffs.append(Double(positions[i]) - a)
         }
-        // Columns without a known position: prefer the leftmost ones (totals come first).
-        let unknownPenalty = Double(columns.enumerated().reduce(0) { $0 + (anchors[$1.element] == nil ? $1.element : 0) }) * 0.01
+        // Columns without a known position: a number goes there only when the known ones are
+        // taken or break the arithmetic; among them the leftmost win (totals come first).
+        let unknownPenalty = columns.reduce(0.0) { $0 + (anchors[$1] == nil ? 6 + Double($1) * 0.01 : 0) }
         guard !diffs.isEmpty else { return unknownPenalty + Double(columns.reduce(0, +)) * 0.001 }
         let sorted = diffs.sorted()
         let shift = sorted[sorted.count / 2]

@@ -47,8 +47,10 @@ enum DocumentMetadata {
             let t = line.withoutSpaces
             guard t.contains("预算") || t.contains("决算"), t.count < 60,
                   let y = yearRange(in: t) else { continue }
-            let before = String(t[..<y.lowerBound])
-            if before.count >= 3 { return before }
+            var before = Substring(t[..<y.lowerBound])
+            // "第二部分上海市…局" : drop the part label.
+            if before.hasPrefix("第"), let r = before.range(of: "部分") { before = before[r.upperBound...] }
+            if before.count >= 3 { return String(before) }
         }
         return nil
     }

@@ -58,7 +58,7 @@ enum TableLocator {
         if let range = s.range(of: "、") , s.distance(from: s.startIndex, to: range.lowerBound) <= 3 {
             s = String(s[range.upperBound...])
         }
-        while let f = s.first, f.isNumber || f == "." || f == "表" || f == "：" {
+        while let f = s.first, f.isASCII && f.isNumber || f == "." || f == "．" || f == "表" || f == "：" {
             if f == "表" && !(s.dropFirst().first?.isNumber ?? false) { break }
             s.removeFirst()
         }

@@ -1,0 +1,123 @@
+/// Moves a row's numbers to other columns when the table's own sums say they sit in the wrong
+/// one. Extraction shifts trailing cells from page to page (the seed's income table puts the
+/// same column one or two cells further right on its second page), so position can put a
+/// value in the wrong column; the arithmetic the table obeys (a section is the sum of its
+/// items, a class of its sections, 合计 of the classes, column by column) tells where it
+/// belongs. Rows whose cells line up with the header exactly are trusted and never move; a
+/// move must keep the row's own arithmetic and clearly reduce the disagreement, so a
+/// document's real inconsistencies are left as published.
+enum ColumnBalancer {
+    /// `rows[i].assignment` is changed in place when a move helps; repairs are recorded.
+    static func balance(_ rows: inout [CodedRow], columnNames: [String], repairs: inout [Repair]) {
+        let columnCount = columnNames.count
+        let movable = rows.indices.filter { rows[$0].alternatives.count > 1 && !rows[$0].isTrusted }
+        guard columnCount > 1, !movable.isEmpty else { return }
+        // Integer units at one scale: the search compares sums, so exact and cheap.
+        let scale = min(rows.flatMap { $0.numbers.map(\.number.value.scale) }.max() ?? 0, 8)
+        let units: [[Int128]] = rows.map { row in
+            row.numbers.map { $0.number.value.rescaled(to: scale)?.units ?? 0 }
+        }
+        // Parent of each row: the row of its nearest printed ancestor code, else the total row.
+        var rowOfCode: [ClassificationCode: Int] = [:]
+        for (i, r) in rows.enumerated() { if let c = r.code, rowOfCode[c] == nil { rowOfCode[c] = i } }
+        let totalRow = rows.firstIndex { $0.isTotal }
+        var parent = [Int?](repeating: nil, count: rows.count)
+        var children = [[Int]](repeating: [], count: rows.count)
+        for (i, r) in rows.enumerated() {
+            guard let c = r.code else { continue }
+            var p = c.parent
+            while let q = p {
+                if let pr = rowOfCode[q], pr != i { parent[i] = pr; break }
+                p = q.parent
+            }
+            if parent[i] == nil, let t = totalRow { parent[i] = t }
+            if let pr = parent[i] { children[pr].append(i) }
+        }
+        let start = rows.map(\.assignment)
+        var assignment = start
+
+        func cost(of p: Int) -> Int128 {
+            guard !children[p].isEmpty else { return 0 }
+            var diff = [Int128](repeating: 0, count: columnCount)
+            for (j, col) in assignment[p].enumerated() { diff[col] += units[p][j] }
+            for ch in children[p] {
+                for (j, col) in assignment[ch].enumerated() { diff[col] -= units[ch][j] }
+            }
+            return diff.reduce(0) { $0 + ($1 < 0 ? -$1 : $1) }
+        }
+        func totalCost() -> Int128 { rows.indices.reduce(0) { $0 + cost(of: $1) } }
+        func descendants(of r: Int) -> [Int] {
+            var out: [Int] = []
+            var stack = children[r]
+            while let d = stack.popLast() { out.append(d); stack.append(contentsOf: children[d]) }
+            return out
+        }
+        /// Applies `newColumns` to row r and carries the same column change down to descendants
+        /// that print the same values in the same columns (single-child chains).
+        func move(_ r: Int, to newColumns: [Int]) -> [(Int, [Int])] {
+            var changed: [(Int, [Int])] = [(r, assignment[r])]
+            let old = assignment[r]
+            assignment[r] = newColumns
+            let moves = zip(rows[r].numbers.indices, zip(old, newColumns)).filter { $0.1.0 != $0.1.1 }
+                .map { (value: units[r][$0.0], from: $0.1.0, to: $0.1.1) }
+            for d in descendants(of: r) where !rows[d].isTrusted {
+                var candidate = assignment[d]
+                var touched = false
+                for (k, col) in candidate.enumerated() {
+                    if let m = moves.first(where: { $0.from == col && $0.value == units[d][k] }) {
+                        candidate[k] = m.to
+                        touched = true
+                    }
+                }
+                if touched, rows[d].alternatives.contains(candidate) {
+                    changed.append((d, assignment[d]))
+                    assignment[d] = candidate
+                }
+            }
+            return changed
+        }
+
+        let margin: Int128 = 2
+        let initial = totalCost()
+        guard initial > margin else { return }
+        var bestOverall = initial
+        var bestAssignment = assignment
+        // Each placement of the total row is a start: the total row fixes the columns the
+        // others must sum to.
+        var starts: [[Int]?] = [nil]
+        if let t = totalRow, movable.contains(t) { starts += rows[t].alternatives.map { Optional($0) } }
+        for startTotal in starts {
+            assignment = start
+            if let s = startTotal, let t = totalRow { _ = move(t, to: s) }
+            var best = totalCost()
+            for _ in 0..<8 {
+                var improved = false
+                for i in movable where i != totalRow {
+                    for alternative in rows[i].alternatives where alternative != assignment[i] {
+                        let undo = move(i, to: alternative)
+                        let value = totalCost()
+                        if value + margin < best {
+                            best = value
+                            improved = true
+                            break
+                        }
+                        for (row, columns) in undo.reversed() { assignment[row] = columns }
+                    }
+                }
+                if !improved || best == 0 { break }
+            }
+            if best + margin < bestOverall {
+                bestOverall = best
+                bestAssignment = assignment
+            }
+        }
+        for i in rows.indices where bestAssignment[i] != start[i] {
+            rows[i].assignment = bestAssignment[i]
+            let moved = zip(rows[i].numbers, zip(start[i], bestAssignment[i]))
+                .filter { $0.1.0 != $0.1.1 }
+                .map { "\($0.0.cell) \(columnNames[$0.1.0])→\(columnNames[$0.1.1])" }
+            repairs.append(Repair(line: rows[i].line,
+                                  detail: "column set by the table's sums (cells shift on this page): " + moved.joined(separator: ", ")))
+        }
+    }
+}
