@@ -43,17 +43,100 @@ public struct QueryResult: Sendable {
     }
 }
 
-/// Runs BudgetQL text against a catalog.
+/// Runs BudgetQL text against a catalog: the driver that wires Lexer -> Parser -> Binder ->
+/// Executor together and does nothing else.
 public final class Engine: Sendable {
     public let catalog: Catalog
+    /// Reference names of function and economic codes, from the catalog's `classes` table.
+    let classNames: [String: String]
 
     public init(catalog: Catalog) {
         self.catalog = catalog
+        self.classNames = Engine.classNames(from: catalog)
     }
 
     /// Runs every statement in `source`, returning one result per statement.
     public func execute(_ source: String, parameters: [String: Value] = [:]) throws(Diagnostic) -> [QueryResult] {
-        throw Diagnostic(kind: .execution, message: "not implemented yet", span: nil)
+        try execute(source, parameters: parameters, cancellation: nil)
+    }
+
+    /// Runs every statement in `source`; `cancellation` is checked between batches.
+    public func execute(_ source: String, parameters: [String: Value] = [:], cancellation: Cancellation?) throws(Diagnostic) -> [QueryResult] {
+        let statements = try Parser.parse(source)
+        var results: [QueryResult] = []
+        for statement in statements {
+            results.append(try run(statement, parameters: parameters, cancellation: cancellation))
+        }
+        return results
+    }
+
+    /// The plan of a query, one operator per line (what EXPLAIN prints).
+    public func explain(_ source: String, parameters: [String: Value] = [:]) throws(Diagnostic) -> [String] {
+        var lines: [String] = []
+        for statement in try Parser.parse(source) {
+            switch statement {
+            case .query(let q), .explain(let q):
+                lines += try Binder(catalog: catalog, parameters: parameters).bind(q).explanation
+            case .describe(let name, let span):
+                lines.append("Describe \(try describe(name, span: span).rows.count) columns")
+            }
+        }
+        return lines
+    }
+
+    /// The columns of a table and their types (what DESCRIBE prints).
+    public func describe(table name: String) throws(Diagnostic) -> QueryResult {
+        try describe(name, span: nil)
+    }
+
+    func run(_ statement: Statement, parameters: [String: Value], cancellation: Cancellation?) throws(Diagnostic) -> QueryResult {
+        let binder = Binder(catalog: catalog, parameters: parameters)
+        switch statement {
+        case .query(let q):
+            let plan = try binder.bind(q)
+            return try Executor(classNames: classNames, cancellation: cancellation).run(plan)
+        case .explain(let q):
+            let lines = try binder.bind(q).explanation
+            return QueryResult(columns: ["plan"], types: [.text], rows: lines.map { [.text($0)] })
+        case .describe(let name, let span):
+            return try describe(name, span: span)
+        }
+    }
+
+    private func describe(_ name: String, span: SourceSpan?) throws(Diagnostic) -> QueryResult {
+        guard let table = catalog.table(named: name) else {
+            var message = "no table \"\(name)\""
+            if let s = Suggestions.closest(to: name, among: catalog.tableNames) { message += "; did you mean \"\(s)\"?" }
+            throw Diagnostic(kind: .name, message: message, span: span,
+                             hints: catalog.tableNames.isEmpty ? ["no tables are loaded"] : ["tables: " + catalog.tableNames.joined(separator: ", ")])
+        }
+        let rows: [[Value]] = table.columns.map { c in
+            [.text(c.name), .text(SQLType(column: c).description), .boolean(c.nulls != nil)]
+        }
+        return QueryResult(columns: ["column", "type", "has_nulls"], types: [.text, .text, .boolean], rows: rows)
+    }
+
+    /// code -> name from a `classes` table (code, kind, level, name, name_en), when loaded.
+    /// Function codes win over economic ones when both use the same digits.
+    static func classNames(from catalog: Catalog) -> [String: String] {
+        guard let table = catalog.table(named: "classes"), let code = table.column(named: "code"), let name = table.column(named: "name") else {
+            return [:]
+        }
+        let kind = table.column(named: "kind")
+        var names: [String: String] = [:]
+        for row in 0..<table.rowCount {
+            guard case .text(let n) = name.value(at: row) else { continue }
+            let key: String
+            switch code.value(at: row) {
+            case .integer(let i): key = String(i)
+            case .text(let t): key = t.filter { $0 != " " }
+            default: continue
+            }
+            let isFunction: Bool
+            if case .text(let k)? = kind?.value(at: row) { isFunction = k == "function" } else { isFunction = true }
+            if names[key] == nil || isFunction { names[key] = n }
+        }
+        return names
     }
 }
 
@@ -80,25 +163,3 @@ public final class Cancellation: @unchecked Sendable {
     public var isCancelled: Bool { flag }
 }
 
-extension Engine {
-    /// Splits source text into statements at top-level `;` (not inside strings or comments).
-    public static func statements(in source: String) -> [StatementText] {
-        [StatementText(text: source, line: 1, column: 1)]
-    }
-
-    /// Whether `source` is a complete statement that the REPL may run on Enter: false inside an open
-    /// parenthesis, quote or comment, or after a trailing keyword, comma or operator.
-    public static func isComplete(_ source: String) -> Bool { true }
-
-    /// Words for Tab completion.
-    public static let keywords: [String] = ["SELECT", "FROM", "WHERE", "GROUP", "BY", "ORDER"]
-    public static let functionNames: [String] = ["sum", "count", "avg", "min", "max"]
-}
-
-extension Diagnostic {
-    /// The one renderer of errors: "line:column: message", the statement's line, a caret under the
-    /// offending token placed by display width, and hints. Colour only when asked.
-    public func rendered(source: String, color: Bool = false) -> String {
-        "error: \(message)"
-    }
-}

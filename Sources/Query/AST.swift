@@ -1,0 +1,264 @@
+/// The syntax tree. Every expression carries the span of its source text, so a later phase
+/// (binder, executor) can point at exactly the part of the query it objects to. `description`
+/// prints canonical BudgetQL, so parser tests round-trip text -> AST -> text.
+indirect enum Expression: Sendable, CustomStringConvertible {
+    case literal(Literal, SourceSpan)
+    case column(table: String?, name: String, SourceSpan)
+    case star(table: String?, SourceSpan)
+    case parameter(String, SourceSpan)
+    case unary(UnaryOperator, Expression, SourceSpan)
+    case binary(BinaryOperator, Expression, Expression, SourceSpan)
+    case isNull(Expression, negated: Bool, SourceSpan)
+    case inList(Expression, [Expression], negated: Bool, SourceSpan)
+    case between(Expression, Expression, Expression, negated: Bool, SourceSpan)
+    case like(Expression, Expression, caseInsensitive: Bool, negated: Bool, SourceSpan)
+    case caseWhen(operand: Expression?, [(Expression, Expression)], otherwise: Expression?, SourceSpan)
+    case call(FunctionCall)
+    case cast(Expression, typeName: String, SourceSpan)
+
+    var span: SourceSpan {
+        switch self {
+        case .literal(_, let s), .column(_, _, let s), .star(_, let s), .parameter(_, let s),
+             .unary(_, _, let s), .binary(_, _, _, let s), .isNull(_, _, let s), .inList(_, _, _, let s),
+             .between(_, _, _, _, let s), .like(_, _, _, _, let s), .caseWhen(_, _, _, let s), .cast(_, _, let s):
+            return s
+        case .call(let c): return c.span
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .literal(let l, _): return l.description
+        case .column(let t, let n, _): return (t.map { Expression.quoteName($0) + "." } ?? "") + Expression.quoteName(n)
+        case .star(let t, _): return (t.map { Expression.quoteName($0) + "." } ?? "") + "*"
+        case .parameter(let n, _): return ":" + n
+        case .unary(let op, let e, _): return op == .not ? "(NOT \(e))" : "(-\(e))"
+        case .binary(let op, let l, let r, _): return "(\(l) \(op.rawValue) \(r))"
+        case .isNull(let e, let n, _): return "(\(e) IS \(n ? "NOT " : "")NULL)"
+        case .inList(let e, let list, let n, _):
+            return "(\(e) \(n ? "NOT " : "")IN (\(list.map(\.description).joined(separator: ", "))))"
+        case .between(let e, let lo, let hi, let n, _): return "(\(e) \(n ? "NOT " : "")BETWEEN \(lo) AND \(hi))"
+        case .like(let e, let p, let ci, let n, _): return "(\(e) \(n ? "NOT " : "")\(ci ? "ILIKE" : "LIKE") \(p))"
+        case .caseWhen(let operand, let branches, let otherwise, _):
+            var s = "CASE"
+            if let operand { s += " \(operand)" }
+            for (w, t) in branches { s += " WHEN \(w) THEN \(t)" }
+            if let otherwise { s += " ELSE \(otherwise)" }
+            return s + " END"
+        case .call(let c): return c.description
+        case .cast(let e, let t, _): return "CAST(\(e) AS \(t.uppercased()))"
+        }
+    }
+
+    /// Names that are not plain lower-case words print in double quotes.
+    static func quoteName(_ name: String) -> String {
+        let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
+            && !(name.first?.isNumber ?? true) && !Keywords.all.contains(name.uppercased())
+        return plain ? name : "\"" + name.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// How the column of a result is named when no alias is given: the source text, canonical
+    /// but without the outer parentheses the printer adds.
+    var displayName: String {
+        switch self {
+        case .column(_, let n, _): return n
+        default:
+            let d = description
+            if d.hasPrefix("("), d.hasSuffix(")"), Expression.balanced(d.dropFirst().dropLast()) { return String(d.dropFirst().dropLast()) }
+            return d
+        }
+    }
+
+    private static func balanced(_ s: Substring) -> Bool {
+        var depth = 0
+        for c in s {
+            if c == "(" { depth += 1 }
+            if c == ")" { depth -= 1; if depth < 0 { return false } }
+        }
+        return depth == 0
+    }
+}
+
+enum Literal: Sendable, CustomStringConvertible {
+    case integer(Int64)
+    case decimal(ExactDecimalLiteral)
+    case string(String)
+    case boolean(Bool)
+    case null
+
+    var description: String {
+        switch self {
+        case .integer(let i): return String(i)
+        case .decimal(let d): return d.text
+        case .string(let s): return "'" + s.replacing("'", with: "''") + "'"
+        case .boolean(let b): return b ? "TRUE" : "FALSE"
+        case .null: return "NULL"
+        }
+    }
+}
+
+/// A decimal literal as written (its scale is the number of digits written after the point).
+struct ExactDecimalLiteral: Sendable {
+    let text: String
+}
+
+enum UnaryOperator: Sendable { case negate, not }
+
+enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", concat = "||"
+    case equal = "=", notEqual = "<>", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case and = "AND", or = "OR"
+
+    var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+        default: return false
+        }
+    }
+    var isArithmetic: Bool {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .modulo: return true
+        default: return false
+        }
+    }
+}
+
+struct FunctionCall: Sendable, CustomStringConvertible {
+    let name: String
+    let nameSpan: SourceSpan
+    let arguments: [Expression]
+    let distinct: Bool
+    /// `count(*)`.
+    let star: Bool
+    let filter: Expression?
+    let span: SourceSpan
+
+    var description: String {
+        var s = name.lowercased() + "("
+        if star { s += "*" } else {
+            if distinct { s += "DISTINCT " }
+            s += arguments.map(\.description).joined(separator: ", ")
+        }
+        s += ")"
+        if let filter { s += " FILTER (WHERE \(filter))" }
+        return s
+    }
+}
+
+struct SelectItem: Sendable, CustomStringConvertible {
+    let expression: Expression
+    let alias: String?
+    let aliasSpan: SourceSpan?
+
+    var description: String {
+        expression.description + (alias.map { " AS " + Expression.quoteName($0) } ?? "")
+    }
+}
+
+enum JoinKind: String, Sendable { case inner = "JOIN", left = "LEFT JOIN", full = "FULL JOIN", cross = "CROSS JOIN" }
+
+struct TableReference: Sendable, CustomStringConvertible {
+    let name: String
+    let alias: String?
+    let span: SourceSpan
+    var description: String { Expression.quoteName(name) + (alias.map { " " + Expression.quoteName($0) } ?? "") }
+}
+
+enum JoinCondition: Sendable {
+    case on(Expression)
+    case using([(String, SourceSpan)])
+    case none
+}
+
+struct Join: Sendable, CustomStringConvertible {
+    let kind: JoinKind
+    let table: TableReference
+    let condition: JoinCondition
+    let span: SourceSpan
+
+    var description: String {
+        var s = "\(kind.rawValue) \(table)"
+        switch condition {
+        case .on(let e): s += " ON \(e)"
+        case .using(let cols): s += " USING (\(cols.map { Expression.quoteName($0.0) }.joined(separator: ", ")))"
+        case .none: break
+        }
+        return s
+    }
+}
+
+struct OrderItem: Sendable, CustomStringConvertible {
+    let expression: Expression
+    let descending: Bool
+    /// nil: the default (NULLs sort last, as in DuckDB).
+    let nullsFirst: Bool?
+
+    var description: String {
+        var s = expression.description + (descending ? " DESC" : "")
+        if let nullsFirst { s += nullsFirst ? " NULLS FIRST" : " NULLS LAST" }
+        return s
+    }
+}
+
+enum GroupBy: Sendable {
+    case expressions([Expression])
+    case all(SourceSpan)
+}
+
+struct SelectStatement: Sendable, CustomStringConvertible {
+    var distinct = false
+    var items: [SelectItem] = []
+    var from: TableReference?
+    var joins: [Join] = []
+    var whereClause: Expression?
+    var groupBy: GroupBy?
+    var having: Expression?
+    var pivotBy: Expression?
+    var span: SourceSpan
+
+    var description: String {
+        var s = "SELECT " + (distinct ? "DISTINCT " : "") + items.map(\.description).joined(separator: ", ")
+        if let from { s += " FROM \(from)" }
+        for j in joins { s += " \(j)" }
+        if let whereClause { s += " WHERE \(whereClause)" }
+        switch groupBy {
+        case .expressions(let es)?: s += " GROUP BY " + es.map(\.description).joined(separator: ", ")
+        case .all?: s += " GROUP BY ALL"
+        case nil: break
+        }
+        if let having { s += " HAVING \(having)" }
+        if let pivotBy { s += " PIVOT BY \(pivotBy)" }
+        return s
+    }
+}
+
+/// A query: one SELECT, or SELECTs joined by UNION ALL, with an ORDER BY/LIMIT that applies to
+/// the union as a whole when there is more than one part.
+struct Query: Sendable, CustomStringConvertible {
+    var parts: [SelectStatement]
+    var orderBy: [OrderItem] = []
+    var limit: Expression?
+    var offset: Expression?
+
+    var description: String {
+        var s = parts.map(\.description).joined(separator: " UNION ALL ")
+        if !orderBy.isEmpty { s += " ORDER BY " + orderBy.map(\.description).joined(separator: ", ") }
+        if let limit { s += " LIMIT \(limit)" }
+        if let offset { s += " OFFSET \(offset)" }
+        return s
+    }
+}
+
+enum Statement: Sendable, CustomStringConvertible {
+    case query(Query)
+    case explain(Query)
+    case describe(String, SourceSpan)
+
+    var description: String {
+        switch self {
+        case .query(let q): return q.description
+        case .explain(let q): return "EXPLAIN " + q.description
+        case .describe(let t, _): return "DESCRIBE " + Expression.quoteName(t)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+/// One aggregate's running state over all groups. Each batch updates it with a tight loop over
+/// the argument's typed array; values are never boxed.
+final class AggregateAccumulator {
+    let spec: AggregateSpec
+    private var counts: [Int64] = []
+    private var sums: [Int128] = []
+    private var extremes: [Int64] = []
+    private var textExtremes: [String?] = []
+    private var seen: [Bool] = []
+    private var distinctPairs: Set<UInt64> = []
+    private var distinctInterner: KeyInterner?
+    private var intSumOverflow = false
+
+    init(spec: AggregateSpec) {
+        self.spec = spec
+        if spec.distinct, let t = spec.argument?.type { distinctInterner = KeyInterner(type: t) }
+    }
+
+    private func grow(to groups: Int) {
+        guard counts.count < groups else { return }
+        let extra = groups - counts.count
+        counts += [Int64](repeating: 0, count: extra)
+        seen += [Bool](repeating: false, count: extra)
+        switch spec.kind {
+        case .sum, .avg: sums += [Int128](repeating: 0, count: extra)
+        case .min, .max:
+            if spec.type == .text { textExtremes += [String?](repeating: nil, count: extra) }
+            else { extremes += [Int64](repeating: 0, count: extra) }
+        case .count: break
+        }
+    }
+
+    /// `groups` nil means one group (no GROUP BY); `valid` marks rows that pass FILTER and are
+    /// not NULL (nil: all rows count).
+    func update(groups: [Int32]?, groupCount: Int, argument: Vector?, valid: [Bool]?, rowCount n: Int) {
+        grow(to: groupCount)
+        if spec.kind == .count, spec.argument == nil || !spec.distinct {
+            if let groups {
+                if let valid { for i in 0..<n where valid[i] { counts[Int(groups[i])] += 1 } }
+                else { for i in 0..<n { counts[Int(groups[i])] += 1 } }
+            } else {
+                counts[0] += Int64(valid.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } } ?? n)
+            }
+            return
+        }
+        guard let argument else { return }
+        if spec.distinct, let interner = distinctInterner {
+            let ids = interner.ids(argument)
+            for i in 0..<n where valid?[i] ?? true {
+                let g = groups.map { UInt64(UInt32(bitPattern: $0[i])) } ?? 0
+                distinctPairs.insert(g << 32 | UInt64(UInt32(bitPattern: ids[i])))
+            }
+            return
+        }
+        switch argument.storage {
+        case .integer(let x), .decimal(let x, _):
+            updateNumbers(x, groups: groups, valid: valid, n: n)
+        case .boolean(let b):
+            updateNumbers(b.map { $0 ? 1 : 0 }, groups: groups, valid: valid, n: n)
+        case .text(let codes, let dictionary):
+            for i in 0..<n where valid?[i] ?? true {
+                let g = groups.map { Int($0[i]) } ?? 0
+                let s = dictionary[Int(codes[i])]
+                if let current = textExtremes[g] {
+                    let c = Comparison.compareText(s, current)
+                    if (spec.kind == .min && c < 0) || (spec.kind == .max && c > 0) { textExtremes[g] = s }
+                } else {
+                    textExtremes[g] = s
+                }
+                counts[g] += 1
+            }
+        }
+    }
+
+    private func updateNumbers(_ x: [Int64], groups: [Int32]?, valid: [Bool]?, n: Int) {
+        switch spec.kind {
+        case .sum, .avg:
+            if let groups {
+                x.withUnsafeBufferPointer { xp in
+                    groups.withUnsafeBufferPointer { gp in
+                        if let valid {
+                            for i in 0..<n where valid[i] { let g = Int(gp[i]); sums[g] &+= Int128(xp[i]); counts[g] += 1 }
+                        } else {
+                            for i in 0..<n { let g = Int(gp[i]); sums[g] &+= Int128(xp[i]); counts[g] += 1 }
+                        }
+                    }
+                }
+            } else {
+                // One group: a plain 64-bit loop, spilled into 128 bits once per batch.
+                var total: Int128 = 0
+                var seenRows = 0
+                x.withUnsafeBufferPointer { xp in
+                    if let valid {
+                        for i in 0..<n where valid[i] { total &+= Int128(xp[i]); seenRows += 1 }
+                    } else {
+                        var partial: Int64 = 0
+                        for i in 0..<n {
+                            let (s, o) = partial.addingReportingOverflow(xp[i])
+                            if o { total &+= Int128(partial); partial = xp[i] } else { partial = s }
+                        }
+                        total &+= Int128(partial)
+                        seenRows = n
+                    }
+                }
+                sums[0] &+= total
+                counts[0] += Int64(seenRows)
+            }
+        case .min, .max:
+            let isMin = spec.kind == .min
+            for i in 0..<n where valid?[i] ?? true {
+                let g = groups.map { Int($0[i]) } ?? 0
+                if counts[g] == 0 || (isMin ? x[i] < extremes[g] : x[i] > extremes[g]) { extremes[g] = x[i] }
+                counts[g] += 1
+            }
+        case .count:
+            break
+        }
+    }
+
+    /// The aggregate's column over all groups.
+    func finish(groupCount: Int, span: SourceSpan?) throws(Diagnostic) -> Vector {
+        grow(to: groupCount)
+        let n = groupCount
+        switch spec.kind {
+        case .count:
+            if spec.distinct {
+                var perGroup = [Int64](repeating: 0, count: n)
+                for pair in distinctPairs {
+                    let g = Int(pair >> 32)
+                    if g < n { perGroup[g] += 1 }
+                }
+                return Vector(.integer(perGroup), nulls: nil, count: n)
+            }
+            return Vector(.integer(Array(counts.prefix(n))), nulls: nil, count: n)
+        case .sum:
+            let nulls = (0..<n).map { counts[$0] == 0 }
+            var out = [Int64](repeating: 0, count: n)
+            for g in 0..<n where counts[g] > 0 {
+                guard let v = Int64(exactly: sums[g]) else {
+                    throw Diagnostic(kind: .execution, message: "\(spec.text) is too large for 18 digits", span: span)
+                }
+                out[g] = v
+            }
+            if case .decimal(let s) = spec.type { return Vector(.decimal(out, scale: s), nulls: nulls, count: n) }
+            return Vector(.integer(out), nulls: nulls, count: n)
+        case .avg:
+            let nulls = (0..<n).map { counts[$0] == 0 }
+            let argumentScale = spec.argument?.type.scale ?? 0
+            let scale = spec.type.scale
+            var out = [Int64](repeating: 0, count: n)
+            for g in 0..<n where counts[g] > 0 {
+                // avg = sum / count, rounded half away from zero at the result scale.
+                let shift = Int128(PowersOfTen.of(scale - argumentScale) ?? 1)
+                let (numerator, o) = sums[g].multipliedReportingOverflow(by: shift)
+                if o { throw Diagnostic(kind: .execution, message: "\(spec.text) overflowed", span: span) }
+                let d = Int128(counts[g])
+                var (q, r) = numerator.quotientAndRemainder(dividingBy: d)
+                if r.magnitude * 2 >= d.magnitude { q += numerator < 0 ? -1 : 1 }
+                guard let v = Int64(exactly: q) else { throw Diagnostic(kind: .execution, message: "\(spec.text) overflowed", span: span) }
+                out[g] = v
+            }
+            return Vector(.decimal(out, scale: scale), nulls: nulls, count: n)
+        case .min, .max:
+            let nulls = (0..<n).map { counts[$0] == 0 }
+            switch spec.type {
+            case .text:
+                var builder = TextVectorBuilder(capacity: n)
+                for g in 0..<n { if let s = textExtremes[g] { builder.append(s) } else { builder.appendNull() } }
+                return builder.build()
+            case .decimal(let s): return Vector(.decimal(Array(extremes.prefix(n)), scale: s), nulls: nulls, count: n)
+            case .boolean: return Vector(.boolean(extremes.prefix(n).map { $0 != 0 }), nulls: nulls, count: n)
+            default: return Vector(.integer(Array(extremes.prefix(n))), nulls: nulls, count: n)
+            }
+        }
+    }
+}

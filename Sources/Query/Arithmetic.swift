@@ -1,0 +1,257 @@
+import Store
+
+/// Exact arithmetic on batches. Integers are 64-bit; decimals are 64-bit units at the result's
+/// static scale. Overflow is an error that points at the operator's expression; division (and
+/// %) by zero gives NULL, as in SQLite and DuckDB.
+enum Arithmetic {
+    static func overflow(_ span: SourceSpan) -> Diagnostic {
+        Diagnostic(kind: .execution, message: "numeric overflow: the result does not fit in 18 digits", span: span,
+                   hints: ["sums are exact to 38 digits; this came from arithmetic on single values"])
+    }
+
+    /// The units of `v` at `scale` (integers and narrower decimals are widened).
+    static func units(_ v: Vector, scale: Int, span: SourceSpan) throws(Diagnostic) -> [Int64] {
+        let (values, from): ([Int64], Int)
+        switch v.storage {
+        case .integer(let x): (values, from) = (x, 0)
+        case .decimal(let x, let s): (values, from) = (x, s)
+        default: return [Int64](repeating: 0, count: v.count)
+        }
+        if from == scale { return values }
+        if from > scale {
+            // Rounding down a scale only happens for round(); keep it exact half-away-from-zero.
+            guard let p = PowersOfTen.of(from - scale) else { throw overflow(span) }
+            return values.map { u in
+                let (q, r) = u.quotientAndRemainder(dividingBy: p)
+                return r.magnitude * 2 >= p.magnitude ? q + (u < 0 ? -1 : 1) : q
+            }
+        }
+        guard let p = PowersOfTen.of(scale - from) else { throw overflow(span) }
+        var out = [Int64](repeating: 0, count: values.count)
+        for i in 0..<values.count {
+            let (m, o) = values[i].multipliedReportingOverflow(by: p)
+            if o && !v.isNull(i) { throw overflow(span) }
+            out[i] = m
+        }
+        return out
+    }
+
+    static func negate(_ v: Vector, span: SourceSpan) throws(Diagnostic) -> Vector {
+        switch v.storage {
+        case .integer(let x):
+            for i in 0..<x.count where x[i] == .min && !v.isNull(i) { throw overflow(span) }
+            return Vector(.integer(x.map { $0 == .min ? 0 : -$0 }), nulls: v.nulls, count: v.count)
+        case .decimal(let x, let s):
+            for i in 0..<x.count where x[i] == .min && !v.isNull(i) { throw overflow(span) }
+            return Vector(.decimal(x.map { $0 == .min ? 0 : -$0 }, scale: s), nulls: v.nulls, count: v.count)
+        default:
+            return v
+        }
+    }
+
+    static func apply(_ op: BinaryOperator, _ a: Vector, _ b: Vector, type: SQLType, span: SourceSpan) throws(Diagnostic) -> Vector {
+        let n = a.count
+        var nulls = Comparison.mergedNulls(a, b)
+        func isNull(_ i: Int) -> Bool { nulls?[i] ?? false }
+        switch type {
+        case .null:
+            return Vector.allNull(n)
+        case .integer:
+            guard case .integer(let x) = a.storage, case .integer(let y) = b.storage else { return Vector.allNull(n) }
+            var out = [Int64](repeating: 0, count: n)
+            switch op {
+            case .add, .subtract, .multiply:
+                for i in 0..<n {
+                    let (v, o) = op == .add ? x[i].addingReportingOverflow(y[i])
+                        : op == .subtract ? x[i].subtractingReportingOverflow(y[i]) : x[i].multipliedReportingOverflow(by: y[i])
+                    if o && !isNull(i) { throw overflow(span) }
+                    out[i] = v
+                }
+            case .modulo:
+                for i in 0..<n {
+                    if y[i] == 0 || (y[i] == -1) {
+                        if y[i] == 0 { if nulls == nil { nulls = [Bool](repeating: false, count: n) }; nulls?[i] = true } else { out[i] = 0 }
+                    } else { out[i] = x[i] % y[i] }
+                }
+            default:
+                break
+            }
+            return Vector(.integer(out), nulls: nulls, count: n)
+        case .decimal(let scale):
+            switch op {
+            case .add, .subtract, .modulo:
+                let x = try units(a, scale: scale, span: span), y = try units(b, scale: scale, span: span)
+                var out = [Int64](repeating: 0, count: n)
+                for i in 0..<n {
+                    if op == .modulo {
+                        if y[i] == 0 { if nulls == nil { nulls = [Bool](repeating: false, count: n) }; nulls?[i] = true }
+                        else if y[i] != -1 { out[i] = x[i] % y[i] }
+                        continue
+                    }
+                    let (v, o) = op == .add ? x[i].addingReportingOverflow(y[i]) : x[i].subtractingReportingOverflow(y[i])
+                    if o && !isNull(i) { throw overflow(span) }
+                    out[i] = v
+                }
+                return Vector(.decimal(out, scale: scale), nulls: nulls, count: n)
+            case .multiply:
+                // Scales add up: units multiply directly.
+                let sa = a.scaleOrZero, sb = b.scaleOrZero
+                let x = try units(a, scale: sa, span: span), y = try units(b, scale: sb, span: span)
+                var out = [Int64](repeating: 0, count: n)
+                for i in 0..<n {
+                    let (v, o) = x[i].multipliedReportingOverflow(by: y[i])
+                    if o && !isNull(i) { throw overflow(span) }
+                    out[i] = v
+                }
+                let raw = Vector(.decimal(out, scale: sa + sb), nulls: nulls, count: n)
+                return sa + sb == scale ? raw : Vector(.decimal(try units(raw, scale: scale, span: span), scale: scale), nulls: nulls, count: n)
+            case .divide:
+                let sa = a.scaleOrZero, sb = b.scaleOrZero
+                let x = try units(a, scale: sa, span: span), y = try units(b, scale: sb, span: span)
+                // a/b at scale s: q = x·10^(s+sb-sa) / y, rounded half away from zero, in 128 bits.
+                let shift = scale + sb - sa
+                var out = [Int64](repeating: 0, count: n)
+                var outNulls = nulls ?? [Bool](repeating: false, count: n)
+                for i in 0..<n where !outNulls[i] {
+                    if y[i] == 0 { outNulls[i] = true; continue }
+                    var numerator = Int128(x[i]), denominator = Int128(y[i])
+                    if shift >= 0 {
+                        let (m, o) = numerator.multipliedReportingOverflow(by: Int128(PowersOfTen.of(min(shift, 18)) ?? 1))
+                        if o { throw overflow(span) }
+                        numerator = m
+                    } else {
+                        let (m, o) = denominator.multipliedReportingOverflow(by: Int128(PowersOfTen.of(min(-shift, 18)) ?? 1))
+                        if o { throw overflow(span) }
+                        denominator = m
+                    }
+                    var (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
+                    if r.magnitude * 2 >= denominator.magnitude { q += (numerator < 0) != (denominator < 0) ? -1 : 1 }
+                    guard let v = Int64(exactly: q) else { throw overflow(span) }
+                    out[i] = v
+                }
+                return Vector(.decimal(out, scale: scale), nulls: outNulls, count: n)
+            default:
+                return Vector.allNull(n)
+            }
+        default:
+            return Vector.allNull(n)
+        }
+    }
+}
+
+extension Vector {
+    var scaleOrZero: Int {
+        if case .decimal(_, let s) = storage { return s }
+        return 0
+    }
+}
+
+/// CAST and the implicit widenings the binder inserts.
+enum Cast {
+    static func apply(_ v: Vector, to type: SQLType, span: SourceSpan) throws(Diagnostic) -> Vector {
+        let n = v.count
+        switch (v.storage, type) {
+        case (.integer, .integer), (.boolean, .boolean), (.text, .text):
+            return v
+        case (.integer, .decimal(let s)), (.decimal, .decimal(let s)):
+            return Vector(.decimal(try Arithmetic.units(v, scale: s, span: span), scale: s), nulls: v.nulls, count: n)
+        case (.decimal, .integer):
+            return Vector(.integer(try Arithmetic.units(v, scale: 0, span: span)), nulls: v.nulls, count: n)
+        case (.text(let codes, let dictionary), .integer), (.text(let codes, let dictionary), .decimal):
+            // Parse each dictionary entry once.
+            var parsed: [ScalarValue?] = []
+            for s in dictionary {
+                let t = s.trimmingSpaces
+                if type == .integer { parsed.append(Int64(t).map { .integer($0) }) }
+                else if let d = ExactDecimal(t), let r = d.rescaled(to: type.scale), let u = Int64(exactly: r.units) { parsed.append(.decimal(u, scale: type.scale)) }
+                else { parsed.append(nil) }
+            }
+            var builder = VectorBuilder(type: type)
+            for i in 0..<n {
+                if v.isNull(i) { builder.append(.null); continue }
+                guard let p = parsed[Int(codes[i])] else {
+                    throw Diagnostic(kind: .execution, message: "cannot convert '\(dictionary[Int(codes[i])])' to \(type)", span: span)
+                }
+                builder.append(p)
+            }
+            return builder.build()
+        case (_, .text):
+            var builder = TextVectorBuilder(capacity: n)
+            for i in 0..<n {
+                let s = v.value(at: i)
+                if s.isNull { builder.appendNull() } else { builder.append(s.description) }
+            }
+            return builder.build()
+        case (.integer(let x), .boolean):
+            return Vector(.boolean(x.map { $0 != 0 }), nulls: v.nulls, count: n)
+        case (.boolean(let x), .integer):
+            return Vector(.integer(x.map { $0 ? 1 : 0 }), nulls: v.nulls, count: n)
+        default:
+            if v.nulls?.allSatisfy({ $0 }) == true { return Vector.constant(.null, type: type, count: n) }
+            throw Diagnostic(kind: .type, message: "cannot convert \(v.typeName) to \(type)", span: span)
+        }
+    }
+}
+
+extension Vector {
+    var typeName: String {
+        switch storage {
+        case .integer: return "INTEGER"
+        case .decimal(_, let s): return "DECIMAL(\(s))"
+        case .text: return "TEXT"
+        case .boolean: return "BOOLEAN"
+        }
+    }
+}
+
+/// share(x) = 100 · x / (sum of x over the result), rounded to 2 places, like the "占 70.64%" of
+/// the disclosures. NULL when the total is zero.
+enum Share {
+    static func apply(_ v: Vector) throws(Diagnostic) -> Vector {
+        let n = v.count
+        let (values, scale): ([Int64], Int)
+        switch v.storage {
+        case .integer(let x): (values, scale) = (x, 0)
+        case .decimal(let x, let s): (values, scale) = (x, s)
+        default: return Vector.constant(.null, type: .decimal(scale: 2), count: n)
+        }
+        var total: Int128 = 0
+        for i in 0..<n where !v.isNull(i) { total += Int128(values[i]) }
+        var out = [Int64](repeating: 0, count: n)
+        var nulls = v.nulls ?? [Bool](repeating: false, count: n)
+        let totalDecimal = ExactDecimal(units: total, scale: scale)
+        for i in 0..<n where !nulls[i] {
+            let part = ExactDecimal(units: Int128(values[i]) * 100, scale: scale)
+            guard let q = part.divided(by: totalDecimal, scale: 2), let u = Int64(exactly: q.units) else { nulls[i] = true; continue }
+            out[i] = u
+        }
+        return Vector(.decimal(out, scale: 2), nulls: nulls, count: n)
+    }
+}
+
+/// Scalar functions over batches: a text argument is processed once per dictionary entry when
+/// the other arguments are constants; otherwise row by row.
+enum FunctionEvaluation {
+    static func apply(_ f: ScalarFunction, _ args: [Vector], arguments: [BoundExpression], type: SQLType, span: SourceSpan,
+                      classNames: [String: String], count n: Int) throws(Diagnostic) -> Vector {
+        if let first = args.first, case .text(let codes, let dictionary) = first.storage, dictionary.count <= max(n, 64),
+           f != .coalesce, f != .nullif,
+           arguments.dropFirst().allSatisfy({ if case .constant = $0 { return true } else { return false } }) {
+            let rest = args.dropFirst().map { $0.count > 0 ? $0.scalar(at: 0) : .null }
+            var table = VectorBuilder(type: type)
+            for s in dictionary { table.append(FunctionCatalog.apply(f, [.text(s)] + rest, type: type, classNames: classNames)) }
+            var result = table.build().gathering(codes.map { Int32(bitPattern: $0) })
+            if let nulls = first.nulls {
+                var merged = result.nulls ?? [Bool](repeating: false, count: n)
+                for i in 0..<n where nulls[i] { merged[i] = true }
+                result = Vector(result.storage, nulls: merged, count: n)
+            }
+            return result
+        }
+        var builder = VectorBuilder(type: type)
+        for i in 0..<n {
+            builder.append(FunctionCatalog.apply(f, args.map { $0.scalar(at: i) }, type: type, classNames: classNames))
+        }
+        return builder.build()
+    }
+}

@@ -1,0 +1,121 @@
+/// An expression after name resolution and type checking: column references are positions in
+/// the input relation, every node knows its type, and operands have been widened to a common
+/// type. This is what the executor evaluates, batch by batch.
+indirect enum BoundExpression: Sendable, CustomStringConvertible {
+    case column(Int, SQLType, name: String)
+    case constant(ScalarValue, SQLType)
+    case negate(BoundExpression, SQLType, SourceSpan)
+    case arithmetic(BinaryOperator, BoundExpression, BoundExpression, SQLType, SourceSpan)
+    case concat(BoundExpression, BoundExpression)
+    case compare(BinaryOperator, BoundExpression, BoundExpression)
+    case and(BoundExpression, BoundExpression)
+    case or(BoundExpression, BoundExpression)
+    case not(BoundExpression)
+    case isNull(BoundExpression, negated: Bool)
+    case inList(BoundExpression, [BoundExpression], negated: Bool)
+    case like(BoundExpression, pattern: BoundExpression, caseInsensitive: Bool, negated: Bool)
+    case caseWhen([CaseBranch], otherwise: BoundExpression?, SQLType)
+    case function(ScalarFunction, [BoundExpression], SQLType, SourceSpan)
+    case cast(BoundExpression, SQLType, SourceSpan)
+    /// share(x): x as a percentage of the total of x over the whole result.
+    case share(BoundExpression)
+    /// An expression of one dictionary-encoded text column, computed once per dictionary entry
+    /// (the executor's rewrite); rows look their value up by code.
+    case dictionaryLookup(column: Int, table: Vector, SQLType, original: String)
+
+    var type: SQLType {
+        switch self {
+        case .column(_, let t, _), .constant(_, let t), .negate(_, let t, _), .arithmetic(_, _, _, let t, _),
+             .caseWhen(_, _, let t), .function(_, _, let t, _), .cast(_, let t, _), .dictionaryLookup(_, _, let t, _):
+            return t
+        case .concat: return .text
+        case .compare, .and, .or, .not, .isNull, .inList, .like: return .boolean
+        case .share: return .decimal(scale: 2)
+        }
+    }
+
+    var children: [BoundExpression] {
+        switch self {
+        case .column, .constant, .dictionaryLookup: return []
+        case .negate(let e, _, _), .not(let e), .isNull(let e, _), .cast(let e, _, _), .share(let e): return [e]
+        case .arithmetic(_, let l, let r, _, _), .concat(let l, let r), .compare(_, let l, let r), .and(let l, let r),
+             .or(let l, let r): return [l, r]
+        case .inList(let e, let list, _): return [e] + list
+        case .like(let e, let p, _, _): return [e, p]
+        case .caseWhen(let branches, let otherwise, _):
+            return branches.flatMap { [$0.condition, $0.result] } + (otherwise.map { [$0] } ?? [])
+        case .function(_, let args, _, _): return args
+        }
+    }
+
+    /// Input columns this expression reads.
+    var columnsUsed: Set<Int> {
+        if case .column(let i, _, _) = self { return [i] }
+        if case .dictionaryLookup(let i, _, _, _) = self { return [i] }
+        return children.reduce(into: Set<Int>()) { $0.formUnion($1.columnsUsed) }
+    }
+
+    var containsShare: Bool {
+        if case .share = self { return true }
+        return children.contains { $0.containsShare }
+    }
+
+    /// The same expression with column `i` renumbered by `map(i)`.
+    func remapped(_ map: (Int) -> Int) -> BoundExpression {
+        switch self {
+        case .column(let i, let t, let n): return .column(map(i), t, name: n)
+        case .constant: return self
+        case .dictionaryLookup(let i, let table, let t, let o): return .dictionaryLookup(column: map(i), table: table, t, original: o)
+        case .negate(let e, let t, let s): return .negate(e.remapped(map), t, s)
+        case .arithmetic(let op, let l, let r, let t, let s): return .arithmetic(op, l.remapped(map), r.remapped(map), t, s)
+        case .concat(let l, let r): return .concat(l.remapped(map), r.remapped(map))
+        case .compare(let op, let l, let r): return .compare(op, l.remapped(map), r.remapped(map))
+        case .and(let l, let r): return .and(l.remapped(map), r.remapped(map))
+        case .or(let l, let r): return .or(l.remapped(map), r.remapped(map))
+        case .not(let e): return .not(e.remapped(map))
+        case .isNull(let e, let n): return .isNull(e.remapped(map), negated: n)
+        case .inList(let e, let list, let n): return .inList(e.remapped(map), list.map { $0.remapped(map) }, negated: n)
+        case .like(let e, let p, let ci, let n): return .like(e.remapped(map), pattern: p.remapped(map), caseInsensitive: ci, negated: n)
+        case .caseWhen(let branches, let otherwise, let t):
+            return .caseWhen(branches.map { CaseBranch(condition: $0.condition.remapped(map), result: $0.result.remapped(map)) },
+                             otherwise: otherwise?.remapped(map), t)
+        case .function(let f, let args, let t, let s): return .function(f, args.map { $0.remapped(map) }, t, s)
+        case .cast(let e, let t, let s): return .cast(e.remapped(map), t, s)
+        case .share(let e): return .share(e.remapped(map))
+        }
+    }
+
+    /// Canonical text, used by EXPLAIN and to match a select item to a GROUP BY key.
+    var description: String {
+        switch self {
+        case .column(let i, _, let n): return "\(n)#\(i)"
+        case .constant(let v, _):
+            switch v {
+            case .text(let s): return "'" + s.replacing("'", with: "''") + "'"
+            default: return v.value.description
+            }
+        case .negate(let e, _, _): return "(-\(e))"
+        case .arithmetic(let op, let l, let r, _, _): return "(\(l) \(op.rawValue) \(r))"
+        case .concat(let l, let r): return "(\(l) || \(r))"
+        case .compare(let op, let l, let r): return "(\(l) \(op.rawValue) \(r))"
+        case .and(let l, let r): return "(\(l) AND \(r))"
+        case .or(let l, let r): return "(\(l) OR \(r))"
+        case .not(let e): return "(NOT \(e))"
+        case .isNull(let e, let n): return "(\(e) IS \(n ? "NOT " : "")NULL)"
+        case .inList(let e, let list, let n): return "(\(e) \(n ? "NOT " : "")IN (\(list.map(\.description).joined(separator: ", "))))"
+        case .like(let e, let p, let ci, let n): return "(\(e) \(n ? "NOT " : "")\(ci ? "ILIKE" : "LIKE") \(p))"
+        case .caseWhen(let branches, let otherwise, _):
+            return "CASE" + branches.map { " WHEN \($0.condition) THEN \($0.result)" }.joined()
+                + (otherwise.map { " ELSE \($0)" } ?? "") + " END"
+        case .function(let f, let args, _, _): return "\(f.rawValue)(\(args.map(\.description).joined(separator: ", ")))"
+        case .cast(let e, let t, _): return "CAST(\(e) AS \(t))"
+        case .share(let e): return "share(\(e))"
+        case .dictionaryLookup(_, _, _, let o): return o
+        }
+    }
+}
+
+struct CaseBranch: Sendable {
+    let condition: BoundExpression
+    let result: BoundExpression
+}

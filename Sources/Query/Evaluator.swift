@@ -1,0 +1,341 @@
+import Store
+
+/// Evaluates a bound expression over one batch of a relation, producing a typed vector. The
+/// work per node is a loop over typed arrays; text predicates are decided once per dictionary
+/// entry and then looked up by code.
+struct Evaluator {
+    let relation: Relation
+    let classNames: [String: String]
+
+    func evaluate(_ e: BoundExpression, _ selection: RowSelection) throws(Diagnostic) -> Vector {
+        let n = selection.count
+        switch e {
+        case .column(let i, _, _):
+            return relation.gather(i, selection)
+        case .constant(let v, let t):
+            return Vector.constant(v, type: t, count: n)
+        case .dictionaryLookup(let column, let table, _, _):
+            let codes = relation.gather(column, selection)
+            guard case .text(let c, _) = codes.storage else { return table }
+            let nullEntry = Int32(table.count - 1)
+            let rows = (0..<n).map { codes.isNull($0) ? nullEntry : Int32(bitPattern: c[$0]) }
+            return table.gathering(rows)
+        case .negate(let x, _, let span):
+            let v = try evaluate(x, selection)
+            return try Arithmetic.negate(v, span: span)
+        case .arithmetic(let op, let l, let r, let type, let span):
+            return try Arithmetic.apply(op, try evaluate(l, selection), try evaluate(r, selection), type: type, span: span)
+        case .concat(let l, let r):
+            let a = try evaluate(l, selection), b = try evaluate(r, selection)
+            var builder = TextVectorBuilder(capacity: n)
+            guard case .text(let ac, let ad) = a.storage, case .text(let bc, let bd) = b.storage else { return Vector.allNull(n) }
+            for i in 0..<n {
+                if a.isNull(i) || b.isNull(i) { builder.appendNull() } else { builder.append(ad[Int(ac[i])] + bd[Int(bc[i])]) }
+            }
+            return builder.build()
+        case .compare(let op, let l, let r):
+            return Comparison.apply(op, try evaluate(l, selection), try evaluate(r, selection))
+        case .and(let l, let r):
+            return Logic.and(try evaluate(l, selection), try evaluate(r, selection))
+        case .or(let l, let r):
+            return Logic.or(try evaluate(l, selection), try evaluate(r, selection))
+        case .not(let x):
+            return Logic.not(try evaluate(x, selection))
+        case .isNull(let x, let negated):
+            let v = try evaluate(x, selection)
+            let flags = (0..<n).map { v.isNull($0) != negated }
+            return Vector(.boolean(flags), nulls: nil, count: n)
+        case .inList(let x, let items, let negated):
+            let v = try evaluate(x, selection)
+            var result: Vector?
+            for item in items {
+                let eq = Comparison.apply(.equal, v, try evaluate(item, selection))
+                result = result.map { Logic.or($0, eq) } ?? eq
+            }
+            let r = result ?? Vector.constant(.boolean(false), type: .boolean, count: n)
+            return negated ? Logic.not(r) : r
+        case .like(let x, let pattern, let ci, let negated):
+            let v = try evaluate(x, selection)
+            let p = try evaluate(pattern, selection)
+            let r = Like.apply(v, p, caseInsensitive: ci)
+            return negated ? Logic.not(r) : r
+        case .caseWhen(let branches, let otherwise, let type):
+            var conditions: [Vector] = []
+            var results: [Vector] = []
+            for b in branches {
+                conditions.append(try evaluate(b.condition, selection))
+                results.append(try evaluate(b.result, selection))
+            }
+            let fallback = try otherwise.map { (o) throws(Diagnostic) in try evaluate(o, selection) }
+            var builder = VectorBuilder(type: type)
+            for i in 0..<n {
+                var chosen: ScalarValue?
+                for (k, c) in conditions.enumerated() {
+                    if case .boolean(let flags) = c.storage, !c.isNull(i), flags[i] { chosen = results[k].scalar(at: i); break }
+                }
+                builder.append(chosen ?? fallback?.scalar(at: i) ?? .null)
+            }
+            return builder.build()
+        case .function(let f, let args, let type, let span):
+            var vectors: [Vector] = []
+            for a in args { vectors.append(try evaluate(a, selection)) }
+            return try FunctionEvaluation.apply(f, vectors, arguments: args, type: type, span: span, classNames: classNames, count: n)
+        case .cast(let x, let type, let span):
+            return try Cast.apply(try evaluate(x, selection), to: type, span: span)
+        case .share(let x):
+            return try Share.apply(try evaluate(x, selection))
+        }
+    }
+
+    /// The rows of `selection` where `predicate` is true (not false, not NULL).
+    func filter(_ predicate: BoundExpression, _ selection: RowSelection) throws(Diagnostic) -> RowSelection {
+        let v = try evaluate(predicate, selection)
+        guard case .boolean(var flags) = v.storage else { return .rows([]) }
+        if let nulls = v.nulls { for i in 0..<flags.count where nulls[i] { flags[i] = false } }
+        return selection.keeping(flags)
+    }
+}
+
+/// Builds a text vector from strings, encoding them into a fresh dictionary.
+struct TextVectorBuilder {
+    private var dictionary: [String] = []
+    private var index: [String: UInt32] = [:]
+    private var codes: [UInt32] = []
+    private var nulls: [Bool] = []
+
+    init(capacity: Int) {
+        codes.reserveCapacity(capacity)
+        nulls.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ s: String) {
+        if let c = index[s] { codes.append(c) } else {
+            let c = UInt32(dictionary.count)
+            dictionary.append(s)
+            index[s] = c
+            codes.append(c)
+        }
+        nulls.append(false)
+    }
+
+    mutating func appendNull() {
+        codes.append(0)
+        nulls.append(true)
+    }
+
+    func build() -> Vector {
+        Vector(.text(codes, dictionary: dictionary.isEmpty ? [""] : dictionary), nulls: nulls, count: codes.count)
+    }
+}
+
+enum Logic {
+    static func parts(_ v: Vector) -> [Bool] {
+        if case .boolean(let b) = v.storage { return b }
+        return [Bool](repeating: false, count: v.count)
+    }
+
+    static func and(_ a: Vector, _ b: Vector) -> Vector {
+        let x = parts(a), y = parts(b), n = a.count
+        if a.nulls == nil && b.nulls == nil {
+            return Vector(.boolean((0..<n).map { x[$0] && y[$0] }), nulls: nil, count: n)
+        }
+        var out = [Bool](repeating: false, count: n), nulls = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            let an = a.isNull(i), bn = b.isNull(i)
+            if (!an && !x[i]) || (!bn && !y[i]) { out[i] = false } else if an || bn { nulls[i] = true } else { out[i] = true }
+        }
+        return Vector(.boolean(out), nulls: nulls, count: n)
+    }
+
+    static func or(_ a: Vector, _ b: Vector) -> Vector {
+        let x = parts(a), y = parts(b), n = a.count
+        if a.nulls == nil && b.nulls == nil {
+            return Vector(.boolean((0..<n).map { x[$0] || y[$0] }), nulls: nil, count: n)
+        }
+        var out = [Bool](repeating: false, count: n), nulls = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            let an = a.isNull(i), bn = b.isNull(i)
+            if (!an && x[i]) || (!bn && y[i]) { out[i] = true } else if an || bn { nulls[i] = true }
+        }
+        return Vector(.boolean(out), nulls: nulls, count: n)
+    }
+
+    static func not(_ a: Vector) -> Vector {
+        Vector(.boolean(parts(a).map { !$0 }), nulls: a.nulls, count: a.count)
+    }
+}
+
+enum Comparison {
+    @inline(__always)
+    static func test(_ op: BinaryOperator, _ c: Int) -> Bool {
+        switch op {
+        case .equal: return c == 0
+        case .notEqual: return c != 0
+        case .less: return c < 0
+        case .lessEqual: return c <= 0
+        case .greater: return c > 0
+        case .greaterEqual: return c >= 0
+        default: return false
+        }
+    }
+
+    static func mergedNulls(_ a: Vector, _ b: Vector) -> [Bool]? {
+        guard a.nulls != nil || b.nulls != nil else { return nil }
+        return (0..<a.count).map { a.isNull($0) || b.isNull($0) }
+    }
+
+    static func apply(_ op: BinaryOperator, _ a: Vector, _ b: Vector) -> Vector {
+        let n = a.count
+        let nulls = mergedNulls(a, b)
+        switch (a.storage, b.storage) {
+        case (.integer(let x), .integer(let y)), (.decimal(let x, _), .decimal(let y, _)):
+            return Vector(.boolean(compareIntegers(op, x, y)), nulls: nulls, count: n)
+        case (.boolean(let x), .boolean(let y)):
+            return Vector(.boolean((0..<n).map { test(op, x[$0] == y[$0] ? 0 : (!x[$0] ? -1 : 1)) }), nulls: nulls, count: n)
+        case (.text(let xc, let xd), .text(let yc, let yd)):
+            if yd.count == 1, n > 0 {
+                // Column against a constant: decide once per dictionary entry.
+                let constant = yd[0]
+                let table = xd.map { test(op, compareText($0, constant)) }
+                return Vector(.boolean(xc.map { table[Int($0)] }), nulls: nulls, count: n)
+            }
+            return Vector(.boolean((0..<n).map { test(op, compareText(xd[Int(xc[$0])], yd[Int(yc[$0])])) }), nulls: nulls, count: n)
+        default:
+            return Vector.allNull(n)
+        }
+    }
+
+    @inline(__always)
+    static func compareIntegers(_ op: BinaryOperator, _ x: [Int64], _ y: [Int64]) -> [Bool] {
+        let n = x.count
+        return [Bool](unsafeUninitializedCapacity: n) { out, count in
+            x.withUnsafeBufferPointer { xp in
+                y.withUnsafeBufferPointer { yp in
+                    switch op {
+                    case .equal: for i in 0..<n { out[i] = xp[i] == yp[i] }
+                    case .notEqual: for i in 0..<n { out[i] = xp[i] != yp[i] }
+                    case .less: for i in 0..<n { out[i] = xp[i] < yp[i] }
+                    case .lessEqual: for i in 0..<n { out[i] = xp[i] <= yp[i] }
+                    case .greater: for i in 0..<n { out[i] = xp[i] > yp[i] }
+                    default: for i in 0..<n { out[i] = xp[i] >= yp[i] }
+                    }
+                }
+            }
+            count = n
+        }
+    }
+
+    /// Text order is byte order of UTF-8 (code point order), as in SQLite and DuckDB.
+    static func compareText(_ a: String, _ b: String) -> Int {
+        if a == b { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+    }
+}
+
+enum Like {
+    static func apply(_ v: Vector, _ p: Vector, caseInsensitive: Bool) -> Vector {
+        let n = v.count
+        let nulls = Comparison.mergedNulls(v, p)
+        guard case .text(let codes, let dictionary) = v.storage, case .text(let pc, let pd) = p.storage else { return Vector.allNull(n) }
+        if pd.count == 1 {
+            let pattern = LikePattern(pd[0], caseInsensitive: caseInsensitive)
+            let table = dictionary.map { pattern.matches($0) }
+            return Vector(.boolean(codes.map { table[Int($0)] }), nulls: nulls, count: n)
+        }
+        return Vector(.boolean((0..<n).map { LikePattern(pd[Int(pc[$0])], caseInsensitive: caseInsensitive).matches(dictionary[Int(codes[$0])]) }),
+                      nulls: nulls, count: n)
+    }
+}
+
+/// A LIKE pattern: `%` any run of characters, `_` exactly one character (a Chinese character
+/// counts as one).
+struct LikePattern {
+    enum Piece: Equatable { case literal([Unicode.Scalar]), one, any }
+    let pieces: [Piece]
+    let caseInsensitive: Bool
+    /// Fast paths for the shapes analysts write: 'x%', '%x', '%x%', 'x'.
+    let simple: (prefix: Bool, suffix: Bool, text: String)?
+
+    init(_ pattern: String, caseInsensitive: Bool) {
+        self.caseInsensitive = caseInsensitive
+        let p = caseInsensitive ? pattern.lowercased() : pattern
+        var pieces: [Piece] = []
+        var literal: [Unicode.Scalar] = []
+        for s in p.unicodeScalars {
+            if s == "%" || s == "_" {
+                if !literal.isEmpty { pieces.append(.literal(literal)); literal = [] }
+                if s == "%" { if pieces.last != .any { pieces.append(.any) } } else { pieces.append(.one) }
+            } else {
+                literal.append(s)
+            }
+        }
+        if !literal.isEmpty { pieces.append(.literal(literal)) }
+        self.pieces = pieces
+        var simple: (Bool, Bool, String)?
+        let literals = pieces.compactMap { if case .literal(let l) = $0 { return l } else { return nil } }
+        if !pieces.contains(.one), literals.count <= 1 {
+            let text = literals.first.map { String(String.UnicodeScalarView($0)) } ?? ""
+            let anyCount = pieces.filter { $0 == .any }.count
+            if pieces.isEmpty { simple = (false, false, "") }
+            else if pieces.count == 1 { simple = anyCount == 1 ? (true, true, "") : (false, false, text) }
+            else if pieces.count == 2 { simple = pieces[0] == .any ? (false, true, text) : (true, false, text) }
+            else if pieces.count == 3, anyCount == 2 { simple = (true, true, text) }
+        }
+        self.simple = simple
+    }
+
+    func matches(_ value: String) -> Bool {
+        let s = caseInsensitive ? value.lowercased() : value
+        if let simple {
+            // prefix: text then anything; suffix: anything then text; both: contains.
+            switch (simple.prefix, simple.suffix) {
+            case (false, false): return s == simple.text
+            case (true, false): return s.utf8.starts(with: simple.text.utf8)
+            case (false, true): return s.utf8.reversed().starts(with: simple.text.utf8.reversed())
+            case (true, true): return simple.text.isEmpty || Like.contains(s, simple.text)
+            }
+        }
+        return match(Array(s.unicodeScalars)[...], pieces[...])
+    }
+
+    private func match(_ s: ArraySlice<Unicode.Scalar>, _ p: ArraySlice<Piece>) -> Bool {
+        guard let first = p.first else { return s.isEmpty }
+        switch first {
+        case .literal(let l):
+            guard s.count >= l.count, s.prefix(l.count).elementsEqual(l) else { return false }
+            return match(s.dropFirst(l.count), p.dropFirst())
+        case .one:
+            guard !s.isEmpty else { return false }
+            return match(s.dropFirst(), p.dropFirst())
+        case .any:
+            if p.count == 1 { return true }
+            var rest = s
+            while true {
+                if match(rest, p.dropFirst()) { return true }
+                if rest.isEmpty { return false }
+                rest = rest.dropFirst()
+            }
+        }
+    }
+}
+
+extension Like {
+    /// Substring search on UTF-8 bytes (valid UTF-8 never matches mid-character).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        guard n.count <= h.count else { return false }
+        if n.isEmpty { return true }
+        let first = n[0]
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+            if h[i] == first {
+                var j = 1
+                while j < n.count && h[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,209 @@
+import Store
+
+/// The scalar functions of the language: their names, argument rules and result types, and
+/// their value-level definitions (used once per dictionary entry for text, or per row).
+enum ScalarFunction: String, Sendable, CaseIterable {
+    case round, abs, coalesce, nullif, lower, upper, length, substr, starts_with, replace, class_name, parent
+}
+
+enum AggregateKind: String, Sendable {
+    case count, sum, avg, min, max
+}
+
+enum FunctionCatalog {
+    static let aggregateNames: Set<String> = ["count", "sum", "avg", "min", "max"]
+    static let names: [String] = (["count", "sum", "avg", "min", "max", "share"] + ScalarFunction.allCases.map(\.rawValue)).sorted()
+
+    /// Checks arguments and gives the result type.
+    static func resultType(_ f: ScalarFunction, _ args: [BoundExpression], call: FunctionCall) throws(Diagnostic) -> SQLType {
+        func arity(_ range: ClosedRange<Int>) throws(Diagnostic) {
+            guard range.contains(args.count) else {
+                let expected = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+                throw Diagnostic(kind: .type, message: "\(f.rawValue)() takes \(expected) argument\(range.upperBound == 1 ? "" : "s"), got \(args.count)",
+                                 span: call.span)
+            }
+        }
+        func expect(_ i: Int, _ ok: (SQLType) -> Bool, _ what: String) throws(Diagnostic) {
+            let t = args[i].type
+            guard t == .null || ok(t) else {
+                throw Diagnostic(kind: .type, message: "argument \(i + 1) of \(f.rawValue)() must be \(what), got \(t)",
+                                 span: call.arguments[i].span)
+            }
+        }
+        let isText: (SQLType) -> Bool = { $0 == .text }
+        let isInteger: (SQLType) -> Bool = { $0 == .integer }
+        switch f {
+        case .round:
+            try arity(1...2)
+            try expect(0, { $0.isNumeric }, "a number")
+            var places = 0
+            if args.count == 2 {
+                guard case .constant(.integer(let n), _) = args[1], n >= 0, n <= 18 else {
+                    throw Diagnostic(kind: .type, message: "round() takes a constant number of places from 0 to 18", span: call.arguments[1].span)
+                }
+                places = Int(n)
+            }
+            if case .decimal(let s) = args[0].type { return .decimal(scale: min(s, places)) }
+            return args[0].type == .null ? .null : .integer
+        case .abs:
+            try arity(1...1)
+            try expect(0, { $0.isNumeric }, "a number")
+            return args[0].type
+        case .coalesce:
+            guard !args.isEmpty else { try arity(1...99); return .null }
+            var t = SQLType.null
+            for (i, a) in args.enumerated() {
+                guard let c = SQLType.common(t, a.type) else {
+                    throw Diagnostic(kind: .type, message: "coalesce() arguments must have one type: \(t) and \(a.type) do not mix",
+                                     span: call.arguments[i].span)
+                }
+                t = c
+            }
+            return t
+        case .nullif:
+            try arity(2...2)
+            guard let c = SQLType.common(args[0].type, args[1].type) else {
+                throw Diagnostic(kind: .type, message: "nullif() compares \(args[0].type) with \(args[1].type)", span: call.span)
+            }
+            return c
+        case .lower, .upper:
+            try arity(1...1)
+            try expect(0, isText, "text")
+            return .text
+        case .length:
+            try arity(1...1)
+            try expect(0, isText, "text")
+            return .integer
+        case .substr:
+            try arity(2...3)
+            try expect(0, isText, "text")
+            try expect(1, isInteger, "an integer")
+            if args.count == 3 { try expect(2, isInteger, "an integer") }
+            return .text
+        case .starts_with:
+            try arity(2...2)
+            try expect(0, isText, "text")
+            try expect(1, isText, "text")
+            return .boolean
+        case .replace:
+            try arity(3...3)
+            for i in 0..<3 { try expect(i, isText, "text") }
+            return .text
+        case .class_name:
+            try arity(1...1)
+            try expect(0, { $0 == .integer || $0 == .text }, "a code (integer or text)")
+            return .text
+        case .parent:
+            try arity(1...1)
+            try expect(0, { $0 == .integer || $0 == .text }, "a code (integer or text)")
+            return args[0].type == .null ? .integer : args[0].type
+        }
+    }
+
+    /// The function on one set of argument values. NULL in, NULL out, except coalesce.
+    static func apply(_ f: ScalarFunction, _ args: [ScalarValue], type: SQLType, classNames: [String: String]) -> ScalarValue {
+        if f == .coalesce {
+            for a in args where a != .null { return widen(a, to: type) }
+            return .null
+        }
+        if f == .nullif {
+            guard args[0] != .null else { return .null }
+            return ScalarCompare.equal(widen(args[0], to: type), widen(args[1], to: type)) == true ? .null : widen(args[0], to: type)
+        }
+        if args.contains(.null) { return .null }
+        switch f {
+        case .round:
+            switch (args[0], type) {
+            case (.decimal(let u, let s), .decimal(let target)):
+                let d = ExactDecimal(units: Int128(u), scale: s).rounded(to: target)
+                return Int64(exactly: d.units).map { .decimal($0, scale: target) } ?? .null
+            default: return args[0]
+            }
+        case .abs:
+            switch args[0] {
+            case .integer(let i): return i == .min ? .null : .integer(Swift.abs(i))
+            case .decimal(let u, let s): return u == .min ? .null : .decimal(Swift.abs(u), scale: s)
+            default: return .null
+            }
+        case .lower:
+            if case .text(let s) = args[0] { return .text(s.lowercased()) }
+        case .upper:
+            if case .text(let s) = args[0] { return .text(s.uppercased()) }
+        case .length:
+            if case .text(let s) = args[0] { return .integer(Int64(s.count)) }
+        case .substr:
+            if case .text(let s) = args[0], case .integer(let start) = args[1] {
+                let chars = Array(s)
+                // SQL positions are 1-based; a start before 1 eats into the length, as in SQLite.
+                var from = Int(clamping: start) - 1
+                var length = args.count > 2 ? (args[2] == .null ? 0 : { if case .integer(let n) = args[2] { return Int(clamping: n) } else { return 0 } }()) : chars.count
+                if from < 0 { length += from; from = 0 }
+                guard length > 0, from < chars.count else { return .text("") }
+                let to = min(chars.count, from + length)
+                return .text(String(chars[from..<to]))
+            }
+        case .starts_with:
+            if case .text(let s) = args[0], case .text(let p) = args[1] { return .boolean(s.utf8.starts(with: p.utf8)) }
+        case .replace:
+            if case .text(let s) = args[0], case .text(let a) = args[1], case .text(let b) = args[2] {
+                return .text(a.isEmpty ? s : s.replacing(a, with: b))
+            }
+        case .class_name:
+            let key: String
+            switch args[0] {
+            case .integer(let i): key = String(i)
+            case .text(let t): key = t.filter { $0 != " " }
+            default: return .null
+            }
+            return classNames[key].map { .text($0) } ?? .null
+        case .parent:
+            switch args[0] {
+            case .integer(let i):
+                let digits = String(i).count
+                return digits > 3 ? .integer(i / 100) : .null
+            case .text(let t):
+                return t.count > 3 ? .text(String(t.dropLast(2))) : .null
+            default: return .null
+            }
+        case .coalesce, .nullif: break
+        }
+        return .null
+    }
+
+    static func widen(_ v: ScalarValue, to type: SQLType) -> ScalarValue {
+        switch (v, type) {
+        case (.integer(let i), .decimal(let s)):
+            let (u, o) = i.multipliedReportingOverflow(by: PowersOfTen.of(s) ?? 1)
+            return o ? .null : .decimal(u, scale: s)
+        case (.decimal(let u, let s), .decimal(let target)) where s < target:
+            let (r, o) = u.multipliedReportingOverflow(by: PowersOfTen.of(target - s) ?? 1)
+            return o ? .null : .decimal(r, scale: target)
+        default: return v
+        }
+    }
+}
+
+/// Comparison of two values of one type, for the row-wise paths (sorting, nullif, joins of
+/// small results). NULL compares as unknown (nil).
+enum ScalarCompare {
+    static func order(_ a: ScalarValue, _ b: ScalarValue) -> Int? {
+        switch (a, b) {
+        case (.null, _), (_, .null): return nil
+        case (.integer(let x), .integer(let y)): return x < y ? -1 : x > y ? 1 : 0
+        case (.decimal(let x, let s), .decimal(let y, let t)):
+            let dx = ExactDecimal(units: Int128(x), scale: s), dy = ExactDecimal(units: Int128(y), scale: t)
+            return dx < dy ? -1 : dx == dy ? 0 : 1
+        case (.integer(let x), .decimal):
+            return order(.decimal(x, scale: 0), b)
+        case (.decimal, .integer(let y)):
+            return order(a, .decimal(y, scale: 0))
+        case (.text(let x), .text(let y)):
+            if x == y { return 0 }
+            return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
+        case (.boolean(let x), .boolean(let y)): return x == y ? 0 : (!x ? -1 : 1)
+        default: return nil
+        }
+    }
+
+    static func equal(_ a: ScalarValue, _ b: ScalarValue) -> Bool? { order(a, b).map { $0 == 0 } }
+}

@@ -1,0 +1,122 @@
+/// Joins two relations. Equality keys go through one shared GroupIndex, so equal key tuples on
+/// both sides get the same dense id; the right side is chained by id and the left side probes
+/// it. Rows with a NULL key never match. Other ON conditions filter the candidate pairs.
+struct HashJoin {
+    let kind: JoinKind
+    let leftKeys: [BoundExpression]
+    let rightKeys: [BoundExpression]
+    let residual: BoundExpression?
+    let classNames: [String: String]
+    let cancellation: Cancellation?
+
+    /// Pairs larger than this are refused rather than exhausting memory.
+    static let maxPairs = 50_000_000
+
+    func run(left: Relation, right: Relation) throws(Diagnostic) -> Relation {
+        var leftRows: [Int32] = []
+        var rightRows: [Int32] = []
+        if leftKeys.isEmpty {
+            let total = left.rowCount * right.rowCount
+            guard total <= HashJoin.maxPairs else {
+                throw Diagnostic(kind: .limit, message: "the join would produce \(total) row pairs (more than \(HashJoin.maxPairs))", span: nil,
+                                 hints: ["join on equal columns: JOIN t ON a.x = b.x"])
+            }
+            leftRows.reserveCapacity(total)
+            rightRows.reserveCapacity(total)
+            for l in 0..<left.rowCount {
+                for r in 0..<right.rowCount {
+                    leftRows.append(Int32(l))
+                    rightRows.append(Int32(r))
+                }
+            }
+        } else {
+            let index = GroupIndex(types: leftKeys.map(\.type))
+            let leftEval = Evaluator(relation: left, classNames: classNames)
+            let rightEval = Evaluator(relation: right, classNames: classNames)
+            var rightVectors: [Vector] = []
+            for k in rightKeys { rightVectors.append(try rightEval.evaluate(k, .range(0..<right.rowCount))) }
+            var leftVectors: [Vector] = []
+            for k in leftKeys { leftVectors.append(try leftEval.evaluate(k, .range(0..<left.rowCount))) }
+            let rightIDs = right.rowCount > 0 ? index.groupIDs(rightVectors) : []
+            let leftIDs = left.rowCount > 0 ? index.groupIDs(leftVectors) : []
+            let rightNull = (0..<right.rowCount).map { r in rightVectors.contains { $0.isNull(r) } }
+            let leftNull = (0..<left.rowCount).map { l in leftVectors.contains { $0.isNull(l) } }
+            // Chains of right rows per key id, built backwards so they read in row order.
+            var head = [Int32](repeating: -1, count: index.groupCount)
+            var next = [Int32](repeating: -1, count: right.rowCount)
+            for r in stride(from: right.rowCount - 1, through: 0, by: -1) where !rightNull[r] {
+                let id = Int(rightIDs[r])
+                next[r] = head[id]
+                head[id] = Int32(r)
+            }
+            for l in 0..<left.rowCount where !leftNull[l] {
+                if l & 0xFFFF == 0, cancellation?.isCancelled == true { throw Executor.cancelled }
+                var r = head[Int(leftIDs[l])]
+                while r >= 0 {
+                    leftRows.append(Int32(l))
+                    rightRows.append(r)
+                    r = next[Int(r)]
+                }
+                if leftRows.count > HashJoin.maxPairs {
+                    throw Diagnostic(kind: .limit, message: "the join produces more than \(HashJoin.maxPairs) rows", span: nil,
+                                     hints: ["add join keys or filter the tables first"])
+                }
+            }
+        }
+        if let residual, !leftRows.isEmpty {
+            let candidates = HashJoin.combine(left, leftRows, right, rightRows)
+            let kept = try Evaluator(relation: candidates, classNames: classNames).filter(residual, .range(0..<leftRows.count))
+            let keep = kept.indices
+            leftRows = keep.map { leftRows[Int($0)] }
+            rightRows = keep.map { rightRows[Int($0)] }
+        }
+        if kind == .left || kind == .full {
+            var matched = [Bool](repeating: false, count: left.rowCount)
+            for l in leftRows { matched[Int(l)] = true }
+            // Keep left order: merge unmatched left rows in at their place.
+            var mergedLeft: [Int32] = [], mergedRight: [Int32] = []
+            mergedLeft.reserveCapacity(leftRows.count)
+            mergedRight.reserveCapacity(rightRows.count)
+            var p = 0
+            for l in 0..<left.rowCount {
+                if matched[l] {
+                    while p < leftRows.count && leftRows[p] == Int32(l) { mergedLeft.append(leftRows[p]); mergedRight.append(rightRows[p]); p += 1 }
+                } else {
+                    mergedLeft.append(Int32(l))
+                    mergedRight.append(-1)
+                }
+            }
+            leftRows = mergedLeft
+            rightRows = mergedRight
+        }
+        if kind == .full {
+            var matched = [Bool](repeating: false, count: right.rowCount)
+            for r in rightRows where r >= 0 { matched[Int(r)] = true }
+            for r in 0..<right.rowCount where !matched[r] {
+                leftRows.append(-1)
+                rightRows.append(Int32(r))
+            }
+        }
+        return HashJoin.combine(left, leftRows, right, rightRows)
+    }
+
+    /// The joined relation: left columns at `leftRows`, right columns at `rightRows` (-1: NULL).
+    static func combine(_ left: Relation, _ leftRows: [Int32], _ right: Relation, _ rightRows: [Int32]) -> Relation {
+        var vectors: [Vector] = []
+        for c in 0..<left.columns.count { vectors.append(gatherOptional(left, c, leftRows)) }
+        for c in 0..<right.columns.count { vectors.append(gatherOptional(right, c, rightRows)) }
+        return Relation(vectors: vectors, rowCount: leftRows.count)
+    }
+
+    static func gatherOptional(_ relation: Relation, _ column: Int, _ rows: [Int32]) -> Vector {
+        guard rows.contains(-1) else { return relation.gather(column, .rows(rows)) }
+        let safe = rows.map { $0 < 0 ? 0 : $0 }
+        if relation.rowCount == 0 {
+            return relation.gather(column, .rows([])).gathering(rows.map { _ in -1 })
+        }
+        let v = relation.gather(column, .rows(safe))
+        var nulls = v.nulls ?? [Bool](repeating: false, count: rows.count)
+        for i in 0..<rows.count where rows[i] < 0 { nulls[i] = true }
+        return Vector(v.storage, nulls: nulls, count: rows.count)
+    }
+}

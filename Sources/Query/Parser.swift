@@ -1,0 +1,476 @@
+/// Recursive-descent parser: tokens -> statements. Errors name what was expected and point at
+/// the token found instead.
+struct Parser {
+    private let tokens: [Token]
+    private var position = 0
+
+    init(tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    /// Parses every statement of a source text.
+    static func parse(_ source: String) throws(Diagnostic) -> [Statement] {
+        var lexer = Lexer(source)
+        var parser = Parser(tokens: try lexer.tokenize())
+        return try parser.parseStatements()
+    }
+
+    static let clauseKeywords = ["FROM", "WHERE", "GROUP", "HAVING", "PIVOT", "ORDER", "LIMIT", "OFFSET", "UNION"]
+
+    // MARK: token stream
+
+    private var current: Token { tokens[min(position, tokens.count - 1)] }
+    private var previous: Token { tokens[max(0, min(position - 1, tokens.count - 1))] }
+    private func peekToken(_ ahead: Int) -> Token { tokens[min(position + ahead, tokens.count - 1)] }
+
+    private mutating func advance() -> Token {
+        let t = current
+        if position < tokens.count - 1 { position += 1 }
+        return t
+    }
+
+    private mutating func accept(keyword: String) -> Bool {
+        if current.isKeyword(keyword) { position += 1; return true }
+        return false
+    }
+
+    private mutating func accept(symbol: String) -> Bool {
+        if current.isSymbol(symbol) { position += 1; return true }
+        return false
+    }
+
+    private mutating func expect(keyword: String, context: String) throws(Diagnostic) {
+        guard accept(keyword: keyword) else { throw unexpected("expected \(keyword) \(context)") }
+    }
+
+    private mutating func expect(symbol: String, context: String) throws(Diagnostic) {
+        guard accept(symbol: symbol) else { throw unexpected("expected \"\(symbol)\" \(context)") }
+    }
+
+    /// An error at the current token: "expected X, found Y", with a keyword suggestion when the
+    /// token looks like a misspelt keyword.
+    private func unexpected(_ expectation: String, keywords: [String] = []) -> Diagnostic {
+        let t = current
+        let found: String
+        switch t.kind {
+        case .end: found = "end of input"
+        case .string: found = "string '\(t.text)'"
+        case .keyword: found = "keyword \(t.text)"
+        default: found = "\"\(t.text)\""
+        }
+        var hints: [String] = []
+        if t.kind == .identifier, let s = Suggestions.closest(to: t.text.uppercased(), among: keywords.isEmpty ? Array(Keywords.all) : keywords) {
+            hints.append("did you mean \(s)?")
+        }
+        return Diagnostic(kind: .syntax, message: "\(expectation), found \(found)", span: t.span, hints: hints)
+    }
+
+    // MARK: statements
+
+    mutating func parseStatements() throws(Diagnostic) -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            while accept(symbol: ";") {}
+            if current.kind == .end { return statements }
+            statements.append(try parseStatement())
+            if current.kind != .end && !current.isSymbol(";") {
+                throw unexpected("expected the end of the statement",
+                                 keywords: ["FROM", "WHERE", "GROUP", "HAVING", "PIVOT", "ORDER", "LIMIT", "OFFSET", "UNION", "JOIN"])
+            }
+        }
+    }
+
+    mutating func parseStatement() throws(Diagnostic) -> Statement {
+        if accept(keyword: "EXPLAIN") { return .explain(try parseQuery()) }
+        if accept(keyword: "DESCRIBE") {
+            let t = current
+            guard t.kind == .identifier || t.kind == .quotedIdentifier else { throw unexpected("expected a table name after DESCRIBE") }
+            _ = advance()
+            return .describe(t.text, t.span)
+        }
+        if current.isKeyword("SELECT") { return .query(try parseQuery()) }
+        throw unexpected("expected SELECT, EXPLAIN or DESCRIBE", keywords: ["SELECT", "EXPLAIN", "DESCRIBE"])
+    }
+
+    mutating func parseQuery() throws(Diagnostic) -> Query {
+        var parts = [try parseSelect()]
+        while accept(keyword: "UNION") {
+            guard accept(keyword: "ALL") else { throw unexpected("expected ALL after UNION (only UNION ALL is supported)") }
+            parts.append(try parseSelect())
+        }
+        var query = Query(parts: parts)
+        if accept(keyword: "ORDER") {
+            try expect(keyword: "BY", context: "after ORDER")
+            repeat { query.orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
+        }
+        if accept(keyword: "LIMIT") {
+            query.limit = try parseExpression()
+            if accept(symbol: ",") {  // LIMIT offset, count (SQLite/MySQL form)
+                query.offset = query.limit
+                query.limit = try parseExpression()
+            }
+        }
+        if accept(keyword: "OFFSET") { query.offset = try parseExpression() }
+        return query
+    }
+
+    private mutating func parseOrderItem() throws(Diagnostic) -> OrderItem {
+        let e = try parseExpression()
+        var descending = false
+        if accept(keyword: "DESC") { descending = true } else { _ = accept(keyword: "ASC") }
+        var nullsFirst: Bool?
+        if accept(keyword: "NULLS") {
+            if accept(keyword: "FIRST") { nullsFirst = true }
+            else if accept(keyword: "LAST") { nullsFirst = false }
+            else { throw unexpected("expected FIRST or LAST after NULLS") }
+        }
+        return OrderItem(expression: e, descending: descending, nullsFirst: nullsFirst)
+    }
+
+    private mutating func parseSelect() throws(Diagnostic) -> SelectStatement {
+        let start = current.span
+        try expect(keyword: "SELECT", context: "to start a query")
+        var s = SelectStatement(span: start)
+        if accept(keyword: "DISTINCT") { s.distinct = true } else { _ = accept(keyword: "ALL") }
+        repeat { s.items.append(try parseSelectItem()) } while accept(symbol: ",")
+        if accept(keyword: "FROM") {
+            s.from = try parseTableReference()
+            while true {
+                let joinStart = current.span
+                var kind: JoinKind?
+                if accept(keyword: "JOIN") { kind = .inner }
+                else if accept(keyword: "INNER") { try expect(keyword: "JOIN", context: "after INNER"); kind = .inner }
+                else if accept(keyword: "LEFT") { _ = accept(keyword: "OUTER"); try expect(keyword: "JOIN", context: "after LEFT"); kind = .left }
+                else if accept(keyword: "FULL") { _ = accept(keyword: "OUTER"); try expect(keyword: "JOIN", context: "after FULL"); kind = .full }
+                else if accept(keyword: "CROSS") { try expect(keyword: "JOIN", context: "after CROSS"); kind = .cross }
+                else if current.isKeyword("RIGHT") {
+                    throw Diagnostic(kind: .syntax, message: "RIGHT JOIN is not supported", span: current.span,
+                                     hints: ["swap the two tables and use LEFT JOIN"])
+                }
+                else if accept(symbol: ",") { kind = .cross }
+                guard let kind else { break }
+                let table = try parseTableReference()
+                var condition = JoinCondition.none
+                if kind != .cross {
+                    if accept(keyword: "ON") { condition = .on(try parseExpression()) }
+                    else if accept(keyword: "USING") {
+                        try expect(symbol: "(", context: "after USING")
+                        var columns: [(String, SourceSpan)] = []
+                        repeat {
+                            let t = current
+                            guard t.kind == .identifier || t.kind == .quotedIdentifier else { throw unexpected("expected a column name in USING") }
+                            _ = advance()
+                            columns.append((t.text, t.span))
+                        } while accept(symbol: ",")
+                        try expect(symbol: ")", context: "to close USING")
+                        condition = .using(columns)
+                    } else {
+                        throw unexpected("expected ON or USING after the joined table", keywords: ["ON", "USING"])
+                    }
+                }
+                s.joins.append(Join(kind: kind, table: table, condition: condition, span: joinStart.through(previous.span)))
+            }
+        }
+        if accept(keyword: "WHERE") { s.whereClause = try parseExpression() }
+        if accept(keyword: "GROUP") {
+            try expect(keyword: "BY", context: "after GROUP")
+            if current.isKeyword("ALL") {
+                s.groupBy = .all(advance().span)
+            } else {
+                var es: [Expression] = []
+                repeat { es.append(try parseExpression()) } while accept(symbol: ",")
+                s.groupBy = .expressions(es)
+            }
+        }
+        if accept(keyword: "HAVING") { s.having = try parseExpression() }
+        if accept(keyword: "PIVOT") {
+            try expect(keyword: "BY", context: "after PIVOT")
+            s.pivotBy = try parseExpression()
+        }
+        s.span = start.through(previous.span)
+        return s
+    }
+
+    private mutating func parseSelectItem() throws(Diagnostic) -> SelectItem {
+        if current.isSymbol("*") {
+            let t = advance()
+            return SelectItem(expression: .star(table: nil, t.span), alias: nil, aliasSpan: nil)
+        }
+        if current.kind == .identifier || current.kind == .quotedIdentifier, peekToken(1).isSymbol("."), peekToken(2).isSymbol("*") {
+            let t = advance(); _ = advance(); let star = advance()
+            return SelectItem(expression: .star(table: t.text, t.span.through(star.span)), alias: nil, aliasSpan: nil)
+        }
+        let e = try parseExpression()
+        if accept(keyword: "AS") {
+            let t = current
+            guard t.kind == .identifier || t.kind == .quotedIdentifier || t.kind == .string else { throw unexpected("expected a name after AS") }
+            _ = advance()
+            return SelectItem(expression: e, alias: t.text, aliasSpan: t.span)
+        }
+        if current.kind == .identifier || current.kind == .quotedIdentifier {
+            let t = current
+            // `SELECT a FORM t`: a misspelt clause keyword would silently become an alias.
+            if t.kind == .identifier, let keyword = Suggestions.closest(to: t.text.uppercased(), among: Parser.clauseKeywords) {
+                throw Diagnostic(kind: .syntax, message: "unexpected \"\(t.text)\" after \(e.displayName)", span: t.span,
+                                 hints: ["did you mean \(keyword)?", "to name the column \(t.text), write AS \(t.text)"])
+            }
+            _ = advance()
+            return SelectItem(expression: e, alias: t.text, aliasSpan: t.span)
+        }
+        return SelectItem(expression: e, alias: nil, aliasSpan: nil)
+    }
+
+    private mutating func parseTableReference() throws(Diagnostic) -> TableReference {
+        let t = current
+        guard t.kind == .identifier || t.kind == .quotedIdentifier else { throw unexpected("expected a table name") }
+        _ = advance()
+        var alias: String?
+        if accept(keyword: "AS") {
+            guard current.kind == .identifier || current.kind == .quotedIdentifier else { throw unexpected("expected an alias after AS") }
+            alias = advance().text
+        } else if current.kind == .identifier || current.kind == .quotedIdentifier {
+            alias = advance().text
+        }
+        return TableReference(name: t.text, alias: alias, span: t.span)
+    }
+
+    // MARK: expressions, lowest precedence first
+
+    mutating func parseExpression() throws(Diagnostic) -> Expression { try parseOr() }
+
+    private mutating func parseOr() throws(Diagnostic) -> Expression {
+        var left = try parseAnd()
+        while accept(keyword: "OR") {
+            let right = try parseAnd()
+            left = .binary(.or, left, right, left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(Diagnostic) -> Expression {
+        var left = try parseNot()
+        while accept(keyword: "AND") {
+            let right = try parseNot()
+            left = .binary(.and, left, right, left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(Diagnostic) -> Expression {
+        if current.isKeyword("NOT") {
+            let t = advance()
+            let e = try parseNot()
+            return .unary(.not, e, t.span.through(e.span))
+        }
+        return try parseComparison()
+    }
+
+    private mutating func parseComparison() throws(Diagnostic) -> Expression {
+        let left = try parseConcat()
+        let t = current
+        if t.kind == .symbol, let op = BinaryOperator.comparison(t.text) {
+            _ = advance()
+            let right = try parseConcat()
+            return .binary(op, left, right, left.span.through(right.span))
+        }
+        if accept(keyword: "IS") {
+            let negated = accept(keyword: "NOT")
+            try expect(keyword: "NULL", context: "after IS")
+            return .isNull(left, negated: negated, left.span.through(previous.span))
+        }
+        var negated = false
+        if current.isKeyword("NOT"), peekToken(1).isKeyword("IN") || peekToken(1).isKeyword("LIKE")
+            || peekToken(1).isKeyword("ILIKE") || peekToken(1).isKeyword("BETWEEN") {
+            _ = advance()
+            negated = true
+        }
+        if accept(keyword: "IN") {
+            try expect(symbol: "(", context: "after IN")
+            var list: [Expression] = []
+            repeat { list.append(try parseExpression()) } while accept(symbol: ",")
+            try expect(symbol: ")", context: "to close the IN list")
+            return .inList(left, list, negated: negated, left.span.through(previous.span))
+        }
+        if accept(keyword: "BETWEEN") {
+            let lo = try parseConcat()
+            try expect(keyword: "AND", context: "in BETWEEN")
+            let hi = try parseConcat()
+            return .between(left, lo, hi, negated: negated, left.span.through(hi.span))
+        }
+        if current.isKeyword("LIKE") || current.isKeyword("ILIKE") {
+            let ci = advance().text == "ILIKE"
+            let pattern = try parseConcat()
+            return .like(left, pattern, caseInsensitive: ci, negated: negated, left.span.through(pattern.span))
+        }
+        if negated { throw unexpected("expected IN, LIKE or BETWEEN after NOT") }
+        return left
+    }
+
+    private mutating func parseConcat() throws(Diagnostic) -> Expression {
+        var left = try parseAdditive()
+        while accept(symbol: "||") {
+            let right = try parseAdditive()
+            left = .binary(.concat, left, right, left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseAdditive() throws(Diagnostic) -> Expression {
+        var left = try parseMultiplicative()
+        while current.isSymbol("+") || current.isSymbol("-") {
+            let op: BinaryOperator = advance().text == "+" ? .add : .subtract
+            let right = try parseMultiplicative()
+            left = .binary(op, left, right, left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseMultiplicative() throws(Diagnostic) -> Expression {
+        var left = try parseUnary()
+        while current.isSymbol("*") || current.isSymbol("/") || current.isSymbol("%") {
+            let text = advance().text
+            let op: BinaryOperator = text == "*" ? .multiply : text == "/" ? .divide : .modulo
+            let right = try parseUnary()
+            left = .binary(op, left, right, left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseUnary() throws(Diagnostic) -> Expression {
+        if current.isSymbol("-") {
+            let t = advance()
+            let e = try parseUnary()
+            // Fold a negative literal so that -9223372036854775808 and -1.5 stay literals.
+            if case .literal(.integer(let i), let s) = e { return .literal(.integer(-i), t.span.through(s)) }
+            if case .literal(.decimal(let d), let s) = e { return .literal(.decimal(ExactDecimalLiteral(text: "-" + d.text)), t.span.through(s)) }
+            return .unary(.negate, e, t.span.through(e.span))
+        }
+        if accept(symbol: "+") { return try parseUnary() }
+        return try parsePrimary()
+    }
+
+    private mutating func parsePrimary() throws(Diagnostic) -> Expression {
+        let t = current
+        switch t.kind {
+        case .integer:
+            _ = advance()
+            guard let i = Int64(t.text) else {
+                // Too long for 64 bits: keep it exact as a decimal.
+                return .literal(.decimal(ExactDecimalLiteral(text: t.text)), t.span)
+            }
+            return .literal(.integer(i), t.span)
+        case .decimal:
+            _ = advance()
+            return .literal(.decimal(ExactDecimalLiteral(text: t.text)), t.span)
+        case .string:
+            _ = advance()
+            return .literal(.string(t.text), t.span)
+        case .parameter:
+            _ = advance()
+            return .parameter(t.text, t.span)
+        case .keyword:
+            switch t.text {
+            case "NULL": _ = advance(); return .literal(.null, t.span)
+            case "TRUE": _ = advance(); return .literal(.boolean(true), t.span)
+            case "FALSE": _ = advance(); return .literal(.boolean(false), t.span)
+            case "CASE": return try parseCase()
+            case "CAST":
+                _ = advance()
+                try expect(symbol: "(", context: "after CAST")
+                let e = try parseExpression()
+                try expect(keyword: "AS", context: "in CAST")
+                let typeToken = current
+                guard typeToken.kind == .identifier else { throw unexpected("expected a type name (INTEGER, DECIMAL, TEXT, BOOLEAN)") }
+                _ = advance()
+                try expect(symbol: ")", context: "to close CAST")
+                return .cast(e, typeName: typeToken.text, t.span.through(previous.span))
+            case "LEFT" where peekToken(1).isSymbol("("):
+                return try parseCall(name: advance())
+            default:
+                throw unexpected("expected an expression")
+            }
+        case .identifier, .quotedIdentifier:
+            _ = advance()
+            if t.kind == .identifier, current.isSymbol("(") { return try parseCall(name: t) }
+            if accept(symbol: ".") {
+                let c = current
+                if c.isSymbol("*") {
+                    _ = advance()
+                    return .star(table: t.text, t.span.through(c.span))
+                }
+                guard c.kind == .identifier || c.kind == .quotedIdentifier else { throw unexpected("expected a column name after \"\(t.text).\"") }
+                _ = advance()
+                return .column(table: t.text, name: c.text, t.span.through(c.span))
+            }
+            return .column(table: nil, name: t.text, t.span)
+        case .symbol where t.text == "(":
+            _ = advance()
+            let e = try parseExpression()
+            try expect(symbol: ")", context: "to close the parenthesis")
+            return e
+        default:
+            throw unexpected("expected an expression")
+        }
+    }
+
+    private mutating func parseCall(name: Token) throws(Diagnostic) -> Expression {
+        try expect(symbol: "(", context: "after the function name")
+        var arguments: [Expression] = []
+        var distinct = false
+        var star = false
+        if accept(symbol: "*") {
+            star = true
+        } else if !current.isSymbol(")") {
+            distinct = accept(keyword: "DISTINCT")
+            repeat { arguments.append(try parseExpression()) } while accept(symbol: ",")
+        }
+        try expect(symbol: ")", context: "to close the call of \(name.text)")
+        var filter: Expression?
+        if accept(keyword: "FILTER") {
+            try expect(symbol: "(", context: "after FILTER")
+            try expect(keyword: "WHERE", context: "in FILTER (WHERE ...)")
+            filter = try parseExpression()
+            try expect(symbol: ")", context: "to close FILTER")
+        }
+        return .call(FunctionCall(name: name.text, nameSpan: name.span, arguments: arguments, distinct: distinct,
+                                  star: star, filter: filter, span: name.span.through(previous.span)))
+    }
+
+    private mutating func parseCase() throws(Diagnostic) -> Expression {
+        let start = advance()
+        var operand: Expression?
+        if !current.isKeyword("WHEN") { operand = try parseExpression() }
+        var branches: [(Expression, Expression)] = []
+        while accept(keyword: "WHEN") {
+            let w = try parseExpression()
+            try expect(keyword: "THEN", context: "after the WHEN condition")
+            branches.append((w, try parseExpression()))
+        }
+        guard !branches.isEmpty else { throw unexpected("expected WHEN in CASE") }
+        var otherwise: Expression?
+        if accept(keyword: "ELSE") { otherwise = try parseExpression() }
+        try expect(keyword: "END", context: "to close CASE")
+        return .caseWhen(operand: operand, branches, otherwise: otherwise, start.span.through(previous.span))
+    }
+}
+
+extension BinaryOperator {
+    static func comparison(_ symbol: String) -> BinaryOperator? {
+        switch symbol {
+        case "=": return .equal
+        case "<>", "!=": return .notEqual
+        case "<": return .less
+        case "<=": return .lessEqual
+        case ">": return .greater
+        case ">=": return .greaterEqual
+        default: return nil
+        }
+    }
+}
+
+extension SourceSpan {
+    /// From the start of this span to the end of `other`.
+    func through(_ other: SourceSpan) -> SourceSpan {
+        SourceSpan(line: line, column: column, range: range.lowerBound..<max(range.upperBound, other.range.upperBound))
+    }
+}

@@ -1,0 +1,130 @@
+import Store
+
+/// Where a SELECT's rows come from: a stored table, or joins of them.
+indirect enum SourcePlan: Sendable {
+    case scan(Table, qualifier: String)
+    /// No table at all (FROM left out and no spending table): one row, no columns.
+    case singleRow
+    /// Keys are bound over each side's own columns; the residual condition over the joined row
+    /// (left columns first, then right).
+    case join(JoinKind, SourcePlan, SourcePlan, leftKeys: [BoundExpression], rightKeys: [BoundExpression], residual: BoundExpression?)
+
+    var width: Int {
+        switch self {
+        case .scan(let t, _): return t.columns.count
+        case .singleRow: return 0
+        case .join(_, let l, let r, _, _, _): return l.width + r.width
+        }
+    }
+}
+
+struct AggregateSpec: Sendable {
+    let kind: AggregateKind
+    /// nil for count(*).
+    let argument: BoundExpression?
+    let distinct: Bool
+    let filter: BoundExpression?
+    let type: SQLType
+    let text: String
+}
+
+/// Hash aggregation: rows grouped by `keys`; the grouped relation has the key columns first,
+/// then one column per aggregate.
+struct AggregatePlan: Sendable {
+    var keys: [BoundExpression]
+    var aggregates: [AggregateSpec]
+}
+
+struct SortKey: Sendable {
+    let column: Int
+    let descending: Bool
+    let nullsFirst: Bool
+}
+
+/// PIVOT BY: the hidden output `pivotColumn` spreads each of `valueColumns` into one column per
+/// distinct pivot value; `rowColumns` identify a result row.
+struct PivotPlan: Sendable {
+    let pivotColumn: Int
+    let rowColumns: [Int]
+    let valueColumns: [Int]
+}
+
+struct SelectPlan: Sendable {
+    var source: SourcePlan
+    var filter: BoundExpression?
+    var aggregate: AggregatePlan?
+    var having: BoundExpression?
+    /// The visible outputs, then hidden ones (sort keys, the pivot value).
+    var outputs: [BoundExpression]
+    var names: [String]
+    var visibleCount: Int
+    var distinct: Bool
+    var pivot: PivotPlan?
+    /// Sort keys of a PIVOT query refer to the pivoted columns; otherwise to `outputs`.
+    var order: [SortKey] = []
+}
+
+struct QueryPlan: Sendable {
+    var parts: [SelectPlan]
+    /// For a single part the keys may point at hidden outputs; for UNION ALL at visible ones.
+    var order: [SortKey]
+    var limit: Int?
+    var offset: Int
+}
+
+extension QueryPlan {
+    /// EXPLAIN's text: one operator per line, the data source innermost.
+    var explanation: [String] {
+        var lines: [String] = []
+        var depth = 0
+        func add(_ s: String) { lines.append(String(repeating: "  ", count: depth) + s); depth += 1 }
+        if limit != nil || offset > 0 { add("Limit \(limit.map(String.init) ?? "all")\(offset > 0 ? " offset \(offset)" : "")") }
+        if !order.isEmpty {
+            let names = parts.first?.names ?? []
+            add("Sort " + order.map { k in
+                (k.column < names.count ? names[k.column] : "#\(k.column + 1)") + (k.descending ? " DESC" : "") + (k.nullsFirst ? " NULLS FIRST" : "")
+            }.joined(separator: ", "))
+        }
+        if parts.count > 1 { add("UnionAll \(parts.count) parts") }
+        let base = depth
+        for part in parts {
+            depth = base
+            part.explain(into: &lines, depth: &depth)
+        }
+        return lines
+    }
+}
+
+extension SelectPlan {
+    func explain(into lines: inout [String], depth: inout Int) {
+        func add(_ s: String) { lines.append(String(repeating: "  ", count: depth) + s); depth += 1 }
+        if let pivot { add("Pivot by \(outputs[pivot.pivotColumn])") }
+        if distinct { add("Distinct") }
+        add("Project " + outputs.prefix(visibleCount).map(\.description).joined(separator: ", "))
+        if let having { add("Filter (HAVING) \(having)") }
+        if let aggregate {
+            let keys = aggregate.keys.isEmpty ? "" : " by " + aggregate.keys.map(\.description).joined(separator: ", ")
+            add("HashAggregate " + aggregate.aggregates.map(\.text).joined(separator: ", ") + keys)
+        }
+        if let filter { add("Filter \(filter)") }
+        SelectPlan.explain(source, into: &lines, depth: depth)
+    }
+
+    static func explain(_ source: SourcePlan, into lines: inout [String], depth: Int) {
+        let pad = String(repeating: "  ", count: depth)
+        switch source {
+        case .scan(let t, let q):
+            lines.append(pad + "Scan \(t.name)\(q.lowercased() != t.name.lowercased() ? " AS \(q)" : "") (\(t.rowCount) rows)")
+        case .singleRow:
+            lines.append(pad + "OneRow")
+        case .join(let kind, let l, let r, let lk, let rk, let residual):
+            var s = pad + "HashJoin \(kind.rawValue)"
+            if !lk.isEmpty { s += " on " + zip(lk, rk).map { "\($0) = \($1)" }.joined(separator: " AND ") }
+            if let residual { s += (lk.isEmpty ? " filter " : " and ") + residual.description }
+            if lk.isEmpty { s = s.replacing("HashJoin", with: "NestedLoopJoin") }
+            lines.append(s)
+            explain(l, into: &lines, depth: depth + 1)
+            explain(r, into: &lines, depth: depth + 1)
+        }
+    }
+}

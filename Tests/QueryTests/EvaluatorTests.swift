@@ -1,0 +1,34 @@
+import Testing
+import Store
+@testable import Query
+
+@Suite struct EvaluatorTests {
+    func run(_ q: String, _ params: [String: Value] = [:]) throws -> [String] {
+        try Fixtures.engine().execute(q, parameters: params).last?.lines ?? []
+    }
+
+    @Test func sumOfAClassKeepsTheDecimalScale() throws {
+        #expect(try run("SELECT sum(amount) WHERE class=208") == ["146.39"])
+        #expect(try run("SELECT sum(amount) WHERE class='208'") == ["146.39"])
+    }
+
+    @Test func floatingPointWouldGetThisWrong() throws {
+        #expect(try run("SELECT sum(amount) WHERE code IN ('2080101', '2080502') AND year = 2024 AND unit = '万里学校'") == ["0.30"])
+    }
+
+    @Test func countStarAndSumWithoutWhere() throws {
+        #expect(try run("SELECT count(*)") == ["10"])
+        #expect(try run("SELECT sum(amount), count(project), count(*) FROM spending") == ["307.02 | 8 | 10"])
+    }
+
+    @Test func columnsAndFilters() throws {
+        #expect(try run("SELECT name, amount WHERE amount < 0") == ["基层政权建设和社区治理 | -1.50"])
+        #expect(try run("SELECT count(*) WHERE name LIKE '%就业%'") == ["1"])
+        #expect(try run("SELECT count(*) WHERE project IS NULL") == ["2"])
+    }
+
+    @Test func executesEveryStatementOfASource() throws {
+        let results = try Fixtures.engine().execute("SELECT 1; SELECT 2 + 3")
+        #expect(results.map(\.lines) == [["1"], ["5"]])
+    }
+}

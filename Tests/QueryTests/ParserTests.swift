@@ -1,0 +1,53 @@
+import Testing
+@testable import Query
+
+@Suite struct ParserTests {
+    func roundTrip(_ s: String) throws -> String {
+        try Parser.parse(s).map(\.description).joined(separator: "; ")
+    }
+
+    @Test func printsCanonicalText() throws {
+        #expect(try roundTrip("select sum(amount) where class=208") == "SELECT sum(amount) WHERE (class = 208)")
+        #expect(try roundTrip("SELECT a+b*c, -x FROM t") == "SELECT (a + (b * c)), (-x) FROM t")
+        #expect(try roundTrip("SELECT 1 - -2") == "SELECT (1 - -2)")
+    }
+
+    @Test func everyClause() throws {
+        let q = """
+        SELECT DISTINCT s.class AS c, count(DISTINCT name), sum(amount) FILTER (WHERE basic > 0)
+        FROM spending s LEFT JOIN income i ON s.code = i.code FULL OUTER JOIN classes USING (code)
+        WHERE name NOT LIKE '%x%' AND year BETWEEN 2023 AND 2025 OR code IN ('1', '2') AND project IS NOT NULL
+        GROUP BY ALL HAVING count(*) > 1 PIVOT BY year ORDER BY 2 DESC NULLS FIRST, c LIMIT 5 OFFSET 1
+        """
+        #expect(try roundTrip(q) == "SELECT DISTINCT s.class AS c, count(DISTINCT name), sum(amount) FILTER (WHERE (basic > 0)) "
+            + "FROM spending s LEFT JOIN income i ON (s.code = i.code) FULL JOIN classes USING (code) "
+            + "WHERE (((name NOT LIKE '%x%') AND (year BETWEEN 2023 AND 2025)) OR ((code IN ('1', '2')) AND (project IS NOT NULL))) "
+            + "GROUP BY ALL HAVING (count(*) > 1) PIVOT BY year ORDER BY 2 DESC NULLS FIRST, c LIMIT 5 OFFSET 1")
+    }
+
+    @Test func unionExplainDescribeCase() throws {
+        #expect(try roundTrip("SELECT 1 UNION ALL SELECT 2 ORDER BY 1") == "SELECT 1 UNION ALL SELECT 2 ORDER BY 1")
+        #expect(try roundTrip("explain select * from t; describe spending") == "EXPLAIN SELECT * FROM t; DESCRIBE spending")
+        #expect(try roundTrip("SELECT CASE class WHEN 208 THEN 'a' ELSE 'b' END, t.* FROM t")
+                == "SELECT CASE class WHEN 208 THEN 'a' ELSE 'b' END, t.* FROM t")
+        #expect(try roundTrip("SELECT :year, \"名 称\"") == "SELECT :year, \"名 称\"")
+    }
+
+    @Test func roundTripIsStable() throws {
+        for q in ["SELECT a FROM t WHERE NOT (a = 1 OR b = 2)", "SELECT round(x, 2) || 'y' FROM t GROUP BY 1 ORDER BY a NULLS LAST",
+                  "SELECT count(*) FROM t JOIN u ON t.a = u.a AND t.b < u.b"] {
+            let once = try roundTrip(q)
+            #expect(try roundTrip(once) == once)
+        }
+    }
+
+    @Test func errorsSayWhatWasExpectedAndWhere() {
+        func error(_ s: String) -> Diagnostic? {
+            do { _ = try Parser.parse(s); return nil } catch { return error }
+        }
+        #expect(error("SELECT sum(amount WHERE x")?.message == "expected \")\" to close the call of sum, found keyword WHERE")
+        #expect(error("SELECT a FORM t")?.hints.first == "did you mean FROM?")
+        #expect(error("SELEC 1")?.span?.column == 1)
+        #expect(error("SELECT a FROM t RIGHT JOIN u ON 1=1")?.message == "RIGHT JOIN is not supported")
+    }
+}

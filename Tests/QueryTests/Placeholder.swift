@@ -1,4 +1,0 @@
-import Testing
-@testable import Query
-
-@Suite struct QueryPlaceholder { @Test func builds() {} }
