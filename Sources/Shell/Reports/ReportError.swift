@@ -14,7 +14,7 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedArgument(String)
     /// A statement of the report failed in the engine; `message` is the engine's diagnostic,
     /// `line` the file line of the failing statement.
-    case statementFailed(file: String, line: Int, message: String)
+    case statementFailed(file: String, line: Int, column: Int?, message: String)
     case outputUnwritable(path: String, reason: String)
 
     public var description: String {
@@ -39,14 +39,14 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidParameterValue(name, value, expected):
             switch expected {
             case .column:
-                return "parameter \"\(name)\" must name a column (letters, digits, _), not \"\(value)\""
+                return "parameter \"\(name)\" must name a column (letters, digits, _) or a function of one, like parent(code), not \"\(value)\""
             default:
                 return "parameter \"\(name)\" must be \(expected == .integer ? "an integer" : "a \(expected.rawValue)"), not \"\(value)\""
             }
         case .malformedArgument(let text):
             return "expected a parameter as name=value, got \"\(text)\""
-        case let .statementFailed(file, line, message):
-            return "\(file):\(line): \(message)"
+        case let .statementFailed(file, line, column, message):
+            return "\(file):\(line):" + (column.map { "\($0):" } ?? "") + " \(message)"
         case let .outputUnwritable(path, reason):
             return "cannot write \(path): \(reason)"
         }

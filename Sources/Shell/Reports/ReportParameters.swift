@@ -88,10 +88,21 @@ public struct ReportParameters: Sendable, Equatable {
         case .text:
             return .text(text)
         case .column:
-            guard ParameterReferenceScanner.isIdentifier(text) else {
+            guard isColumnExpression(text) else {
                 throw .invalidParameterValue(name: name, value: text, expected: .column)
             }
             return .text(text)
         }
+    }
+
+    /// A column parameter is a column name or one function applied to a column name, such as
+    /// `parent(code)` (the section of an item): enough to compare by class, section or item, and
+    /// nothing that could smuggle a second clause into the statement.
+    static func isColumnExpression(_ text: String) -> Bool {
+        if ParameterReferenceScanner.isIdentifier(text) { return true }
+        guard text.hasSuffix(")"), let open = text.firstIndex(of: "(") else { return false }
+        let function = String(text[..<open])
+        let argument = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+        return ParameterReferenceScanner.isIdentifier(function) && ParameterReferenceScanner.isIdentifier(argument)
     }
 }

@@ -38,9 +38,8 @@ public struct ReportRunner: Sendable {
                 // The engine numbers lines within the section; the analyst needs the file's line.
                 let line = section.line + max(0, (error.span?.line ?? 1) - 1)
                 var message = error.message
-                if let column = error.span?.column { message = "\(column): " + message }
                 for hint in error.hints { message += "; " + hint }
-                throw .statementFailed(file: query.file, line: line, message: message)
+                throw .statementFailed(file: query.file, line: line, column: error.span?.column, message: message)
             }
             sections.append(RanSection(title: section.title, results: results, chart: section.chart))
         }
