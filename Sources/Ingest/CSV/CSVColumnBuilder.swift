@@ -22,9 +22,9 @@ enum CellProblem: Error {
 /// once a NULL is seen.
 struct CSVColumnBuilder {
     private(set) var kind: CSVColumnKind
-    private var numbers: [Int64] = []
+    private var numbers: ColumnBuffer<Int64>
     private var scale = 0
-    private var codes: [UInt32] = []
+    private var codes: ColumnBuffer<UInt32>
     private var interner = TextInterner()
     private var nullWords: [UInt64] = []
     private var sawNull = false
@@ -32,11 +32,19 @@ struct CSVColumnBuilder {
 
     init(kind: CSVColumnKind, expectedRows: Int) {
         self.kind = kind
-        if kind == .text { codes.reserveCapacity(expectedRows) } else { numbers.reserveCapacity(expectedRows) }
+        numbers = ColumnBuffer(capacity: kind == .text ? 16 : expectedRows)
+        codes = ColumnBuffer(capacity: kind == .text ? expectedRows : 16)
+    }
+
+    /// Frees the buffers; call once, after `build` or when the load is abandoned.
+    func release() {
+        numbers.release()
+        codes.release()
+        interner.release()
     }
 
     mutating func reserve(_ rows: Int) {
-        if kind == .text { codes.reserveCapacity(rows) } else { numbers.reserveCapacity(rows) }
+        if kind == .text { codes.reserve(rows) } else { numbers.reserve(rows) }
     }
 
     /// Adds one cell; an empty cell is NULL.
@@ -86,7 +94,7 @@ struct CSVColumnBuilder {
         }
         // A value with more places: every earlier value moves to the new scale (rare, so a full pass).
         let factor = CSVColumnBuilder.powersOfTen[s - scale]
-        for i in numbers.indices {
+        for i in 0..<numbers.count {
             let (u, o) = numbers[i].multipliedReportingOverflow(by: factor)
             if o { throw .needsText }
             numbers[i] = u
@@ -176,14 +184,14 @@ struct CSVColumnBuilder {
         switch kind {
         case .integer:
             if count > nullCount {
-                return Column(name: name, type: .integer, storage: .integer(PackedIntegers(numbers)), nulls: nulls)
+                return Column(name: name, type: .integer, storage: .integer(PackedIntegers(numbers.array())), nulls: nulls)
             }
             // Only NULLs: nothing says it is a number, so it is (empty) text, as DuckDB reads it.
             let codes = PackedIntegers.int8(Array(repeating: 0, count: count))
             let dictionary = count > 0 ? [""] : []
             return Column(name: name, type: .text, storage: .text(codes: codes, dictionary: dictionary), nulls: nulls)
         case .decimal:
-            return Column(name: name, type: .decimal, storage: .decimal(units: numbers, scale: scale), nulls: nulls)
+            return Column(name: name, type: .decimal, storage: .decimal(units: numbers.array(), scale: scale), nulls: nulls)
         case .text:
             var dictionary = interner.dictionary
             // NULL rows hold code 0, which must name an entry.
@@ -195,7 +203,7 @@ struct CSVColumnBuilder {
 
     private var nullCount: Int { nullWords.reduce(0) { $0 + $1.nonzeroBitCount } }
 
-    static func pack(_ codes: [UInt32], entries: Int) -> PackedIntegers {
+    static func pack(_ codes: ColumnBuffer<UInt32>, entries: Int) -> PackedIntegers {
         if entries <= Int(Int8.max) + 1 { return .int8(codes.map { Int8(truncatingIfNeeded: $0) }) }
         if entries <= Int(Int16.max) + 1 { return .int16(codes.map { Int16(truncatingIfNeeded: $0) }) }
         if entries <= Int(Int32.max) { return .int32(codes.map { Int32(truncatingIfNeeded: $0) }) }

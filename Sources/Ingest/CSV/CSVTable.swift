@@ -44,55 +44,78 @@ public enum CSVTable {
         // Every column starts as INTEGER (widening to DECIMAL in place); a cell that is not a
         // number turns its column to TEXT, and the data is read again from the top.
         var kinds = [CSVColumnKind](repeating: .integer, count: n)
-        attempts: while true {
-            var records = CSVRecordScanner(bytes, position: dataStart, line: dataLine)
-            var builders = kinds.map { CSVColumnBuilder(kind: $0, expectedRows: 1024) }
-            var rows = 0
-            while records.startRecord() {
-                let recordLine = records.line
-                var c = 0
-                while true {
-                    let cell: UnsafeBufferPointer<UInt8>
-                    let terminator: CSVRecordScanner.Terminator
-                    do { (cell, terminator) = try records.nextField() } catch {
-                        throw scanError(error, file: file, line: recordLine, column: c, names: names)
-                    }
-                    do { try builders[c].append(cell) } catch {
-                        switch error {
-                        case .needsText:
-                            kinds = builders.map(\.kind)
-                            kinds[c] = .text
-                            continue attempts
-                        case .invalidUTF8:
-                            throw CSVError(file: file, line: recordLine, column: c + 1, columnName: names[c],
-                                           message: "text is not valid UTF-8 (save the file as UTF-8)")
-                        }
-                    }
-                    c += 1
-                    if terminator == .endOfRecord {
-                        if c < n {
-                            throw CSVError(file: file, line: recordLine,
-                                           message: "expected \(n) fields as in the header, found \(c)")
-                        }
-                        break
-                    }
-                    if c == n {
-                        let found = try countRemainingFields(&records, file: file, line: recordLine, names: names) + n
-                        throw CSVError(file: file, line: recordLine,
-                                       message: "expected \(n) fields as in the header, found \(found)")
+        while true {
+            switch try readRecords(bytes, from: dataStart, line: dataLine, kinds: kinds, names: names, file: file) {
+            case .columns(let columns):
+                return Table(name: tableName, columns: columns)
+            case .retry(let widened):
+                kinds = widened
+            }
+        }
+    }
+
+    enum Attempt {
+        case columns([Column])
+        case retry(kinds: [CSVColumnKind])
+    }
+
+    /// One pass over the records with the columns typed as `kinds`.
+    private static func readRecords(_ bytes: UnsafeBufferPointer<UInt8>, from dataStart: Int, line dataLine: Int,
+                                    kinds: [CSVColumnKind], names: [String], file: String) throws(CSVError) -> Attempt {
+        let n = kinds.count
+        // The builders live in a raw buffer so the per-cell calls mutate them in place.
+        let builders = UnsafeMutablePointer<CSVColumnBuilder>.allocate(capacity: n)
+        for c in 0..<n { (builders + c).initialize(to: CSVColumnBuilder(kind: kinds[c], expectedRows: 1024)) }
+        defer {
+            for c in 0..<n { builders[c].release() }
+            builders.deinitialize(count: n)
+            builders.deallocate()
+        }
+        var records = CSVRecordScanner(bytes, position: dataStart, line: dataLine)
+        var rows = 0
+        while records.startRecord() {
+            let recordLine = records.line
+            var c = 0
+            while true {
+                let cell: UnsafeBufferPointer<UInt8>
+                let terminator: CSVRecordScanner.Terminator
+                do { (cell, terminator) = try records.nextField() } catch {
+                    throw scanError(error, file: file, line: recordLine, column: c, names: names)
+                }
+                do { try builders[c].append(cell) } catch {
+                    switch error {
+                    case .needsText:
+                        var widened = (0..<n).map { builders[$0].kind }
+                        widened[c] = .text
+                        return .retry(kinds: widened)
+                    case .invalidUTF8:
+                        throw CSVError(file: file, line: recordLine, column: c + 1, columnName: names[c],
+                                       message: "text is not valid UTF-8 (save the file as UTF-8)")
                     }
                 }
-                rows += 1
-                if rows == 4096 {
-                    // Size the columns once from the first records instead of regrowing them.
-                    let perRow = max(1, (records.position - dataStart) / rows)
-                    let expected = (bytes.count - dataStart) / perRow + (bytes.count - dataStart) / perRow / 16 + 16
-                    for i in 0..<n { builders[i].reserve(expected) }
+                c += 1
+                if terminator == .endOfRecord {
+                    if c < n {
+                        throw CSVError(file: file, line: recordLine,
+                                       message: "expected \(n) fields as in the header, found \(c)")
+                    }
+                    break
+                }
+                if c == n {
+                    let found = try countRemainingFields(&records, file: file, line: recordLine, names: names) + n
+                    throw CSVError(file: file, line: recordLine,
+                                   message: "expected \(n) fields as in the header, found \(found)")
                 }
             }
-            let columns = (0..<n).map { builders[$0].build(name: names[$0]) }
-            return Table(name: tableName, columns: columns)
+            rows += 1
+            if rows == 4096 {
+                // Size the columns once from the first records instead of regrowing them.
+                let perRow = max(1, (records.position - dataStart) / rows)
+                let expected = (bytes.count - dataStart) / perRow + (bytes.count - dataStart) / perRow / 16 + 16
+                for i in 0..<n { builders[i].reserve(expected) }
+            }
         }
+        return .columns((0..<n).map { builders[$0].build(name: names[$0]) })
     }
 
     private static func readHeader(_ scanner: inout CSVRecordScanner, file: String) throws(CSVError) -> [String] {

@@ -1,87 +1,142 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Dictionary-encodes text straight from the file's bytes: each distinct value becomes a String
-/// once (checked as UTF-8 then), every other occurrence costs a hash and a byte compare. This is
-/// what keeps 10M-row loads from allocating a String per cell.
+/// once (checked as UTF-8 then), every other occurrence costs a hash, one probe and a word-wise
+/// byte compare. This is what keeps 10M-row loads from allocating a String per cell.
+///
+/// The storage is manual (raw buffers, no array bounds, uniqueness or exclusivity checks) because
+/// this is the innermost loop of a CSV load; every index is kept in range by construction. The
+/// owner calls `release()` exactly once.
 struct TextInterner {
     private(set) var dictionary: [String] = []
     /// The bytes of each entry, back to back, for comparing candidates without touching Strings.
-    private var arena: [UInt8] = []
-    private var starts: [Int] = [0]
-    private var hashes: [UInt64] = []
-    /// Open addressing: code + 1, 0 = empty slot.
-    private var slots: [UInt32] = Array(repeating: 0, count: 1024)
-    private var mask = 1023
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCount = 0
+    private var arenaCapacity = 4096
+    private var spans: UnsafeMutablePointer<(start: Int, length: Int)>
+    private var spanCapacity = 256
+    /// Open addressing, load at most 1/2: high 32 bits of the hash, low 32 bits code + 1; 0 = empty.
+    private var slots: UnsafeMutablePointer<UInt64>
+    private var slotCount = 1024
+
+    init() {
+        arena = .allocate(capacity: arenaCapacity)
+        spans = .allocate(capacity: spanCapacity)
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+    }
+
+    func release() {
+        arena.deallocate()
+        spans.deallocate()
+        slots.deallocate()
+    }
 
     var count: Int { dictionary.count }
 
     /// The code of `bytes`, adding it when new; nil when the bytes are not valid UTF-8.
+    @inline(__always)
     mutating func code(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
         let h = TextInterner.hash(bytes)
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        let mask = slotCount - 1
         var slot = Int(truncatingIfNeeded: h) & mask
+        let n = bytes.count
         while true {
             let s = slots[slot]
             if s == 0 { break }
-            let c = Int(s - 1)
-            if hashes[c] == h && equals(entry: c, bytes) { return s - 1 }
+            if s & 0xFFFF_FFFF_0000_0000 == tag {
+                let c = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+                let span = spans[c]
+                if span.length == n && TextInterner.sameBytes(arena + span.start, bytes.baseAddress, n) {
+                    return UInt32(c)
+                }
+            }
             slot = (slot + 1) & mask
         }
-        guard let string = String(validating: bytes, as: UTF8.self) else { return nil }
-        let c = UInt32(dictionary.count)
-        dictionary.append(string)
-        arena.append(contentsOf: bytes)
-        starts.append(arena.count)
-        hashes.append(h)
-        slots[slot] = c + 1
-        if dictionary.count * 2 > slots.count { grow() }
-        return c
+        return insert(bytes, tag: tag, slot: slot)
     }
 
-    private func equals(entry c: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[c], length = starts[c + 1] - start
-        guard length == bytes.count else { return false }
-        if length == 0 { return true }
-        return arena.withUnsafeBufferPointer { a in
-            guard let ab = a.baseAddress, let bb = bytes.baseAddress else { return false }
-            return memcmp(ab + start, bb, length) == 0
+    private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt64, slot: Int) -> UInt32? {
+        guard let string = String(validating: bytes, as: UTF8.self) else { return nil }
+        let c = dictionary.count
+        dictionary.append(string)
+        if arenaCount + bytes.count > arenaCapacity {
+            let capacity = max(arenaCapacity * 2, arenaCount + bytes.count)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            bigger.update(from: arena, count: arenaCount)
+            arena.deallocate()
+            arena = bigger
+            arenaCapacity = capacity
         }
+        if let source = bytes.baseAddress { (arena + arenaCount).update(from: source, count: bytes.count) }
+        if c == spanCapacity {
+            let bigger = UnsafeMutablePointer<(start: Int, length: Int)>.allocate(capacity: spanCapacity * 2)
+            bigger.moveInitialize(from: spans, count: c)
+            spans.deallocate()
+            spans = bigger
+            spanCapacity *= 2
+        }
+        (spans + c).initialize(to: (arenaCount, bytes.count))
+        arenaCount += bytes.count
+        slots[slot] = tag | UInt64(c + 1)
+        if (c + 1) * 2 > slotCount { grow() }
+        return UInt32(c)
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        var fresh = [UInt32](repeating: 0, count: size)
-        let m = size - 1
+        let size = slotCount * 2
+        let fresh = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
+        fresh.initialize(repeating: 0, count: size)
+        let mask = size - 1
         for c in 0..<dictionary.count {
-            var slot = Int(truncatingIfNeeded: hashes[c]) & m
-            while fresh[slot] != 0 { slot = (slot + 1) & m }
-            fresh[slot] = UInt32(c + 1)
+            let span = spans[c]
+            let h = TextInterner.hash(UnsafeBufferPointer(start: arena + span.start, count: span.length))
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while fresh[slot] != 0 { slot = (slot + 1) & mask }
+            fresh[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(c + 1)
         }
+        slots.deallocate()
         slots = fresh
-        mask = m
+        slotCount = size
+    }
+
+    @inline(__always)
+    static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ n: Int) -> Bool {
+        guard let b else { return n == 0 }
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        var i = 0
+        while i + 8 <= n {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     /// A word-at-a-time multiplicative hash: the cells are short, so speed beats strength here.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        let n = bytes.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
         guard let base = bytes.baseAddress else { return h }
         let raw = UnsafeRawPointer(base)
-        var i = 0
-        let n = bytes.count
-        while i + 8 <= n {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h = (h ^ w) &* 0x9FB2_1C65_1E98_DF25
+        if n >= 8 {
+            var i = 0
+            while i + 8 < n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9FB2_1C65_1E98_DF25
+                h ^= h >> 29
+                i += 8
+            }
+            // The last word overlaps the previous one rather than finishing byte by byte.
+            h = (h ^ raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) &* 0x9FB2_1C65_1E98_DF25
             h ^= h >> 29
-            i += 8
-        }
-        if i < n {
+        } else {
             var w: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n { w |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+            for i in 0..<n { w |= UInt64(base[i]) << UInt64(i * 8) }
             h = (h ^ w) &* 0x9FB2_1C65_1E98_DF25
             h ^= h >> 29
         }
