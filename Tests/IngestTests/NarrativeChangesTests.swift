@@ -225,3 +225,18 @@ import Testing
         #expect(fiscal.amount == Self.d("18976.76") && fiscal.change == Self.d("3355.65"))
     }
 }
+
+/// The loader's single entry point for the narrative side.
+@Suite struct NarrativeReadersTests {
+    @Test func oneCallGivesChangesTargetsAndDiagnosticsOfTheSeed() throws {
+        let doc = try NarrativeFixture.seed()
+        let yield = NarrativeReaders.read(doc, documentCodes: try NarrativeFixture.seedFunctionCodes())
+        #expect(yield.changes.name == "changes" && yield.targets.name == "targets")
+        #expect(yield.changes.rows.count == 38)
+        #expect(yield.targets.rows.count == 263)
+        #expect(yield.changes.rows.allSatisfy { $0.count == ChangesTable.columns.count })
+        #expect(yield.targets.rows.allSatisfy { $0.count == TargetsTable.columns.count })
+        #expect(yield.diagnostics.allSatisfy { $0.line > 0 && !$0.message.isEmpty })
+        #expect(yield.diagnostics.contains { $0.line == 1244 } && yield.diagnostics.contains { $0.line == 672 })
+    }
+}
