@@ -85,6 +85,11 @@ struct CodeRepairer {
                         continue
                     }
                 }
+                if !lines[i].name.isEmpty {
+                    // The rest of a name the extraction wrapped with the digits ("信息访" + "问").
+                    lines[p].name += lines[i].name
+                    if let last = lines[p].texts.indices.last { lines[p].texts[last] += lines[i].name }
+                }
                 if merged {
                     repairs.append(Repair(line: lines[p].line,
                                           detail: "code digits \(lines[i].codeParts.joined(separator: " ")) on line \(lines[i].line) joined to the row above"))

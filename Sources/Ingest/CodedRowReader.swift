@@ -26,6 +26,8 @@ struct TableLine: Sendable {
     /// Digits of the code cells as printed (class, section, item; or one 3/5/7-digit run).
     var codeParts: [String]
     var name: String
+    /// The text cells separately: the name, then (project tables) the project name.
+    var texts: [String] = []
     var numbers: [RowNumber]
     /// Position of the name cell, to tell a wrapped name from a header line.
     var namePosition: Int?
@@ -102,10 +104,12 @@ enum CodedRowReader {
         }
         let name = nameParts.joined()
         let hasCode = parts.contains { !$0.isEmpty }
+        // Digits shorter than any whole code, no numbers: pieces of the row above ("1|0|问").
+        let partialCode = hasCode && parts.allSatisfy { $0.count < 3 }
         let shape: TableLine.Shape
         if !hasCode && name.isEmpty && numbers.isEmpty {
             shape = .blank
-        } else if hasCode && name.isEmpty && numbers.isEmpty {
+        } else if hasCode && numbers.isEmpty && (name.isEmpty || partialCode) {
             shape = .codeFragment
         } else if !hasCode && numbers.isEmpty {
             shape = .text
@@ -114,7 +118,7 @@ enum CodedRowReader {
         } else {
             shape = .data
         }
-        return TableLine(line: row.line, shape: shape, codeParts: parts, name: name, numbers: numbers,
+        return TableLine(line: row.line, shape: shape, codeParts: parts, name: name, texts: nameParts, numbers: numbers,
                          namePosition: namePosition, cellCount: row.cells.count)
     }
 }

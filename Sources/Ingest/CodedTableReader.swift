@@ -19,6 +19,11 @@ struct CodedRow: Sendable {
     var alternatives: [[Int]] = []
     /// True when the row's cells sit exactly under the header cells (tab text): never moved.
     var isTrusted = false
+    /// False when no placement of the row's numbers keeps its own arithmetic (the document's
+    /// own inconsistency): such a row is no evidence for other rows' columns.
+    var keepsArithmetic = true
+    /// The project a row of project_spending is about; nil for subtotal rows.
+    var project: String?
 }
 
 /// One table read from its segments: the unit, the columns it prints, its rows, and what it
@@ -28,6 +33,8 @@ struct CodedTable: Sendable {
     let title: String
     let unit: MoneyUnit
     let columns: [CanonicalColumn]
+    /// The header word that named each column, by column name.
+    let columnLabels: [String: String]
     var rows: [CodedRow]
     var repairs: [Repair]
     /// Numbers that could not be placed in a column: (line, cell text, why).
@@ -50,6 +57,7 @@ struct CodedTableReader {
         var headerText = ""
         var headerRows: [SourceRow] = []
         var lines: [TableLine] = []
+        var headerNumbers: [(RowNumber, Int)] = []
         let title = segments.first?.title ?? kind.name
         for segment in segments {
             // The unit line sits just before or after the title.
@@ -66,6 +74,8 @@ struct CodedTableReader {
                     if tl.shape == .data && (tl.hasCode || tl.isTotal) || tl.shape == .codeFragment && tl.codeParts.first?.count ?? 0 >= 2 {
                         inHeader = false
                     } else {
+                        // Numbers in the header (栏次 1 2 3 …) are printed too: accounted for.
+                        for n in tl.numbers { headerNumbers.append((n, tl.line)) }
                         if !text.contains("单位：") && !text.contains("单位:") {
                             headerText += text.withoutSpaces
                             headerRows.append(row)
@@ -76,7 +86,7 @@ struct CodedTableReader {
                 lines.append(tl)
             }
         }
-        let columns = Self.columns(of: kind, header: headerText)
+        let (columns, columnLabels) = Self.columnsAndLabels(of: kind, header: headerText)
         let headerCellCount = document.format == .tabText ? headerRows.map(\.cells.count).max() ?? 0 : 0
         let tableUnit = unit ?? defaultUnit
         // Wrapped names (layout text): a text-only line right under a row continues its name.
@@ -85,6 +95,8 @@ struct CodedTableReader {
             if tl.shape == .text, let last = merged.last, last.shape == .data, !tl.isTotal,
                tl.name.count <= 20, !tl.name.hasPrefix("注"), !tl.name.hasPrefix("备注") {
                 merged[merged.count - 1].name += tl.name
+                // A wrapped project name continues the project cell, a wrapped name the name.
+                if let last = merged[merged.count - 1].texts.indices.last { merged[merged.count - 1].texts[last] += tl.name }
                 continue
             }
             merged.append(tl)
@@ -99,7 +111,7 @@ struct CodedTableReader {
         let assigner = ColumnAssigner(anchors: anchors)
         let rules = Self.rowRules(kind: kind, columns: columns)
         var rows: [CodedRow] = []
-        var unparsed: [(Int, String, String)] = []
+        var unparsed: [(Int, String, String)] = headerNumbers.map { ($0.1, $0.0.cell, "number in the table header") }
         for (i, tl) in lines.enumerated() {
             switch tl.shape {
             case .data:
@@ -129,9 +141,14 @@ struct CodedTableReader {
                 for n in tl.numbers { unparsed.append((tl.line, n.cell, "more numbers than the table's \(columns.count) columns")) }
                 continue
             }
-            var row = CodedRow(line: tl.line, code: code, name: tl.name, values: [:], printed: [:], isTotal: tl.isTotal)
+            let isProjectTable = kind.name == "project_spending"
+            var row = CodedRow(line: tl.line, code: code,
+                               name: isProjectTable ? (tl.texts.first ?? tl.name) : tl.name,
+                               values: [:], printed: [:], isTotal: tl.isTotal)
+            if isProjectTable && tl.texts.count > 1 { row.project = tl.texts.dropFirst().joined() }
             row.numbers = tl.numbers
             row.assignment = best.columns
+            row.keepsArithmetic = best.keepsArithmetic
             row.alternatives = best.keepsArithmetic ? candidates.filter(\.keepsArithmetic).prefix(12).map(\.columns) : [best.columns]
             // Tab cells that line up with the header exactly leave no doubt.
             row.isTrusted = headerCellCount > 0 && tl.cellCount == headerCellCount
@@ -149,6 +166,14 @@ struct CodedTableReader {
                 rows[i].printed[name] = rows[i].numbers[j]
             }
         }
+        // A total cell left blank in print: the row's parts say it (recorded as a repair).
+        if let total = columns.first?.name {
+            for i in rows.indices where rows[i].values[total] == nil && !rows[i].values.isEmpty {
+                let parts = Arithmetic.sum(Array(rows[i].values.values))
+                rows[i].values[total] = parts
+                repairs.append(Repair(line: rows[i].line, detail: "\(total) blank in print; the row's parts sum to \(parts) 万元"))
+            }
+        }
         // Leaves: coded rows with no child row under them.
         let printedCodes = Set(rows.compactMap(\.code))
         var parents = Set<ClassificationCode>()
@@ -157,15 +182,25 @@ struct CodedTableReader {
             while let q = p { parents.insert(q); p = q.parent }
         }
         for i in rows.indices {
-            if let c = rows[i].code, !parents.contains(c) { rows[i].isLeaf = true }
+            if kind.name == "project_spending" {
+                rows[i].isLeaf = rows[i].code != nil && rows[i].project != nil
+            } else if let c = rows[i].code, !parents.contains(c) {
+                rows[i].isLeaf = true
+            }
         }
-        return CodedTable(kind: kind, title: title, unit: tableUnit, columns: columns, rows: rows,
+        return CodedTable(kind: kind, title: title, unit: tableUnit, columns: columns, columnLabels: columnLabels, rows: rows,
                           repairs: repairs, unparsed: unparsed.map { (line: $0.0, cell: $0.1, reason: $0.2) })
     }
 
     /// The canonical columns the header names, in the template's order; the first column
     /// (the total) is assumed when the header is unreadable.
     static func columns(of kind: TableKind, header: String) -> [CanonicalColumn] {
+        columnsAndLabels(of: kind, header: header).columns
+    }
+
+    /// The columns and, for each, the header word that named it (for `facts.column_label`).
+    static func columnsAndLabels(of kind: TableKind, header: String) -> (columns: [CanonicalColumn], labels: [String: String]) {
+        var labels: [String: String] = [:]
         var found: [CanonicalColumn] = []
         var remaining = header
         // Longer keywords first so 上级一般公共预算安排的转移支付 is not taken for 一般公共预算.
@@ -175,6 +210,7 @@ struct CodedTableReader {
         for (i, _, keyword) in ordered where !present.contains(i) {
             if let r = remaining.range(of: keyword) {
                 present.insert(i)
+                labels[kind.columns[i].name] = keyword
                 remaining.replaceSubrange(r, with: "■")
             }
         }
@@ -182,7 +218,7 @@ struct CodedTableReader {
         if found.isEmpty || found.first?.name != kind.columns.first?.name {
             if let first = kind.columns.first { found.insert(first, at: 0) }
         }
-        return found
+        return (found, labels)
     }
 
     /// Row rules: total column = sum of part columns, for the columns the table prints.
@@ -214,6 +250,9 @@ struct CodedTableReader {
     static func satisfies(rules: [(total: Int, parts: [Int])], columns: [Int], values: [ExactDecimal]) -> Bool {
         var byColumn: [Int: ExactDecimal] = [:]
         for (j, c) in columns.enumerated() { byColumn[c] = values[j] }
+        // Two or more numbers with no total among them cannot be checked: not a placement
+        // that keeps the arithmetic (the total column comes first and is rarely blank).
+        if let first = rules.first, columns.count >= 2, byColumn[first.total] == nil { return false }
         for rule in rules {
             guard let total = byColumn[rule.total] else { continue }
             let parts = rule.parts.compactMap { byColumn[$0] }

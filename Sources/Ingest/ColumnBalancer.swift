@@ -19,12 +19,18 @@ enum ColumnBalancer {
         }
         // Parent of each row: the row of its nearest printed ancestor code, else the total row.
         var rowOfCode: [ClassificationCode: Int] = [:]
-        for (i, r) in rows.enumerated() { if let c = r.code, rowOfCode[c] == nil { rowOfCode[c] = i } }
+        for (i, r) in rows.enumerated() where r.project == nil { if let c = r.code, rowOfCode[c] == nil { rowOfCode[c] = i } }
         let totalRow = rows.firstIndex { $0.isTotal }
         var parent = [Int?](repeating: nil, count: rows.count)
         var children = [[Int]](repeating: [], count: rows.count)
         for (i, r) in rows.enumerated() {
             guard let c = r.code else { continue }
+            // A project row sits under the item row of its own code.
+            if r.project != nil, let own = rowOfCode[c], own != i {
+                parent[i] = own
+                children[own].append(i)
+                continue
+            }
             var p = c.parent
             while let q = p {
                 if let pr = rowOfCode[q], pr != i { parent[i] = pr; break }
@@ -37,7 +43,7 @@ enum ColumnBalancer {
         var assignment = start
 
         func cost(of p: Int) -> Int128 {
-            guard !children[p].isEmpty else { return 0 }
+            guard !children[p].isEmpty, rows[p].keepsArithmetic else { return 0 }
             var diff = [Int128](repeating: 0, count: columnCount)
             for (j, col) in assignment[p].enumerated() { diff[col] += units[p][j] }
             for ch in children[p] {

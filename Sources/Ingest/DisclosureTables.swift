@@ -15,6 +15,7 @@ struct DisclosureTables {
         default:
             columns += [("class", .integer), ("section", .integer), ("item", .integer), ("code", .text), ("name", .text)]
         }
+        if kind.name == "project_spending" { columns.append(("project", .text)) }
         columns += kind.columns.map { ($0.name, ColumnType.decimal) }
         columns.append(SnapshotDocument.lineColumn)
         return columns
@@ -59,12 +60,91 @@ struct DisclosureTables {
             }
             values.append(.text(code.description))
             values.append(.text(row.name))
+            if table.kind.name == "project_spending" { values.append(.text(row.project ?? "")) }
             for column in table.kind.columns {
                 values.append(row.values[column.name].map { .decimal($0) } ?? .null)
             }
             values.append(document.lineValue(row.line))
             append(values, to: table.kind.name, schema: schema, file: document.file, line: row.line)
         }
+    }
+
+    /// Rows produced by a reader (label tables, narrative, targets, reference).
+    mutating func add(_ table: ReaderTable, file: String) {
+        declare(table.name, schema: table.columns)
+        for row in table.rows { append(row, to: table.name, schema: table.columns, file: file, line: nil) }
+    }
+
+    static let factsSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns + [
+        ("table", .text), ("column_label", .text), ("column", .text), ("row_label", .text),
+        ("class", .integer), ("section", .integer), ("item", .integer), ("code", .text),
+        ("econ_class", .integer), ("econ_section", .integer), ("econ_code", .text),
+        ("project", .text), ("amount", .decimal), SnapshotDocument.lineColumn,
+    ]
+
+    static let checksSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns + [
+        ("table", .text), ("rule", .text), ("status", .text), ("expected", .decimal), ("actual", .decimal),
+        ("diff", .decimal), ("detail", .text), SnapshotDocument.lineColumn,
+    ]
+
+    static let docsSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns + [
+        ("file", .text), ("format", .text), ("pages", .integer), ("tables_found", .integer), ("tables", .text),
+        ("missing", .text), ("empty", .text), ("rows", .integer), ("facts", .integer), ("printed_numbers", .integer),
+        ("checks_failed", .integer), ("repairs", .integer),
+    ]
+
+    /// The standard tables a disclosure is expected to print (targets and carryover vary).
+    static let expectedTables = ["overview", "income", "spending", "appropriation", "general_spending",
+                                 "fund_spending", "soe_spending", "basic_spending", "three_public"]
+
+    mutating func add(_ ingested: IngestedDocument) {
+        let document = ingested.document
+        var typedRows = 0
+        for table in ingested.codedTables {
+            let before = builders[table.kind.name]?.rowCount ?? 0
+            add(table, of: document)
+            typedRows += (builders[table.kind.name]?.rowCount ?? 0) - before
+        }
+        for typed in ingested.labelTables {
+            guard let table = typed.table else { continue }
+            add(table, file: document.file)
+            typedRows += table.rows.count
+        }
+        for fact in ingested.facts {
+            var row = document.snapshotValues
+            row += [.text(fact.table), .text(fact.columnLabel), .text(fact.column), .text(fact.rowLabel)]
+            let c = fact.code
+            if fact.economic {
+                row += [.null, .null, .null, .null]
+                row += [c.map { .integer(Int64($0.classCode)) } ?? .null, c?.section.map { .integer(Int64($0)) } ?? .null,
+                        c.map { .text($0.description) } ?? .null]
+            } else {
+                row += [c.map { .integer(Int64($0.classCode)) } ?? .null, c?.section.map { .integer(Int64($0)) } ?? .null,
+                        c?.item.map { .integer(Int64($0)) } ?? .null, c.map { .text($0.description) } ?? .null]
+                row += [.null, .null, .null]
+            }
+            row += [fact.project.map { .text($0) } ?? .null, .decimal(fact.amount), document.lineValue(fact.line)]
+            append(row, to: "facts", schema: Self.factsSchema, file: document.file, line: fact.line)
+        }
+        for check in ingested.checks {
+            var row = document.snapshotValues
+            row += [.text(check.table), .text(check.rule), .text(check.status.rawValue),
+                    check.expected.map { .decimal($0) } ?? .null, check.actual.map { .decimal($0) } ?? .null,
+                    check.diff.map { .decimal($0) } ?? .null, .text(check.detail),
+                    check.line.map { document.lineValue($0) } ?? .null]
+            append(row, to: "checks", schema: Self.checksSchema, file: document.file, line: check.line)
+        }
+        let found = ingested.tablesFound
+        let failed = ingested.checks.filter { $0.status == .mismatch || $0.status == .unparsed }.count
+        let repairs = ingested.checks.filter { $0.status == .repaired }.count
+        var row = document.snapshotValues
+        row += [.text(document.file), .text(document.format.rawValue), .integer(Int64(document.pages)),
+                .integer(Int64(found.count)), .text(found.joined(separator: ",")),
+                .text(Self.expectedTables.filter { !found.contains($0) }.joined(separator: ",")),
+                .text(ingested.emptyTables.joined(separator: ",")),
+                .integer(Int64(typedRows)), .integer(Int64(ingested.facts.count)),
+                .integer(Int64(ingested.printedNumbers)), .integer(Int64(failed)), .integer(Int64(repairs))]
+        append(row, to: "docs", schema: Self.docsSchema, file: document.file, line: nil)
     }
 
     func build() -> ([Table], [LoadProblem]) {

@@ -1,11 +1,19 @@
 import Store
 
-/// Everything read from one snapshot: its tables by canonical name, in document order.
+/// Everything read from one snapshot: its tables by canonical name, in document order, every
+/// number as a fact, and the checks.
 struct IngestedDocument: Sendable {
     let document: SnapshotDocument
     var codedTables: [CodedTable]
+    var labelTables: [TypedLabelTable]
     /// Canonical names of standard tables whose title was found.
     var tablesFound: [String]
+    /// Found tables that print no rows (an empty table with its 备注 note).
+    var emptyTables: [String]
+    var facts: [Fact]
+    var checks: [Check]
+    /// Numbers printed in the table bodies, counted independently of the readers.
+    var printedNumbers: Int
 }
 
 /// Reads the tables of one loaded snapshot.
@@ -16,18 +24,91 @@ enum DocumentIngest {
         let dictionary = buildDictionary(document, segments: segments)
         var byKind: [String: [TableSegment]] = [:]
         var order: [String] = []
+        var unknown: [TableSegment] = []
         for s in segments {
-            guard let kind = s.kind else { continue }
+            guard let kind = s.kind else { unknown.append(s); continue }
             if byKind[kind.name] == nil { order.append(kind.name) }
             byKind[kind.name, default: []].append(s)
         }
         let reader = CodedTableReader(document: document, dictionary: dictionary, defaultUnit: defaultUnit)
-        var tables: [CodedTable] = []
+        var coded: [CodedTable] = []
+        var labelled: [TypedLabelTable] = []
+        var facts: [Fact] = []
+        var checks: [Check] = []
+        var empty: [String] = []
+        var codedByName: [String: CodedTable] = [:]
+        var labelByName: [String: TypedLabelTable] = [:]
         for name in order {
-            guard let kind = TableKind.named(name), kind.key != .label, let segs = byKind[name] else { continue }
-            tables.append(reader.read(kind: kind, segments: segs))
+            guard let kind = TableKind.named(name), let segs = byKind[name] else { continue }
+            if kind.key == .label {
+                let table = LabelTableReader.read(kind: kind, segments: segs, document: document, defaultUnit: defaultUnit)
+                let typed = LabelTableTyping.type(table, document: document)
+                if typed.facts.isEmpty { empty.append(name) }
+                facts += typed.facts
+                labelled.append(typed)
+                labelByName[name] = typed
+            } else {
+                let table = reader.read(kind: kind, segments: segs)
+                if table.rows.isEmpty { empty.append(name) }
+                facts += factsOf(table)
+                checks += Reconciler.check(table)
+                coded.append(table)
+                codedByName[name] = table
+            }
         }
-        return IngestedDocument(document: document, codedTables: tables, tablesFound: order)
+        // Tables with titles the catalogue does not know still land in facts.
+        for segment in unknown where segment.lines != nil {
+            let kind = TableKind(name: segment.title, titleGroups: [], titleExcluding: [], key: .label, columns: [])
+            let table = LabelTableReader.read(kind: kind, segments: [segment], document: document, defaultUnit: defaultUnit)
+            facts += LabelTableTyping.untyped(table, name: segment.title).facts
+        }
+        checks += Reconciler.crossChecks(coded: codedByName, label: labelByName)
+        return IngestedDocument(document: document, codedTables: coded, labelTables: labelled, tablesFound: order,
+                                emptyTables: empty, facts: facts, checks: checks,
+                                printedNumbers: countPrintedNumbers(document, segments: segments))
+    }
+
+    /// Every number of a code-keyed table, placed or not (unplaced ones are checks 'unparsed').
+    static func factsOf(_ table: CodedTable) -> [Fact] {
+        var facts: [Fact] = []
+        for row in table.rows {
+            for (j, column) in row.assignment.enumerated() where j < row.numbers.count && column < table.columns.count {
+                let name = table.columns[column].name
+                facts.append(Fact(table: table.kind.name, columnLabel: table.columnLabels[name] ?? name, column: name,
+                                  rowLabel: row.name, code: row.code, economic: table.kind.key == .economic,
+                                  project: row.project, amount: table.unit.toWanYuan(row.numbers[j].number.value), line: row.line))
+            }
+        }
+        return facts
+    }
+
+    /// Numbers in table bodies, counted the plain way (cells that read as numbers, outside the
+    /// header and money-unit lines), so a test can prove facts + unparsed account for all.
+    static func countPrintedNumbers(_ document: SnapshotDocument, segments: [TableSegment]) -> Int {
+        var seen = Set<Int>()
+        var count = 0
+        for segment in segments {
+            guard let body = segment.lines else { continue }
+            for n in body where !seen.contains(n) {
+                seen.insert(n)
+                let text = document.lines[n - 1]
+                if text.contains("单位：") || text.contains("单位:") { continue }
+                var sawText = false
+                var leadingCodes = 0
+                let cells = SourceRow.split(text, line: n, format: document.format).cells
+                for (i, cell) in cells.enumerated() where !cell.text.isEmpty {
+                    let compact = cell.text.withoutSpaces
+                    // Leading digit cells are code columns (类/款/项), not amounts.
+                    if !sawText && leadingCodes < 3 && compact.isDigits && compact.count <= 7 {
+                        leadingCodes += 1
+                        continue
+                    }
+                    if LabelTableReader.isInlineClassCode(cells, at: i) { continue }
+                    if PrintedNumber.parse(cell.text) != nil { count += 1 } else { sawText = true }
+                }
+            }
+        }
+        return count
     }
 
     /// The unit most tables state, for tables that do not say.

@@ -42,6 +42,9 @@ public enum SnapshotLoader {
         for kind in TableKind.all where kind.key != .label {
             tables.declare(kind.name, schema: DisclosureTables.schema(for: kind))
         }
+        tables.declare("facts", schema: DisclosureTables.factsSchema)
+        tables.declare("checks", schema: DisclosureTables.checksSchema)
+        tables.declare("docs", schema: DisclosureTables.docsSchema)
         for (i, file) in files.enumerated() {
             do {
                 let document = try SnapshotReader.read(path: file)
@@ -49,12 +52,14 @@ public enum SnapshotLoader {
                 if ingested.tablesFound.isEmpty {
                     problems.append(LoadProblem(file: file, line: nil, message: "no disclosure tables found (not a 预算/决算 disclosure?)"))
                 }
-                for table in ingested.codedTables { tables.add(table, of: document) }
+                tables.add(ingested)
+                NarrativeHook.add(document, ingested: ingested, to: &tables, problems: &problems)
             } catch {
                 problems.append(LoadProblem(file: file, line: nil, message: error.description))
             }
             progress?(i + 1, files.count, file)
         }
+        NarrativeHook.addReference(to: &tables)
         let (built, buildProblems) = tables.build()
         return LoadReport(tables: built, problems: problems + buildProblems)
     }

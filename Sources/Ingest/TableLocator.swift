@@ -65,13 +65,26 @@ enum TableLocator {
         return s
     }
 
+    /// A sentence of the narrative: punctuation, and one run of text (table rows have cells
+    /// separated by tabs or wide gaps, even when a project name ends in 。).
     static func isProse(_ text: String) -> Bool {
         let t = text.withoutSpaces
         if t.hasPrefix("注") || t.hasPrefix("备注") || t.hasPrefix("说明") { return false }
-        return t.contains("。") && t.count > 20
+        guard t.contains("。") && t.count > 20 else { return false }
+        let inner = text.drop { $0 == " " || $0 == "\u{3000}" }
+        let cells = inner.split(separator: "\t", omittingEmptySubsequences: true).count
+        return cells <= 1 && !inner.trimmingSuffixSpaces.contains("   ")
     }
 
     static func containsDigit(_ text: String) -> Bool {
         text.utf8.contains { $0 >= 48 && $0 <= 57 }
+    }
+}
+
+extension Substring {
+    var trimmingSuffixSpaces: Substring {
+        var t = self
+        while let l = t.last, l == " " { t = t.dropLast() }
+        return t
     }
 }

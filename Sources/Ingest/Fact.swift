@@ -1,0 +1,50 @@
+import Store
+
+/// One number printed in a table, with where it sits: the `facts` table's row.
+struct Fact: Sendable {
+    /// Canonical table name, or the raw title when the table is not a standard one.
+    let table: String
+    let columnLabel: String
+    let column: String
+    let rowLabel: String
+    let code: ClassificationCode?
+    /// True when `code` is an economic code (basic_spending).
+    let economic: Bool
+    let project: String?
+    /// In 万元.
+    let amount: ExactDecimal
+    let line: Int
+}
+
+/// A reconciliation or repair note: the `checks` table's row.
+struct Check: Sendable {
+    enum Status: String, Sendable { case ok, rounding, mismatch, repaired, unparsed }
+    let table: String
+    let rule: String
+    let status: Status
+    let expected: ExactDecimal?
+    let actual: ExactDecimal?
+    let detail: String
+    let line: Int?
+
+    var diff: ExactDecimal? {
+        guard let e = expected, let a = actual else { return nil }
+        return a.subtracting(e)
+    }
+
+    /// Compares two published amounts (万元): equal 'ok', within `unit` per summand 'rounding',
+    /// else 'mismatch'.
+    static func compare(table: String, rule: String, expected: ExactDecimal, actual: ExactDecimal,
+                        unit: ExactDecimal, parts: Int, detail: String, line: Int?) -> Check {
+        let status: Status
+        if expected == actual {
+            status = .ok
+        } else if Arithmetic.agree(expected, actual, parts: parts, unit: unit) {
+            status = .rounding
+        } else {
+            status = .mismatch
+        }
+        return Check(table: table, rule: rule, status: status, expected: expected, actual: actual,
+                     detail: detail, line: line)
+    }
+}

@@ -1,0 +1,221 @@
+import Store
+
+/// Rows of a label-keyed table in its SCHEMA.md form, plus every number as a fact.
+struct TypedLabelTable: Sendable {
+    var table: ReaderTable?
+    var facts: [Fact] = []
+    /// Published totals the reconciliation compares across tables: (side, class or nil for
+    /// the grand total, column, value in 万元, printed unit, line).
+    var totals: [(side: String, classCode: Int?, column: String, value: ExactDecimal, unit: ExactDecimal, line: Int)] = []
+}
+
+/// Types overview, appropriation, three_public and carryover from their label lines. Numbers
+/// the typing cannot place still become facts (column ''), so nothing printed is lost.
+enum LabelTableTyping {
+    static func type(_ t: LabelTable, document: SnapshotDocument) -> TypedLabelTable {
+        switch t.kind.name {
+        case "overview": return twoSided(t, document: document, moneyColumns: ["amount"])
+        case "appropriation": return twoSided(t, document: document, moneyColumns: ["amount", "general", "fund", "soe"])
+        case "three_public": return threePublic(t, document: document)
+        case "carryover": return carryover(t, document: document)
+        default: return untyped(t)
+        }
+    }
+
+    static func unitOf(_ n: RowNumber, _ t: LabelTable) -> ExactDecimal {
+        t.unit.toWanYuan(n.number.value.lastDigitUnit)
+    }
+
+    /// Every number as an untyped fact with its label (unknown tables, leftovers).
+    static func untyped(_ t: LabelTable, name: String? = nil) -> TypedLabelTable {
+        var out = TypedLabelTable()
+        for line in t.lines {
+            for g in line.groups {
+                for n in g.numbers {
+                    out.facts.append(Fact(table: name ?? t.kind.name, columnLabel: headerLabel(t, near: n.position), column: "",
+                                          rowLabel: g.label, code: nil, economic: false, project: nil,
+                                          amount: t.unit.toWanYuan(n.number.value), line: line.line))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The header word printed nearest above a position (for column_label).
+    static func headerLabel(_ t: LabelTable, near position: Int) -> String {
+        var best: (String, Int)?
+        for h in t.header {
+            let d = abs(h.position - position)
+            if best == nil || d < best!.1 { best = (h.text, d) }
+        }
+        return best?.0 ?? ""
+    }
+
+    /// Overview and appropriation: income items on the left, spending by class on the right.
+    static func twoSided(_ t: LabelTable, document: SnapshotDocument, moneyColumns: [String]) -> TypedLabelTable {
+        var columns = SnapshotDocument.snapshotColumns
+        columns += [("side", .text), ("item", .text), ("class", .integer), ("code", .text)]
+        columns += moneyColumns.map { ($0, ColumnType.decimal) }
+        columns.append(SnapshotDocument.lineColumn)
+        var table = ReaderTable(name: t.kind.name, columns: columns)
+        var out = TypedLabelTable()
+        for line in t.lines {
+            for (gi, g) in line.groups.enumerated() where !g.numbers.isEmpty {
+                let label = g.label
+                let isSpending: Bool
+                if label.contains("支出") && !label.contains("收入") {
+                    isSpending = true
+                } else if label.contains("收入") || label.contains("结转") || label.contains("结余") {
+                    isSpending = false
+                } else if LabelText.functionClass(label) != nil {
+                    isSpending = true
+                } else {
+                    isSpending = line.groups.count > 1 && gi > 0
+                }
+                let side = isSpending ? "支出" : "收入"
+                let cls = isSpending ? LabelText.functionClass(label) : nil
+                // Income side: one amount. Spending side: total then sources in order.
+                let placed = isSpending ? moneyColumns : ["amount"]
+                var values = document.snapshotValues
+                values += [.text(side), .text(LabelText.stripped(label)), cls.map { .integer(Int64($0)) } ?? .null,
+                           cls.map { .text(String($0)) } ?? .null]
+                var money = [String: ExactDecimal]()
+                for (j, n) in g.numbers.enumerated() {
+                    let column = j < placed.count ? placed[j] : ""
+                    let value = t.unit.toWanYuan(n.number.value)
+                    if !column.isEmpty { money[column] = value }
+                    out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
+                                          rowLabel: label, code: cls.map { ClassificationCode(classCode: $0, section: nil, item: nil) },
+                                          economic: false, project: nil, amount: value, line: line.line))
+                    let isGrandTotal = label.contains("总计") || label.contains("合计")
+                    if !column.isEmpty && (cls != nil || isGrandTotal) {
+                        out.totals.append((side: side, classCode: cls, column: column, value: value, unit: unitOf(n, t), line: line.line))
+                    }
+                }
+                values += moneyColumns.map { money[$0].map { Value.decimal($0) } ?? .null }
+                values.append(document.lineValue(line.line))
+                table.rows.append(values)
+            }
+        }
+        out.table = table
+        return out
+    }
+
+    /// The canonical 三公 item a label or header word names; "" for totals and subtotals.
+    static func threePublicItem(_ label: String) -> String? {
+        let s = label.withoutSpaces
+        if s.contains("合计") || s.contains("小计") || s.contains("购置及运行") { return "" }
+        if s.contains("出国") || s.contains("出境") { return "因公出国（境）费" }
+        if s.contains("接待") { return "公务接待费" }
+        if s.contains("机关运行") { return "机关运行经费" }
+        if s.contains("购置") { return "公务用车购置费" }
+        if s.contains("运行") { return "公务用车运行费" }
+        return nil
+    }
+
+    static func threePublic(_ t: LabelTable, document: SnapshotDocument) -> TypedLabelTable {
+        var columns = SnapshotDocument.snapshotColumns
+        columns += [("item", .text), ("amount", .decimal), ("general", .decimal), ("fund", .decimal), ("soe", .decimal), ("budget", .decimal)]
+        columns.append(SnapshotDocument.lineColumn)
+        var table = ReaderTable(name: t.kind.name, columns: columns)
+        var out = TypedLabelTable()
+        let rowOriented = t.lines.contains { l in l.groups.contains { threePublicItem($0.label) != nil && !$0.numbers.isEmpty } }
+        if rowOriented {
+            for line in t.lines {
+                for g in line.groups where !g.numbers.isEmpty {
+                    let item = threePublicItem(g.label)
+                    let names = ["amount", "general", "fund", "soe"]
+                    var money = [String: ExactDecimal]()
+                    for (j, n) in g.numbers.enumerated() {
+                        let column = item != nil && j < names.count ? names[j] : ""
+                        let value = t.unit.toWanYuan(n.number.value)
+                        if !column.isEmpty { money[column] = value }
+                        out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
+                                              rowLabel: g.label, code: nil, economic: false, project: nil, amount: value, line: line.line))
+                    }
+                    if let item, !item.isEmpty {
+                        table.rows.append(document.snapshotValues + [.text(item)]
+                                          + names.map { money[$0].map { Value.decimal($0) } ?? .null } + [.null, document.lineValue(line.line)])
+                    }
+                }
+            }
+        } else {
+            // Items are header columns, in the order of their position; one line of numbers
+            // (or budget/actual pairs in 决算) below.
+            var items: [String] = []
+            for h in t.header {
+                guard let item = threePublicItem(h.text) else { continue }
+                let key = item.isEmpty ? h.text : item
+                if item.isEmpty && !(h.text.contains("合计") || h.text.contains("小计")) { continue }
+                if !items.contains(key) || item.isEmpty { items.append(key) }
+            }
+            let pairs = t.header.contains { $0.text.contains("决算数") }
+            for line in t.lines {
+                let numbers = line.groups.flatMap(\.numbers)
+                let perItem = pairs && numbers.count == items.count * 2 ? 2 : 1
+                let aligned = numbers.count == items.count * perItem
+                for (j, n) in numbers.enumerated() {
+                    let value = t.unit.toWanYuan(n.number.value)
+                    let itemIndex = j / perItem
+                    let isBudget = perItem == 2 && j % 2 == 0
+                    let label = aligned ? items[itemIndex] : ""
+                    let item = threePublicItem(label) ?? ""
+                    out.facts.append(Fact(table: t.kind.name, columnLabel: label + (perItem == 2 ? (isBudget ? "预算数" : "决算数") : ""),
+                                          column: item.isEmpty ? "" : (isBudget ? "budget" : "amount"),
+                                          rowLabel: line.groups.first?.label ?? "", code: nil, economic: false, project: nil,
+                                          amount: value, line: line.line))
+                }
+                guard aligned else { continue }
+                for (i, label) in items.enumerated() {
+                    guard let item = threePublicItem(label), !item.isEmpty else { continue }
+                    let amount = t.unit.toWanYuan(numbers[i * perItem + perItem - 1].number.value)
+                    let budget = perItem == 2 ? Value.decimal(t.unit.toWanYuan(numbers[i * 2].number.value)) : .null
+                    table.rows.append(document.snapshotValues + [.text(item), .decimal(amount), .null, .null, .null, budget,
+                                                                 document.lineValue(line.line)])
+                }
+            }
+        }
+        out.table = table
+        return out
+    }
+
+    static let carryoverColumns = ["amount", "fiscal", "fiscal_personnel", "fiscal_public", "fiscal_project",
+                                   "nonfiscal", "nonfiscal_personnel", "nonfiscal_public", "nonfiscal_project"]
+
+    /// 上年结转结余情况明细表: one row per project; tab text keeps the template's cell order.
+    static func carryover(_ t: LabelTable, document: SnapshotDocument) -> TypedLabelTable {
+        var columns = SnapshotDocument.snapshotColumns
+        columns.append(("project", .text))
+        columns += carryoverColumns.map { ($0, ColumnType.decimal) }
+        columns.append(SnapshotDocument.lineColumn)
+        var table = ReaderTable(name: t.kind.name, columns: columns)
+        var out = TypedLabelTable()
+        var pendingLabel = ""
+        for line in t.lines {
+            let numbers = line.groups.flatMap(\.numbers)
+            let label = line.groups.map(\.label).filter { !$0.isEmpty }.first ?? ""
+            if numbers.isEmpty { pendingLabel += label; continue }
+            let project = pendingLabel + label
+            pendingLabel = ""
+            var money = [String: ExactDecimal]()
+            let firstCell = line.groups.first?.labelPosition ?? 0
+            for (j, n) in numbers.enumerated() {
+                // Tab text: the cell after the label is 总计; layout: numbers in order.
+                let index = document.format == .tabText ? n.position - firstCell - 1 : j
+                let column = index >= 0 && index < carryoverColumns.count ? carryoverColumns[index] : ""
+                let value = t.unit.toWanYuan(n.number.value)
+                if !column.isEmpty { money[column] = value }
+                out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
+                                      rowLabel: project, code: nil, economic: false, project: project, amount: value, line: line.line))
+            }
+            if project.contains("合计") || project.contains("总计") { continue }
+            if money["amount"] == nil, let f = money["fiscal"] {
+                money["amount"] = f.adding(money["nonfiscal"] ?? .zero) ?? f
+            }
+            table.rows.append(document.snapshotValues + [.text(project)]
+                              + carryoverColumns.map { money[$0].map { Value.decimal($0) } ?? .null } + [document.lineValue(line.line)])
+        }
+        out.table = table
+        return out
+    }
+}

@@ -1,0 +1,27 @@
+/// Where the narrative readers (Narrative/, Reference/, written separately) plug into a load:
+/// `changes` from the year-on-year sentences, `targets` from 绩效目标表, and the `classes`
+/// reference. The table readers hand them the codes the document prints, so a sentence's
+/// 类/款/项 path resolves to the code the tables use.
+enum NarrativeHook {
+    static func add(_ document: SnapshotDocument, ingested: IngestedDocument, to tables: inout DisclosureTables,
+                    problems: inout [LoadProblem]) {
+        var codes: [DocumentCode] = []
+        var seen = Set<String>()
+        for table in ingested.codedTables where table.kind.key == .function {
+            for row in table.rows where row.project == nil {
+                guard let code = row.code, !seen.contains(code.description) else { continue }
+                seen.insert(code.description)
+                codes.append(DocumentCode(code: code.description, name: row.name,
+                                          amounts: row.values["amount"].map { [$0] } ?? []))
+            }
+        }
+        let changes = ChangesTable.read(document, documentCodes: codes)
+        tables.add(changes.table, file: document.file)
+        let targets = TargetsTable.read(document)
+        tables.add(targets.table, file: document.file)
+    }
+
+    static func addReference(to tables: inout DisclosureTables) {
+        tables.add(ClassificationTable.readerTable(), file: "classes")
+    }
+}

@@ -1,0 +1,174 @@
+import Store
+
+/// The arithmetic a disclosure must obey, applied to what was read: within a table (per column
+/// class = Σ sections, section = Σ items, 合计 = Σ classes; per row total = Σ parts) and
+/// across tables (overview vs spending, spending vs income, appropriation vs general_spending,
+/// basic_spending vs spending's basic column). Results are reported, never "fixed".
+enum Reconciler {
+    static func check(_ table: CodedTable) -> [Check] {
+        var checks: [Check] = []
+        let name = table.kind.name
+        let rows = table.rows
+        // Parent of each row: nearest printed ancestor (projects under their item), else 合计.
+        var rowOfCode: [ClassificationCode: Int] = [:]
+        for (i, r) in rows.enumerated() where r.project == nil {
+            if let c = r.code, rowOfCode[c] == nil { rowOfCode[c] = i }
+        }
+        let totalRow = rows.firstIndex { $0.isTotal }
+        var children = [[Int]](repeating: [], count: rows.count)
+        for (i, r) in rows.enumerated() {
+            guard let c = r.code else { continue }
+            if r.project != nil, let own = rowOfCode[c], own != i { children[own].append(i); continue }
+            var p = c.parent
+            var parent: Int?
+            while let q = p {
+                if let pr = rowOfCode[q], pr != i { parent = pr; break }
+                p = q.parent
+            }
+            if let pr = parent ?? totalRow { children[pr].append(i) }
+        }
+        for (p, kids) in children.enumerated() where !kids.isEmpty {
+            let parent = rows[p]
+            let rule: String
+            if parent.isTotal {
+                rule = "合计 = Σ top rows"
+            } else if let c = parent.code {
+                let levelNames = table.kind.key == .economic ? ["class", "section"] : ["class", "section", "item"]
+                let childLevel = table.kind.name == "project_spending" && c.level == 3 ? "projects" : (c.level < levelNames.count ? levelNames[c.level] + "s" : "rows")
+                rule = "\(levelNames[min(c.level, levelNames.count) - 1]) = Σ \(childLevel)"
+            } else {
+                continue
+            }
+            for column in table.columns {
+                let parentValue = parent.values[column.name]
+                let childValues = kids.compactMap { rows[$0].values[column.name] }
+                if parentValue == nil && childValues.isEmpty { continue }
+                let expected = parentValue ?? .zero
+                let actual = Arithmetic.sum(childValues)
+                let unit = unitOf([parent] + kids.map { rows[$0] }, column: column.name, table: table)
+                checks.append(Check.compare(table: name, rule: "\(column.name): \(rule)", expected: expected, actual: actual,
+                                            unit: unit, parts: 1,
+                                            detail: "\(name) \(parent.code.map { "\($0)" } ?? "合计") \(parent.name): printed \(expected), rows below sum to \(actual)",
+                                            line: parent.line))
+            }
+        }
+        // Row arithmetic: total = Σ parts.
+        let rules = CodedTableReader.rowRules(kind: table.kind, columns: table.columns)
+        for row in rows {
+            for rule in rules {
+                let totalName = table.columns[rule.total].name
+                guard let total = row.values[totalName] else { continue }
+                let parts = rule.parts.compactMap { row.values[table.columns[$0].name] }
+                if parts.isEmpty { continue }
+                let sum = Arithmetic.sum(parts)
+                checks.append(Check.compare(table: name, rule: "\(totalName) = Σ parts (row)", expected: total, actual: sum,
+                                            unit: unitOf([row], column: nil, table: table), parts: 1,
+                                            detail: "\(name) \(row.code.map { "\($0)" } ?? row.name) \(row.name): \(totalName) \(total), parts sum to \(sum)",
+                                            line: row.line))
+            }
+        }
+        for r in table.repairs {
+            checks.append(Check(table: name, rule: "repair", status: .repaired, expected: nil, actual: nil, detail: r.detail, line: r.line))
+        }
+        for u in table.unparsed {
+            checks.append(Check(table: name, rule: "unparsed number", status: .unparsed, expected: nil, actual: nil,
+                                detail: "'\(u.cell)': \(u.reason)", line: u.line))
+        }
+        return checks
+    }
+
+    /// One unit of the last printed digit, in 万元, of the numbers involved.
+    static func unitOf(_ rows: [CodedRow], column: String?, table: CodedTable) -> ExactDecimal {
+        var scale = 0
+        for r in rows {
+            for (name, n) in r.printed where column == nil || name == column {
+                scale = max(scale, n.number.value.scale)
+            }
+        }
+        return table.unit.toWanYuan(ExactDecimal(units: 1, scale: scale))
+    }
+
+    // MARK: across tables
+
+    /// Σ of leaf values by class for a column, and the printed 合计.
+    static func classSums(_ table: CodedTable, column: String) -> (byClass: [Int: ExactDecimal], total: ExactDecimal?, totalLine: Int?, unit: ExactDecimal) {
+        var byClass: [Int: ExactDecimal] = [:]
+        for r in table.rows where r.isLeaf {
+            guard let c = r.code, let v = r.values[column] else { continue }
+            byClass[c.classCode] = (byClass[c.classCode] ?? .zero).adding(v) ?? byClass[c.classCode]
+        }
+        let total = table.rows.first { $0.isTotal }
+        return (byClass, total?.values[column], total?.line, unitOf(table.rows, column: column, table: table))
+    }
+
+    static func crossChecks(coded: [String: CodedTable], label: [String: TypedLabelTable]) -> [Check] {
+        var checks: [Check] = []
+        func compareClasses(_ a: (name: String, byClass: [Int: ExactDecimal], unit: ExactDecimal),
+                            _ b: (name: String, byClass: [Int: ExactDecimal], unit: ExactDecimal), rule: String, line: Int?) {
+            for cls in Set(a.byClass.keys).union(b.byClass.keys).sorted() {
+                let x = a.byClass[cls] ?? .zero, y = b.byClass[cls] ?? .zero
+                let unit = max(a.unit, b.unit)
+                checks.append(Check.compare(table: a.name, rule: rule, expected: x, actual: y, unit: unit, parts: 1,
+                                            detail: "class \(cls): \(a.name) says \(x), \(b.name) says \(y)", line: line))
+            }
+        }
+        // Overview's spending side by class vs spending.
+        if let overview = label["overview"], let spending = coded["spending"] {
+            var byClass: [Int: ExactDecimal] = [:]
+            var unit = ExactDecimal.zero
+            var line: Int?
+            for t in overview.totals where t.side == "支出" && t.column == "amount" {
+                if let c = t.classCode { byClass[c] = t.value; unit = max(unit, t.unit); line = line ?? t.line }
+            }
+            let s = classSums(spending, column: "amount")
+            if !byClass.isEmpty {
+                compareClasses(("overview", byClass, unit), ("spending", s.byClass, s.unit), rule: "overview class total = spending class total", line: line)
+            }
+        }
+        // Spending vs income, by class and in total.
+        if let spending = coded["spending"], let income = coded["income"] {
+            let s = classSums(spending, column: "amount"), i = classSums(income, column: "amount")
+            compareClasses(("spending", s.byClass, s.unit), ("income", i.byClass, i.unit), rule: "spending class total = income class total", line: s.totalLine)
+            if let st = s.total, let it = i.total {
+                checks.append(Check.compare(table: "spending", rule: "spending 合计 = income 合计", expected: st, actual: it,
+                                            unit: max(s.unit, i.unit), parts: 1,
+                                            detail: "spending 合计 \(st), income 合计 \(it)", line: s.totalLine))
+            }
+        }
+        // Appropriation's spending side vs general_spending.
+        if let appropriation = label["appropriation"], let general = coded["general_spending"] {
+            var byClass: [Int: ExactDecimal] = [:]
+            var unit = ExactDecimal.zero
+            var grand: (value: ExactDecimal, line: Int)?
+            var grandAmount: (value: ExactDecimal, line: Int)?
+            for t in appropriation.totals where t.side == "支出" {
+                if let c = t.classCode {
+                    if t.column == "general" || t.column == "amount" && byClass[c] == nil { byClass[c] = t.value }
+                    unit = max(unit, t.unit)
+                } else if t.column == "general" {
+                    grand = (t.value, t.line)
+                } else if t.column == "amount" {
+                    grandAmount = (t.value, t.line)
+                }
+            }
+            let g = classSums(general, column: "amount")
+            compareClasses(("appropriation", byClass, unit), ("general_spending", g.byClass, g.unit),
+                           rule: "appropriation general budget by class = general_spending", line: grand?.line)
+            if let total = grand ?? grandAmount, let gt = g.total {
+                checks.append(Check.compare(table: "appropriation", rule: "appropriation general budget total = general_spending 合计",
+                                            expected: total.value, actual: gt, unit: max(unit, g.unit), parts: 1,
+                                            detail: "appropriation table says \(total.value), general_spending 合计 is \(gt)", line: total.line))
+            }
+        }
+        // basic_spending 合计 vs spending's basic column.
+        if let basic = coded["basic_spending"], let spending = coded["spending"] {
+            let b = basic.rows.first { $0.isTotal }?.values["amount"] ?? Arithmetic.sum(basic.rows.filter(\.isLeaf).compactMap { $0.values["amount"] })
+            let s = spending.rows.first { $0.isTotal }?.values["basic"] ?? Arithmetic.sum(spending.rows.filter(\.isLeaf).compactMap { $0.values["basic"] })
+            checks.append(Check.compare(table: "basic_spending", rule: "basic_spending 合计 = spending basic 合计", expected: s, actual: b,
+                                        unit: max(unitOf(basic.rows, column: "amount", table: basic), unitOf(spending.rows, column: "basic", table: spending)),
+                                        parts: 1, detail: "spending's basic column says \(s), basic_spending 合计 is \(b)",
+                                        line: basic.rows.first { $0.isTotal }?.line))
+        }
+        return checks
+    }
+}
