@@ -5,8 +5,8 @@ import Store
 /// %) by zero gives NULL, as in SQLite and DuckDB.
 enum Arithmetic {
     static func overflow(_ span: SourceSpan) -> Diagnostic {
-        Diagnostic(kind: .execution, message: "numeric overflow: the result does not fit in 18 digits", span: span,
-                   hints: ["sums are exact to 38 digits; this came from arithmetic on single values"])
+        Diagnostic(kind: .execution, message: "numeric overflow: the result does not fit in 64 bits", span: span,
+                   hints: ["values hold about 18 digits (sums are exact to 38 digits inside aggregates)"])
     }
 
     /// The units of `v` at `scale` (integers and narrower decimals are widened).

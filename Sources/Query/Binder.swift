@@ -748,9 +748,14 @@ struct Binder {
             return (.constant(.integer(i), .integer), rb)
         }
         let (textSide, textExpr, numberExpr) = lb.type == .text ? (lb, l, r) : (rb, r, l)
+        let numberSide = lb.type == .text ? rb : lb
         var hints: [String] = []
         if case .constant(.text(let s), _) = textSide, ExactDecimal(s.trimmingSpaces) != nil {
             hints.append("remove the quotes to compare numbers: \(s.trimmingSpaces)")
+        } else if let code = codeColumn(numberSide) {
+            hints.append("\"\(code)\" holds numeric codes: compare with a number (\(code) = 208), or by name with class_name(\(code)) = '...'")
+        } else if case .constant(.text, _) = textSide, numberSide.type.isNumeric {
+            hints.append("\(numberExpr.displayName) is a number (\(numberSide.type)); compare it with a number")
         } else if case .column(_, .text, let name) = textSide {
             hints.append("\"\(name)\" is text: quote the value ('\(numberExpr.displayName)'), or use starts_with(\(name), '...') for a code prefix")
         } else {
