@@ -13,35 +13,50 @@ import Store
     static let library = QueryLibrary(directory: repository.appendingPathComponent("Queries").path)
     static let seed = repository.appendingPathComponent("Data/kashgar-party-mass-work-dept-2024-budget.txt").path
 
-    /// The parameters each report's golden is recorded with (reports whose parameters all have
-    /// defaults run with none).
-    static let seedCases: [(query: String, arguments: [String])] = [
-        ("basic_against_project", []),
-        ("budget_against_final", []),
-        ("compare", ["a=2023", "b=2024"]),
-        ("compare", ["dimension=stage", "a=预算", "b=决算", "by=parent(code)"]),
-        ("failed_checks", []),
-        ("largest_projects", ["top=5"]),
-        ("narrative_consistency", []),
-        ("narrative_year_on_year", []),
-        ("personnel_against_public", []),
-        ("project_targets", []),
-        ("spending_by_class", []),
-        ("three_public_costs", []),
-        ("unit_against_unit", ["a=新疆维吾尔自治区喀什地区喀什经济开发区党群工作部", "b=上海市普陀区商务委员会"]),
-        ("year_on_year_by_class", []),
-        ("year_on_year_by_item", []),
+    /// Each golden case: its file name under ReportGolden/seed, the report, and the parameters
+    /// (reports whose parameters all have defaults run with none).
+    static let seedCases: [(golden: String, query: String, arguments: [String])] = [
+        ("basic_against_project", "basic_against_project", []),
+        ("budget_against_final", "budget_against_final", []),
+        ("compare-years-by-class", "compare", ["a=2023", "b=2024"]),
+        ("compare-stages-by-section", "compare", ["dimension=stage", "a=预算", "b=决算", "by=parent(code)"]),
+        ("failed_checks", "failed_checks", []),
+        ("largest_projects-top5", "largest_projects", ["top=5"]),
+        ("narrative_consistency", "narrative_consistency", []),
+        ("narrative_year_on_year", "narrative_year_on_year", []),
+        ("personnel_against_public", "personnel_against_public", []),
+        ("project_targets-employment", "project_targets", ["project=%就业补助%"]),
+        ("spending_by_class", "spending_by_class", []),
+        ("three_public_costs", "three_public_costs", []),
+        ("unit_against_unit-seed-and-absent", "unit_against_unit", ["a=新疆维吾尔自治区喀什地区喀什经济开发区党群工作部", "b=上海市普陀区商务委员会"]),
+        ("year_on_year_by_class", "year_on_year_by_class", []),
+        ("year_on_year_by_item", "year_on_year_by_item", []),
     ]
-
-    static func goldenName(_ query: String, _ arguments: [String]) -> String {
-        let suffix = arguments.isEmpty ? "" : "@" + arguments.joined(separator: ",")
-            .map { $0.isLetter || $0.isNumber || $0 == "=" || $0 == "," || $0 == "-" ? String($0) : "_" }.joined()
-        return query + suffix
-    }
 
     static let seedEngine: Engine = {
         Engine(catalog: Catalog(tables: SnapshotLoader.load(paths: [seed]).tables))
     }()
+
+    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpusDepartments = ["govoffice-2025-dept-budget.pdf", "commerce-2025-dept-budget.pdf"]
+        .map { corpus.appendingPathComponent($0).path }
+
+    /// Two real departments of the corpus, for unit against unit.
+    @Test func unitAgainstUnitOnTwoCorpusDepartments() throws {
+        let load = SnapshotLoader.load(paths: Self.corpusDepartments)
+        let engine = Engine(catalog: Catalog(tables: load.tables))
+        let runner = ReportRunner(library: Self.library, engine: engine)
+        let arguments = ["a=上海市普陀区人民政府办公室", "b=上海市普陀区商务委员会"]
+        let report = try runner.run(name: "unit_against_unit", arguments: arguments)
+        let rows = try #require(report.sections.first?.results.first?.rows)
+        // Both units have lines, and the total row closes the table.
+        #expect(rows.count >= 3)
+        #expect(rows.last?[1] == .text("合计"))
+        ReportsGoldenFile.check(ReportRendering.render(report, as: .markdown), against: "corpus/unit_against_unit.md")
+        ReportsGoldenFile.check(ReportRendering.render(report, as: .html), against: "corpus/unit_against_unit.html")
+        let again = try runner.run(name: "unit_against_unit", arguments: arguments)
+        #expect(ReportRendering.render(again, as: .html) == ReportRendering.render(report, as: .html))
+    }
 
     @Test func everySavedQueryHasAGoldenCase() {
         let covered = Set(Self.seedCases.map(\.query))
@@ -56,9 +71,9 @@ import Store
         }
     }
 
-    @Test(arguments: seedCases.map { [$0.query] + $0.arguments })
+    @Test(arguments: seedCases.map { [$0.golden, $0.query] + $0.arguments })
     func seedGolden(_ words: [String]) throws {
-        let name = words[0], arguments = Array(words.dropFirst())
+        let golden = words[0], name = words[1], arguments = Array(words.dropFirst(2))
         let runner = ReportRunner(library: Self.library, engine: Self.seedEngine)
         let report: Report
         do {
@@ -73,7 +88,7 @@ import Store
             throw error
         }
         let markdown = ReportRendering.render(report, as: .markdown)
-        ReportsGoldenFile.check(markdown, against: "seed/\(Self.goldenName(name, arguments)).md")
+        ReportsGoldenFile.check(markdown, against: "seed/\(golden).md")
         // Deterministic: a second run (a fresh evaluation, not the same value) gives the same bytes.
         let again = try runner.run(name: name, arguments: arguments)
         #expect(ReportRendering.render(again, as: .markdown) == markdown)

@@ -92,7 +92,7 @@ import Testing
         #expect(syntaxError("-- name: q\n-- description: d\n-- param: x = 1\n-- param: x = 2\nSELECT :x")
                 == .syntax(file: "Queries/q.bql", line: 4, message: "parameter \"x\" is declared twice"))
         #expect(syntaxError("-- name: q\n-- description: d\n-- chart: name\nSELECT 1")
-                == .syntax(file: "Queries/q.bql", line: 3, message: "a chart line names two result columns: \"-- chart: LABEL VALUE\""))
+                == .syntax(file: "Queries/q.bql", line: 3, message: "a chart line names two result columns, \"-- chart: LABEL VALUE\", or says \"-- chart: none\""))
     }
 
     @Test func referencesInsideStringsAndCommentsAreNotParameters() {

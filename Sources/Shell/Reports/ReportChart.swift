@@ -21,15 +21,15 @@ struct ReportChart: Equatable {
     static let maximumBars = 30
 
     /// The chart for `result`, or nil when it has no numeric column to measure (or no rows).
-    /// Rows labelled 合计 (the templates' word for a total) or NULL are left out: a total bar
-    /// would dwarf the lines it sums.
+    /// Rows labelled 合计 (the templates' word for a total) or with neither label nor first column
+    /// are left out: a total bar would dwarf the lines it sums.
     init?(result: QueryResult, spec: ChartSpec?) {
         let columns = result.columns.map { $0.lowercased() }
         func index(of name: String) -> Int? { columns.firstIndex(of: name.lowercased()) }
         let valueIndex: Int
         let labelIndex: Int
         if let spec {
-            guard let v = index(of: spec.valueColumn), let l = index(of: spec.labelColumn) else { return nil }
+            guard spec != .none, let v = index(of: spec.valueColumn), let l = index(of: spec.labelColumn) else { return nil }
             valueIndex = v
             labelIndex = l
         } else {
@@ -50,7 +50,9 @@ struct ReportChart: Equatable {
             case .integer(let i): number = ExactDecimal(i)
             default: continue
             }
-            let labelValue = row[labelIndex]
+            // A line with no name (a code missing from the reference) is drawn under its first
+            // column, usually the code, rather than dropped.
+            let labelValue = row[labelIndex].isNull ? row[0] : row[labelIndex]
             guard !labelValue.isNull, labelValue.description != "合计" else { continue }
             if bars.count == ReportChart.maximumBars { omitted += 1; continue }
             bars.append(Bar(label: labelValue.description, value: number,

@@ -23,7 +23,8 @@ enum SVGBarChart {
         out += "<text x=\"0\" y=\"14\" class=\"chart-title\">\(title)</text>\n"
         for (i, bar) in chart.bars.enumerated() {
             let y = 24 + i * rowHeight
-            let length = ReportChart.steps(bar.value.magnitude, of: span, in: barArea)
+            // A value too small for a pixel still gets one, so "small" never reads as "none".
+            let length = max(bar.value.isZero ? 0 : 1, ReportChart.steps(bar.value.magnitude, of: span, in: barArea))
             let x = bar.value.isNegative ? zeroX - length : zeroX
             let textY = y + barHeight - 2
             let label = HTMLRenderer.escape(DisplayWidth.truncate(bar.label, to: 40))

@@ -60,6 +60,9 @@ public struct ChartSpec: Sendable, Equatable {
         self.labelColumn = labelColumn
         self.valueColumn = valueColumn
     }
+
+    /// `-- chart: none`: a section whose rows are a list to read, not a measure to compare.
+    public static let none = ChartSpec(labelColumn: "", valueColumn: "")
 }
 
 /// One part of a report: a title (empty for a single-part report), the statement text and the

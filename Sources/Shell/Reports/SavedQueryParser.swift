@@ -184,8 +184,9 @@ public enum SavedQueryParser {
 
     static func chart(_ text: String, line: Int, file: String) throws(ReportError) -> ChartSpec {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        if words == ["none"] { return .none }
         guard words.count == 2 else {
-            throw .syntax(file: file, line: line, message: "a chart line names two result columns: \"-- chart: LABEL VALUE\"")
+            throw .syntax(file: file, line: line, message: "a chart line names two result columns, \"-- chart: LABEL VALUE\", or says \"-- chart: none\"")
         }
         return ChartSpec(labelColumn: words[0], valueColumn: words[1])
     }

@@ -15,7 +15,10 @@ enum UnicodeBarChart {
         for (bar, label) in zip(chart.bars, labels) {
             let eighthsLong = ReportChart.steps(bar.value.magnitude, of: whole, in: width * 8)
             let drawn: String
-            if bar.value.isNegative {
+            if eighthsLong == 0 && !bar.value.isZero {
+                // Too small for an eighth of a cell, but not nothing: a hairline says so.
+                drawn = bar.value.isNegative ? "░" : "▏"
+            } else if bar.value.isNegative {
                 drawn = String(repeating: "░", count: (eighthsLong + 4) / 8)
             } else {
                 drawn = String(repeating: "█", count: eighthsLong / 8) + eighths[eighthsLong % 8]
