@@ -31,22 +31,31 @@ struct ColumnAssigner: Sendable {
         let k = columnCount
         guard m <= k else { return [] }
         if m == 0 { return [Candidate(columns: [], cost: 0, keepsArithmetic: true)] }
-        var all: [Candidate] = []
+        // Position cost first for every placement (cheap); the arithmetic is checked only
+        // along the best ones until enough keep it.
+        var scored: [(columns: [Int], cost: Double)] = []
         var combination = Array(0..<m)
         var evaluated = 0
         while true {
             evaluated += 1
-            let cost = positionCost(combination, positions)
-            all.append(Candidate(columns: combination, cost: cost, keepsArithmetic: satisfiesArithmetic(combination)))
+            scored.append((combination, positionCost(combination, positions)))
             // Next combination in lexicographic order; bounded so a wide table stays fast.
             guard evaluated < 20_000, let next = ColumnAssigner.next(combination, k) else { break }
             combination = next
         }
-        all.sort { a, b in
-            if a.keepsArithmetic != b.keepsArithmetic { return a.keepsArithmetic }
-            return a.cost < b.cost
+        scored.sort { $0.cost < $1.cost }
+        var keeping: [Candidate] = []
+        var breaking: [Candidate] = []
+        for (checked, s) in scored.enumerated() {
+            if satisfiesArithmetic(s.columns) {
+                keeping.append(Candidate(columns: s.columns, cost: s.cost, keepsArithmetic: true))
+                if keeping.count >= limit { break }
+            } else if breaking.count < limit {
+                breaking.append(Candidate(columns: s.columns, cost: s.cost, keepsArithmetic: false))
+            }
+            if checked >= 400 && !keeping.isEmpty { break }
         }
-        return Array(all.prefix(limit))
+        return Array((keeping + breaking).prefix(limit))
     }
 
     private func positionCost(_ columns: [Int], _ positions: [Int]) -> Double {

@@ -51,7 +51,6 @@ enum ColumnBalancer {
             }
             return diff.reduce(0) { $0 + ($1 < 0 ? -$1 : $1) }
         }
-        func totalCost() -> Int128 { rows.indices.reduce(0) { $0 + cost(of: $1) } }
         func descendants(of r: Int) -> [Int] {
             var out: [Int] = []
             var stack = children[r]
@@ -84,9 +83,33 @@ enum ColumnBalancer {
         }
 
         let margin: Int128 = 2
-        let initial = totalCost()
-        guard initial > margin else { return }
-        var bestOverall = initial
+        // Costs per parent row, kept up to date as rows move: a move touches only the parents
+        // of the rows it changes, so the search stays cheap on wide tables.
+        var costs = rows.indices.map { cost(of: $0) }
+        var current = costs.reduce(0, +)
+        guard current > margin else { return }
+        func apply(_ r: Int, _ columns: [Int]) -> (undo: [(Int, [Int])], delta: Int128, touched: [(Int, Int128)]) {
+            let undo = move(r, to: columns)
+            var affected = Set<Int>()
+            for (row, _) in undo {
+                affected.insert(row)
+                if let p = parent[row] { affected.insert(p) }
+            }
+            var delta: Int128 = 0
+            var touched: [(Int, Int128)] = []
+            for a in affected {
+                let c = cost(of: a)
+                delta += c - costs[a]
+                touched.append((a, costs[a]))
+                costs[a] = c
+            }
+            return (undo, delta, touched)
+        }
+        func revert(_ change: (undo: [(Int, [Int])], delta: Int128, touched: [(Int, Int128)])) {
+            for (row, columns) in change.undo.reversed() { assignment[row] = columns }
+            for (row, old) in change.touched { costs[row] = old }
+        }
+        var bestOverall = current
         var bestAssignment = assignment
         // Each placement of the total row is a start: the total row fixes the columns the
         // others must sum to.
@@ -94,28 +117,30 @@ enum ColumnBalancer {
         if let t = totalRow, movable.contains(t) { starts += rows[t].alternatives.map { Optional($0) } }
         for startTotal in starts {
             assignment = start
-            if let s = startTotal, let t = totalRow { _ = move(t, to: s) }
-            var best = totalCost()
+            costs = rows.indices.map { cost(of: $0) }
+            current = costs.reduce(0, +)
+            if let s = startTotal, let t = totalRow { current += apply(t, s).delta }
             for _ in 0..<8 {
                 var improved = false
                 for i in movable where i != totalRow {
                     for alternative in rows[i].alternatives where alternative != assignment[i] {
-                        let undo = move(i, to: alternative)
-                        let value = totalCost()
-                        if value + margin < best {
-                            best = value
+                        let change = apply(i, alternative)
+                        if change.delta + margin < 0 {
+                            current += change.delta
                             improved = true
                             break
                         }
-                        for (row, columns) in undo.reversed() { assignment[row] = columns }
+                        revert(change)
                     }
                 }
-                if !improved || best == 0 { break }
+                if !improved || current == 0 { break }
             }
-            if best + margin < bestOverall {
-                bestOverall = best
+            if current + margin < bestOverall {
+                bestOverall = current
                 bestAssignment = assignment
             }
+            // The table balances (within rounding): no other start can do better.
+            if bestOverall <= margin { break }
         }
         for i in rows.indices where bestAssignment[i] != start[i] {
             rows[i].assignment = bestAssignment[i]

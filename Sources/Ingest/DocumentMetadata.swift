@@ -13,7 +13,8 @@ enum DocumentMetadata {
         }
         doc.stage = stageVotes.final > stageVotes.budget ? "决算" : "预算"
         var unitVotes = 0, deptVotes = 0
-        for line in doc.lines where line.count < 80 {
+        // Titles and headings carry the scope words: short lines that mention 预算/决算/收/支.
+        for line in doc.lines where line.utf8.count < 240 && (line.containsBytes("单位") || line.containsBytes("部门")) {
             let t = line.withoutSpaces
             for w in ["单位预算", "单位决算", "单位收支", "单位收入", "单位支出", "单位财务收支"] where t.contains(w) { unitVotes += 1 }
             for w in ["部门预算", "部门决算", "部门收支", "部门收入", "部门支出", "部门财务收支"] where t.contains(w) { deptVotes += 1 }
@@ -23,7 +24,7 @@ enum DocumentMetadata {
 
     /// The name after "编制单位：" (up to the "单位：万元" that often shares the line).
     static func unitName(in lines: [String]) -> String? {
-        for line in lines.prefix(2000) {
+        for line in lines.prefix(2000) where line.containsBytes("：") || line.containsBytes(":") {
             for label in unitLabels {
                 guard let r = line.range(of: label + "：") ?? line.range(of: label + ":") else { continue }
                 var rest = Substring(line[r.upperBound...])

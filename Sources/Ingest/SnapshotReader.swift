@@ -49,9 +49,9 @@ enum SnapshotReader {
         var tabLines = 0, gapLines = 0, lines = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(4000) {
             lines += 1
-            if line.contains("\t") { tabLines += 1 } else if line.contains("   ") { gapLines += 1 }
+            if line.utf8.contains(0x09) { tabLines += 1 } else if String(line).containsBytes("   ") { gapLines += 1 }
         }
-        let looksLikeDisclosure = ["预算", "决算"].contains { text.contains($0) } && text.contains("表")
+        let looksLikeDisclosure = (text.containsBytes("预算") || text.containsBytes("决算")) && text.containsBytes("表")
         guard lines > 0, looksLikeDisclosure else { return nil }
         if tabLines * 10 >= lines { return .tabText }
         if gapLines * 10 >= lines { return .layoutText }
@@ -65,7 +65,7 @@ enum SnapshotReader {
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.contains("\u{0C}") {
+            if line.utf8.contains(0x0C) {
                 pages += line.reduce(0) { $0 + ($1 == "\u{0C}" ? 1 : 0) }
                 line = Substring(line.replacingOccurrences(of: "\u{0C}", with: ""))
             }

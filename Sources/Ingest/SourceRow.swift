@@ -51,7 +51,62 @@ struct SourceRow: Sendable {
             column += 1
         }
         if !current.isEmpty { cells.append(SourceCell(text: current, position: lastEnd)) }
-        return cells
+        // pdftotext keeps a single space between close cells: "12,029,501.84 12,029,501.84",
+        // "189,767,551 一、一般公共服务支出". Split money and codes from their neighbours.
+        guard cells.contains(where: { $0.text.utf8.contains(0x20) }) else { return cells }
+        return cells.flatMap(splitSingleSpaced)
+    }
+
+    private static func isMoneyToken(_ t: Substring) -> Bool {
+        var digit = false, mark = false
+        for b in t.utf8 {
+            switch b {
+            case 48...57: digit = true
+            case UInt8(ascii: ","), UInt8(ascii: "."): mark = true
+            case UInt8(ascii: "-"): continue
+            default: return false
+            }
+        }
+        return digit && mark
+    }
+
+    /// One layout cell cut at the single spaces that separate money from its neighbours (and
+    /// a leading code from its name); "7127.7 1" stays one number (a digit pushed aside).
+    static func splitSingleSpaced(_ cell: SourceCell) -> [SourceCell] {
+        let tokens = cell.text.split(separator: " ", omittingEmptySubsequences: true)
+        guard tokens.count > 1 else { return [cell] }
+        let start = cell.position - cell.text.count
+        var out: [SourceCell] = []
+        var current = ""
+        var currentEnd = start
+        var offset = 0
+        var previous: Substring?
+        for token in tokens {
+            // Where this token ends in the line (tokens were separated by single spaces).
+            let tokenStart = cell.text.distance(from: cell.text.startIndex, to: token.startIndex)
+            offset = tokenStart + token.count
+            var split = false
+            if let p = previous {
+                let pMoney = isMoneyToken(p), tMoney = isMoneyToken(token)
+                let tDigits = token.allSatisfy { $0.isASCII && $0.isNumber }
+                let pIsLeadingCode = out.isEmpty && current == String(p) && p.allSatisfy { $0.isASCII && $0.isNumber } && [3, 5, 7].contains(p.count)
+                if pMoney && tDigits && token.count <= 2, let dot = p.lastIndex(of: "."), p.distance(from: dot, to: p.endIndex) <= 2 {
+                    split = false  // "7127.7 1": one number
+                } else if pMoney || tMoney || pIsLeadingCode {
+                    split = true
+                }
+            }
+            if split {
+                out.append(SourceCell(text: current, position: currentEnd))
+                current = String(token)
+            } else {
+                current += current.isEmpty ? String(token) : " " + token
+            }
+            currentEnd = start + offset
+            previous = token
+        }
+        out.append(SourceCell(text: current, position: currentEnd))
+        return out
     }
 
     private static func trimmed(_ s: Substring) -> String {
@@ -70,7 +125,35 @@ struct SourceRow: Sendable {
 extension String {
     /// The text without the spaces extraction put inside words ("一般公 共服 务支 出").
     var withoutSpaces: String {
-        String(unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{00A0}" })
+        // Most cells have no spaces: skip the copy (this runs for every cell of every table).
+        var hasSpace = false
+        for b in utf8 where b == 0x20 || b == 0x09 || b == 0xE3 || b == 0xC2 {
+            hasSpace = true
+            break
+        }
+        guard hasSpace else { return self }
+        return String(unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{00A0}" })
+    }
+
+    /// Byte-level substring test (UTF-8), cheaper than Foundation's `contains` in hot loops.
+    func containsBytes(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        var found = false
+        utf8.withContiguousStorageIfAvailable { h in
+            guard h.count >= n.count else { return }
+            var i = 0
+            let last = h.count - n.count
+            while i <= last {
+                if h[i] == first {
+                    var j = 1
+                    while j < n.count && h[i + j] == n[j] { j += 1 }
+                    if j == n.count { found = true; return }
+                }
+                i += 1
+            }
+        }
+        return found
     }
 
     /// True when every character is an ASCII digit (and there is at least one).

@@ -43,6 +43,8 @@ enum TableLocator {
     /// The title on a line, or nil: short, ends in 表 (optionally 续), no sentence punctuation,
     /// no table-of-contents leader dots.
     static func title(of text: String) -> String? {
+        // Fast reject: every title has 表 and is short.
+        guard text.utf8.count < 200, text.containsBytes("表") else { return nil }
         var s = text.withoutSpaces
         guard !s.isEmpty, s.count <= 48 else { return nil }
         if s.contains("…") || s.contains("...") || s.contains("。") || s.contains("，") || s.contains("：") || s.contains(":") {
