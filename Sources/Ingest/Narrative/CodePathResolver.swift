@@ -77,17 +77,11 @@ struct CodePathResolver: Sendable {
 
     /// Name without spaces, quotes and a trailing 支出, parentheses folded: what two spellings
     /// of the same name share.
-    static func key(_ name: String) -> String {
-        var s = String(name.compactMap { c -> Character? in
-            if c.isWhitespace || c == "“" || c == "”" || c == "\"" { return nil }
-            return NarrativeText.fold(c)
-        })
-        if s.hasSuffix("支出") { s.removeLast(2) }
-        return s
-    }
+    static func key(_ name: String) -> String { ReferenceClassification.matchKey(name) }
 
     private struct Candidate {
         let code: String
+        /// The names' keys (`key(name)`), reference first, then the document's spelling.
         let names: [String]
         let fromDocument: Bool
     }
@@ -97,12 +91,12 @@ struct CodePathResolver: Sendable {
         var order: [String] = []
         for e in reference.children(of: parent, kind: .function) {
             if byCode[e.code] == nil { order.append(e.code) }
-            byCode[e.code, default: ([], false)].names.append(e.name)
+            byCode[e.code, default: ([], false)].names.append(e.matchKey)
         }
         let length = parent.map { $0.count + 2 } ?? 3
         for d in documentCodes where d.code.count == length && (parent.map { d.code.hasPrefix($0) } ?? true) {
             if byCode[d.code] == nil { order.append(d.code) }
-            byCode[d.code, default: ([], false)].names.append(d.name)
+            byCode[d.code, default: ([], false)].names.append(CodePathResolver.key(d.name))
             byCode[d.code]?.doc = true
         }
         return order.compactMap { code in byCode[code].map { Candidate(code: code, names: $0.names, fromDocument: $0.doc) } }
@@ -111,13 +105,13 @@ struct CodePathResolver: Sendable {
     private func choose(printed: String, parent: String?, amount: ExactDecimal?, isLast: Bool) -> (code: String?, note: String?) {
         let wanted = CodePathResolver.key(printed)
         let options = candidates(parent: parent)
-        if let exact = options.first(where: { $0.names.contains { CodePathResolver.key($0) == wanted } }) {
+        if let exact = options.first(where: { $0.names.contains(wanted) }) {
             return (exact.code, nil)
         }
         if parent == nil {
             // A class name may carry words before it ("主要用于以下方面社会保障和就业支出").
-            let byLength = options.sorted { CodePathResolver.key($0.names[0]).count > CodePathResolver.key($1.names[0]).count }
-            if let suffix = byLength.first(where: { c in c.names.contains { let k = CodePathResolver.key($0); return !k.isEmpty && wanted.hasSuffix(k) } }) {
+            let byLength = options.sorted { ($0.names.first?.count ?? 0) > ($1.names.first?.count ?? 0) }
+            if let suffix = byLength.first(where: { c in c.names.contains { !$0.isEmpty && wanted.hasSuffix($0) } }) {
                 return (suffix.code, nil)
             }
         }
@@ -138,7 +132,7 @@ struct CodePathResolver: Sendable {
         var best: (code: String, score: Double)? = nil
         for c in options {
             for n in c.names {
-                let s = CodePathResolver.similarity(wanted, CodePathResolver.key(n))
+                let s = CodePathResolver.similarity(wanted, n)
                 if s > (best?.score ?? 0) { best = (c.code, s) }
             }
         }

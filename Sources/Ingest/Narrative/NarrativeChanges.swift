@@ -93,8 +93,8 @@ public enum NarrativeChanges {
     }
 
     static func mentionsComparison(_ s: String) -> Bool {
-        ["比上年", "较上年", "持平", "年初预算", "上年无此项"].contains { s.contains($0) }
-            || (s.contains("比20") && (StatementFigures.rising + StatementFigures.falling).contains { s.contains($0) })
+        ["比上年", "较上年", "持平", "年初预算", "上年无此项"].contains { s.has($0) }
+            || (s.has("比20") && (StatementFigures.rising + StatementFigures.falling).contains { s.has($0) })
     }
 
     /// Where a statement's text ends: at the next path, a table or a new heading, after its
@@ -128,7 +128,7 @@ public enum NarrativeChanges {
 
     /// "(三)", "三、", "2、", "2." or "- 2." at `index`: the next numbered paragraph or heading.
     static func startsHeading(_ text: NarrativeText, at index: Int) -> Bool {
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         var i = index
         if i < text.count, text.characters[i] == "-" { i += 1 }
         guard i < text.count else { return false }

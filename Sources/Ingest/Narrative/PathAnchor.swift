@@ -16,9 +16,13 @@ struct PathAnchor: Sendable, Equatable {
         return kept
     }
 
+    static func isHan(_ c: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value)
+    }
+
     static func isHan(_ c: Character) -> Bool {
-        guard let v = c.unicodeScalars.first?.value else { return false }
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
+        guard c.unicodeScalars.count == 1, let scalar = c.unicodeScalars.first else { return false }
+        return isHan(scalar)
     }
 
     /// The (类)(款)(项) form. A class name is the run of Chinese characters before "(类)"; a

@@ -58,7 +58,7 @@ struct TargetValue: Equatable {
     static func parse(_ cell: String) -> TargetValue {
         var s = cell.filter { !$0.isWhitespace }
         // Some extractors write the cell as TeX: "$\leq 100\%$".
-        if s.contains("$") || s.contains("\\") {
+        if s.has("$") || s.has("\\") {
             s = s.filter { $0 != "$" }
             for (tex, plain) in [("\\leq", "<="), ("\\geq", ">="), ("\\%", "%")] { s = s.replacing(tex, with: plain) }
         }

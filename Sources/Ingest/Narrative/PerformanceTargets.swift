@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// Reads 项目支出绩效目标表 and 部门（单位）整体绩效目标表 into one row per indicator.
@@ -65,13 +66,23 @@ private struct SheetReader {
     /// Index in `targets` of the first row of the current sheet (to mend levels split across rows).
     var sheetStart = 0
 
-    static func compact(_ s: String) -> String { s.filter { !$0.isWhitespace } }
+    static func compact(_ s: String) -> String {
+        var view = String.UnicodeScalarView()
+        for c in s.unicodeScalars where !NarrativeText.isSpace(c) { view.append(c) }
+        return String(view)
+    }
+
+    static func compact(_ s: Substring) -> String {
+        var view = String.UnicodeScalarView()
+        for c in s.unicodeScalars where !NarrativeText.isSpace(c) { view.append(c) }
+        return String(view)
+    }
 
     /// Cells of a table line: tab-separated (tab text), or separated by runs of two or more
     /// spaces (layout text), whitespace inside a cell removed.
     static func cells(_ line: String) -> (cells: [String], tabbed: Bool) {
-        if line.contains("\t") {
-            return (line.split(separator: "\t", omittingEmptySubsequences: false).map { compact(String($0)) }, true)
+        if line.has("\t") {
+            return (line.split(separator: "\t", omittingEmptySubsequences: false).map { compact($0) }, true)
         }
         var cells: [String] = []
         var current = ""
@@ -89,10 +100,24 @@ private struct SheetReader {
         return (cells, false)
     }
 
+    /// "目标表" in UTF-8: a line without these bytes cannot be a sheet's title.
+    static let titleBytes = Array("目标表".utf8)
+
+    static func mayBeTitle(_ raw: String) -> Bool {
+        let bytes = Array(raw.utf8)
+        guard bytes.count >= titleBytes.count, bytes.count < 200 else { return false }
+        for i in 0...(bytes.count - titleBytes.count) where bytes[i] == titleBytes[0] {
+            if Array(bytes[i..<(i + titleBytes.count)]) == titleBytes { return true }
+        }
+        return false
+    }
+
     mutating func consume(_ raw: String, line: Int) {
+        // Outside a sheet only a title matters: skip the rest of the document cheaply.
+        guard kind != nil || Self.mayBeTitle(raw) else { return }
         let compact = Self.compact(raw)
         if compact.count <= 24, compact.hasSuffix("绩效目标表") {
-            startSheet(compact.contains("整体") ? "whole" : "project", line: line)
+            startSheet(compact.has("整体") ? "whole" : "project", line: line)
             return
         }
         guard let kind else { return }
@@ -103,7 +128,7 @@ private struct SheetReader {
             if project.isEmpty, compact.count > 4 { project = String(compact.dropFirst(4)).components(before: "项目负责人") }
             return
         }
-        if let at = cells.firstIndex(where: { $0.contains("年度预算总") }) {
+        if let at = cells.firstIndex(where: { $0.has("年度预算总") }) {
             budget = cells[(at + 1)...].lazy.compactMap { ExactDecimal($0.filter { $0 != "," }) }.first
                 ?? ExactDecimal(String(cells[at].drop { !$0.isASCIIDigit }))
             return
@@ -112,7 +137,7 @@ private struct SheetReader {
             inFunds = true
             return
         }
-        if compact.contains("指标值"), compact.hasPrefix("一级") || compact.hasPrefix("指标") || compact.contains("三级指标") {
+        if compact.has("指标值"), compact.hasPrefix("一级") || compact.hasPrefix("指标") || compact.has("三级指标") {
             finishRow()
             inFunds = false
             inIndicators = true
@@ -120,7 +145,7 @@ private struct SheetReader {
             let first = cells.first ?? ""
             valueColumn = 3
             weightColumn = kind == "whole" ? 5 : 6
-            if first.hasPrefix("一级"), tabbed, let w = cells.firstIndex(where: { $0.contains("权重") }), w > valueColumn {
+            if first.hasPrefix("一级"), tabbed, let w = cells.firstIndex(where: { $0.has("权重") }), w > valueColumn {
                 weightColumn = w
             }
             return

@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// The figures one statement prints, read from its text by the words that introduce them:
@@ -44,7 +45,7 @@ struct StatementFigures: Sendable, Equatable {
             case .percent:
                 if let sign = direction(endOf: context) {
                     f.pct = sign < 0 ? value.negated : value
-                } else if context.contains("完成") {
+                } else if context.has("完成") {
                     f.completion = value
                 }
             case .money(let scale):
@@ -53,7 +54,7 @@ struct StatementFigures: Sendable, Equatable {
                     f.change = sign < 0 ? money.negated : money
                 } else if priorCues.contains(where: { context.hasSuffix($0) }) {
                     f.prior = money
-                    if context.contains("年初预算") { f.basis = "年初预算" }
+                    if context.has("年初预算") { f.basis = "年初预算" }
                 } else if comparisonPhrase(endOf: context) != nil, f.amount != nil {
                     f.unsignedChange = money
                 } else if f.amount == nil || amountCues.contains(where: { context.hasSuffix($0) }) {
@@ -61,11 +62,11 @@ struct StatementFigures: Sendable, Equatable {
                 }
             }
         }
-        let whole = text.text(range)
+        func has(_ s: String) -> Bool { text.find(s, from: range.lowerBound, to: range.upperBound) != nil }
         // 持平 is this statement's direction only when it prints no other.
-        f.flat = whole.contains("持平") && f.change == nil && f.unsignedChange == nil && f.pct == nil
-        f.noPrior = whole.contains("上年无此项") || whole.contains("上年未安排") || whole.contains("上年无此科目")
-        if f.basis == nil { f.basis = basisPhrase(whole) }
+        f.flat = has("持平") && f.change == nil && f.unsignedChange == nil && f.pct == nil
+        f.noPrior = has("上年无此项") || has("上年未安排") || has("上年无此科目")
+        if f.basis == nil { f.basis = basisPhrase(text, range) }
         return f
     }
 
@@ -84,28 +85,36 @@ struct StatementFigures: Sendable, Equatable {
     static func comparisonPhrase(endOf context: String) -> String? {
         guard let at = context.lastIndex(of: "比") else { return nil }
         let phrase = context[context.index(after: at)...]
-        guard !phrase.isEmpty, !phrase.contains(","), phrase.count <= 10 else { return nil }
+        guard !phrase.isEmpty, !phrase.has(","), phrase.count <= 10 else { return nil }
         return String(phrase)
     }
 
     /// What the statement compares with: "上年预算" from "比上年预算增加", "2023年预算" from
     /// "与2023年预算持平", "2023年度" from "与2023年度相比".
-    static func basisPhrase(_ text: String) -> String? {
+    static func basisPhrase(_ text: NarrativeText, _ range: Range<Int>) -> String? {
+        let stops = rising + falling + ["持平", "相比", ",", "。", ";"]
         for cue in ["比", "与", "较"] {
-            var search = text.startIndex
-            while let r = text.range(of: cue, range: search..<text.endIndex) {
-                let rest = text[r.upperBound...]
-                let stops: [String] = rising + falling + ["持平", "相比", ",", "。", ";"]
-                var end = rest.endIndex
-                for s in stops { if let e = rest.range(of: s)?.lowerBound, e < end { end = e } }
-                var phrase = String(rest[..<end])
-                if let digit = phrase.firstIndex(where: { $0.isASCIIDigit }), digit != phrase.startIndex || !phrase.hasPrefix("20") {
-                    phrase = String(phrase[..<digit])
+            var search = range.lowerBound
+            while let at = text.find(cue, from: search, to: range.upperBound) {
+                search = at + 1
+                let start = at + 1
+                var end = range.upperBound
+                for s in stops { if let e = text.find(s, from: start, to: end) { end = e } }
+                // A number ends the phrase, unless it is the year the phrase starts with.
+                var i = start
+                while i < end {
+                    if text.characters[i].isASCIIDigit, !(i == start && text.matches("20", at: i)) {
+                        if i > start, text.characters[i - 1].isASCIIDigit { i += 1; continue }
+                        end = i
+                        break
+                    }
+                    i += 1
                 }
-                if phrase.contains("年") || phrase.contains("预算") || phrase.contains("决算") {
-                    if !phrase.isEmpty, phrase.count <= 14 { return phrase }
+                let phrase = text.text(start..<end)
+                if !phrase.isEmpty, phrase.count <= 14,
+                   phrase.has("年") || phrase.has("预算") || phrase.has("决算") {
+                    return phrase
                 }
-                search = r.upperBound
             }
         }
         return nil
@@ -142,10 +151,10 @@ struct StatementFigures: Sendable, Equatable {
         while i < limit {
             let c = text.characters[i]
             if c.isASCIIDigit {
-                digits.append(c)
+                digits.unicodeScalars.append(c)
             } else if c == ".", !sawPoint, i + 1 < limit, text.characters[i + 1].isASCIIDigit {
                 sawPoint = true
-                digits.append(c)
+                digits.unicodeScalars.append(c)
             } else if c == ",", !sawPoint, i + 3 < limit,
                       (1...3).allSatisfy({ text.characters[i + $0].isASCIIDigit }),
                       i + 4 >= limit || !text.characters[i + 4].isASCIIDigit {

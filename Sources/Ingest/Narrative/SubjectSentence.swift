@@ -1,3 +1,4 @@
+import Foundation
 /// A comparison stated about a subject rather than a code path: "基本支出539.99万元,占7.42%,
 /// 比上年预算增加30.38万元,增长5.96%", "公务接待费1.00万元。与2024年预算持平",
 /// "与2023年度相比,收入支出总计增加1062.85万元,增长12.08%".
@@ -13,13 +14,15 @@ struct SubjectSentence: Sendable {
     let earlierAmount: ExactDecimal?
 
     static let cues = ["比上年", "较上年", "与上年", "比20", "与20", "较20", "同比"]
+    /// Every cue starts with one of these: most characters are rejected by one comparison.
+    static let cueHeads: Set<Unicode.Scalar> = Set(cues.compactMap { $0.unicodeScalars.first })
 
     static func all(in text: NarrativeText, outside covered: [Range<Int>], unit: String) -> [SubjectSentence] {
         var found: [SubjectSentence] = []
         var lastEnd = 0
         var i = 0
         while i < text.count {
-            guard cues.contains(where: { text.matches($0, at: i) }), i >= lastEnd,
+            guard cueHeads.contains(text.characters[i]), cues.contains(where: { text.matches($0, at: i) }), i >= lastEnd,
                   !covered.contains(where: { $0.contains(i) }) else { i += 1; continue }
             let begin = clauseStart(text, before: i)
             let end = sentenceEnd(text, after: i)

@@ -15,6 +15,8 @@ public struct ClassEntry: Sendable, Hashable {
     public let level: Int
     public let name: String
     public let nameEnglish: String
+    /// `ReferenceClassification.matchKey(name)`, computed once.
+    public let matchKey: String
 
     public init(code: String, kind: ClassKind, level: Int, name: String, nameEnglish: String) {
         self.code = code
@@ -22,6 +24,7 @@ public struct ClassEntry: Sendable, Hashable {
         self.level = level
         self.name = name
         self.nameEnglish = nameEnglish
+        self.matchKey = ReferenceClassification.matchKey(name)
     }
 
     /// The code one level up ('2080101' -> '20801', '20801' -> '208'), nil for a class.
@@ -49,14 +52,19 @@ public struct ClassificationFileProblem: Sendable, Equatable, CustomStringConver
 public struct ReferenceClassification: Sendable {
     public let entries: [ClassEntry]
     private let byKey: [String: Int]
+    /// Entry indices by kind and parent code ("" for the classes): children without a scan.
+    private let childIndex: [String: [Int]]
 
     public init(entries: [ClassEntry]) {
         self.entries = entries
         var index: [String: Int] = [:]
+        var children: [String: [Int]] = [:]
         for (i, e) in entries.enumerated() where index[Self.key(e.code, e.kind)] == nil {
             index[Self.key(e.code, e.kind)] = i
+            children[Self.key(e.parentCode ?? "", e.kind), default: []].append(i)
         }
         self.byKey = index
+        self.childIndex = children
     }
 
     private static func key(_ code: String, _ kind: ClassKind) -> String { kind.rawValue + ":" + code }
@@ -88,7 +96,29 @@ public struct ReferenceClassification: Sendable {
     /// The direct children of a code (sections of a class, items of a section), or the
     /// classes of a kind when `code` is nil.
     public func children(of code: String?, kind: ClassKind) -> [ClassEntry] {
-        entries.filter { $0.kind == kind && $0.parentCode == code }
+        (childIndex[Self.key(code ?? "", kind)] ?? []).map { entries[$0] }
+    }
+
+    /// What two spellings of one name share: no spaces or quotes, full-width brackets and
+    /// punctuation folded to ASCII, a trailing 支出 dropped ("行政单位离退休支出" ~ "行政单位离退休",
+    /// "政府办公厅（室）" ~ "政府办公厅(室)").
+    public static func matchKey(_ name: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for c in name.unicodeScalars {
+            switch c {
+            case " ", "\t", "\u{3000}", "\r", "\n", "“", "”", "\"": continue
+            case "（": scalars.append("(")
+            case "）": scalars.append(")")
+            case "：": scalars.append(":")
+            case "，": scalars.append(",")
+            case "；": scalars.append(";")
+            case "－", "—", "–": scalars.append("-")
+            default: scalars.append(c)
+            }
+        }
+        var key = String(scalars)
+        if key.hasSuffix("支出") { key.removeLast(2) }
+        return key
     }
 
     /// Shorthand for the shipped classification: `ReferenceClassification.name(ofCode: "208")`.
