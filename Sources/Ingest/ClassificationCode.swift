@@ -57,6 +57,12 @@ enum FunctionClasses {
         232: "债务付息支出", 233: "债务发行费用支出", 234: "抗疫特别国债安排的支出", 270: "往来性支出",
     ]
 
+    /// Earlier names of classes that older templates still print.
+    static let formerNames: [Int: [String]] = [
+        210: ["医疗卫生与计划生育支出", "医疗卫生支出"], 207: ["文化体育与传媒支出"], 220: ["国土海洋气象等支出"],
+        215: ["资源勘探信息等支出", "资源勘探电力信息等支出"], 216: ["商业服务业等事务"], 224: ["灾害防治及应急管理"],
+    ]
+
     /// The class whose standard name matches `name` (printed names drop or keep the 支出 suffix,
     /// and tables truncate long names: "208 社会保障和就").
     static func code(named name: String) -> Int? {
@@ -66,6 +72,9 @@ enum FunctionClasses {
         for (code, standard) in names {
             let s = stem(standard)
             if s == key || s.hasPrefix(key) || key.hasPrefix(s) { found.append(code) }
+        }
+        if found.isEmpty {
+            for (code, former) in formerNames where former.contains(where: { stem($0) == key }) { return code }
         }
         return found.count == 1 ? found[0] : found.first { stem(names[$0] ?? "") == key }
     }

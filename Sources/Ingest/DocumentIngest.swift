@@ -48,7 +48,13 @@ enum DocumentIngest {
                 labelled.append(typed)
                 labelByName[name] = typed
             } else {
-                let table = reader.read(kind: kind, segments: segs)
+                let table: CodedTable
+                if kind.key == .economic, SideBySideEconomicReader.applies(headerText: headText(document, segs)) {
+                    table = SideBySideEconomicReader.read(kind: kind, segments: segs, document: document,
+                                                          unit: statedUnit(document, segs) ?? defaultUnit)
+                } else {
+                    table = reader.read(kind: kind, segments: segs)
+                }
                 if table.rows.isEmpty { empty.append(name) }
                 facts += factsOf(table)
                 checks += Reconciler.check(table)
@@ -66,6 +72,25 @@ enum DocumentIngest {
         return IngestedDocument(document: document, codedTables: coded, labelTables: labelled, tablesFound: order,
                                 emptyTables: empty, facts: facts, checks: checks,
                                 printedNumbers: countPrintedNumbers(document, segments: segments))
+    }
+
+    /// The first lines of a table's body, spaces removed: enough to see its header.
+    static func headText(_ document: SnapshotDocument, _ segments: [TableSegment]) -> String {
+        var text = ""
+        for s in segments {
+            guard let body = s.lines else { continue }
+            for n in body.prefix(8) { text += document.lines[n - 1].withoutSpaces }
+        }
+        return text
+    }
+
+    static func statedUnit(_ document: SnapshotDocument, _ segments: [TableSegment]) -> MoneyUnit? {
+        for s in segments {
+            for n in max(1, s.titleLine - 2)...(s.titleLine + 6) {
+                if let text = document.line(n), let u = MoneyUnit.stated(in: text) { return u }
+            }
+        }
+        return nil
     }
 
     /// Every number of a code-keyed table, placed or not (unplaced ones are checks 'unparsed').
@@ -89,22 +114,25 @@ enum DocumentIngest {
         var count = 0
         for segment in segments {
             guard let body = segment.lines else { continue }
+            // Economic codes sit mid-line in the two-panel 基本支出 table.
+            let economic = segment.kind?.key == .economic
             for n in body where !seen.contains(n) {
                 seen.insert(n)
                 let text = document.lines[n - 1]
                 if text.contains("单位：") || text.contains("单位:") { continue }
-                var sawText = false
+                var sawText = false, sawNumber = false
                 var leadingCodes = 0
                 let cells = SourceRow.split(text, line: n, format: document.format).cells
                 for (i, cell) in cells.enumerated() where !cell.text.isEmpty {
                     let compact = cell.text.withoutSpaces
                     // Leading digit cells are code columns (类/款/项), not amounts.
-                    if !sawText && leadingCodes < 3 && compact.isDigits && compact.count <= 7 {
+                    if !sawText && !sawNumber && leadingCodes < 3 && compact.isDigits && compact.count <= 7 {
                         leadingCodes += 1
                         continue
                     }
                     if LabelTableReader.isInlineClassCode(cells, at: i) { continue }
-                    if PrintedNumber.parse(cell.text) != nil { count += 1 } else { sawText = true }
+                    if economic && compact.isDigits && (compact.count == 3 || compact.count == 5) && compact.hasPrefix("3") { continue }
+                    if PrintedNumber.parse(cell.text) != nil { count += 1; sawNumber = true } else { sawText = true }
                 }
             }
         }

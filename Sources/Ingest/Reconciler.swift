@@ -160,13 +160,14 @@ enum Reconciler {
                                             detail: "appropriation table says \(total.value), general_spending 合计 is \(gt)", line: total.line))
             }
         }
-        // basic_spending 合计 vs spending's basic column.
-        if let basic = coded["basic_spending"], let spending = coded["spending"] {
+        // basic_spending (general budget) 合计 vs the basic column of general_spending, or of
+        // spending when the document has no general_spending table.
+        if let basic = coded["basic_spending"], let spending = coded["general_spending"] ?? coded["spending"] {
             let b = basic.rows.first { $0.isTotal }?.values["amount"] ?? Arithmetic.sum(basic.rows.filter(\.isLeaf).compactMap { $0.values["amount"] })
             let s = spending.rows.first { $0.isTotal }?.values["basic"] ?? Arithmetic.sum(spending.rows.filter(\.isLeaf).compactMap { $0.values["basic"] })
-            checks.append(Check.compare(table: "basic_spending", rule: "basic_spending 合计 = spending basic 合计", expected: s, actual: b,
+            checks.append(Check.compare(table: "basic_spending", rule: "basic_spending 合计 = \(spending.kind.name) basic 合计", expected: s, actual: b,
                                         unit: max(unitOf(basic.rows, column: "amount", table: basic), unitOf(spending.rows, column: "basic", table: spending)),
-                                        parts: 1, detail: "spending's basic column says \(s), basic_spending 合计 is \(b)",
+                                        parts: 1, detail: "\(spending.kind.name)'s basic column says \(s), basic_spending 合计 is \(b)",
                                         line: basic.rows.first { $0.isTotal }?.line))
         }
         return checks
