@@ -240,3 +240,20 @@ import Testing
         #expect(yield.diagnostics.contains { $0.line == 1244 } && yield.diagnostics.contains { $0.line == 672 })
     }
 }
+
+/// Narratives that print the code beside the path.
+@Suite struct NarrativePrintedCodeTests {
+    @Test func aPrintedCodeIsKeptAndDisagreementReported() {
+        let r = NarrativeChangesTests.read("""
+        1.社会保障和就业支出（类）人力资源和社会保障管理事务（款）行政运行（项）[2080101]：2025年预算数为 100 万元，比上年预算增加 10 万元，增长 11.11%。
+        2.卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）(2101102)2025年预算数为 20 万元，比上年预算减少 5 万元，下降 20%。
+        3.住房保障支出（类）住房改革支出（款）住房公积金（项）2025年预算数为 30 万元，比上年预算增加 3 万元，增长 11.11%。
+        """)
+        #expect(r.statements.map(\.code) == ["2080101", "2101102", "2210201"])
+        #expect(r.statements[0].amount == ExactDecimal(100) && r.statements[0].consistent == true)
+        // The names say 2101101; the printed 2101102 is kept and the disagreement reported.
+        #expect(r.diagnostics.contains { $0.line == 2 && $0.message.contains("2101102") })
+        // "2025年" after a path is a year, not a code.
+        #expect(r.statements[2].amount == ExactDecimal(30))
+    }
+}

@@ -51,8 +51,14 @@ public enum NarrativeChanges {
                 continue
             }
             let consistent = StatementConsistency.judge(&figures)
-            let resolution = resolver.resolve(path: anchor.names, amount: figures.amount)
+            var resolution = resolver.resolve(path: anchor.names, amount: figures.amount)
             let line = text.line(at: anchor.start)
+            if let printed = anchor.printedCode {
+                // The code the narrative prints outranks what its names suggest.
+                resolution.notes = resolution.code == printed || resolution.code == nil ? [] :
+                    ["the path's names suggest \(resolution.code ?? "no code") but \(printed) is printed; \(printed) kept"]
+                resolution.code = printed
+            }
             for note in resolution.notes {
                 result.diagnostics.append(NarrativeDiagnostic(line: line, message: note, excerpt: excerpt(statementText)))
             }

@@ -7,6 +7,8 @@ struct PathAnchor: Sendable, Equatable {
     let end: Int
     /// 类, 款, 项 names as printed (one, two or three of them).
     let names: [String]
+    /// A code printed right after the path ("…行政运行(项)[2080101]"), when there is one.
+    var printedCode: String? = nil
 
     static func all(in text: NarrativeText) -> [PathAnchor] {
         var anchors = marked(in: text) + quoted(in: text)
@@ -42,8 +44,10 @@ struct PathAnchor: Sendable, Equatable {
                 names.append(text.text(end..<next))
                 end = next + marker.count
             }
+            var code: String? = nil
+            (code, end) = printedCode(text, at: end, digits: [3, 5, 7][names.count - 1])
             end = skipClosers(text, from: end)
-            anchors.append(PathAnchor(start: start, end: end, names: names))
+            anchors.append(PathAnchor(start: start, end: end, names: names, printedCode: code))
         }
         return anchors
     }
@@ -58,6 +62,22 @@ struct PathAnchor: Sendable, Equatable {
         }
         if text.find("(类)", from: from, to: at) != nil { return nil }
         return at
+    }
+
+    /// "(2080101)", "[2080101]", "【2080101】" or bare "2080101" of exactly `digits` digits
+    /// starting with 2 (a function code), and the index after it; (nil, index) otherwise.
+    static func printedCode(_ text: NarrativeText, at index: Int, digits: Int) -> (String?, Int) {
+        var i = index
+        let opened = i < text.count && ["(", "[", "【"].contains(text.characters[i])
+        if opened { i += 1 }
+        let start = i
+        while i < text.count, text.characters[i].isASCIIDigit { i += 1 }
+        guard i - start == digits, text.characters[start] == "2" else { return (nil, index) }
+        // A bare number followed by 年 or 万元 is a year or an amount, not a code.
+        if !opened, i < text.count, ["年", "万", "元", ".", "%"].contains(text.characters[i]) { return (nil, index) }
+        let code = text.text(start..<i)
+        if opened, i < text.count, [")", "]", "】"].contains(text.characters[i]) { i += 1 }
+        return (code, i)
     }
 
     private static func skipClosers(_ text: NarrativeText, from index: Int) -> Int {
