@@ -114,3 +114,28 @@ import Testing
         #expect(r.targets.isEmpty && r.diagnostics.isEmpty)
     }
 }
+
+/// Sheets cut short or scrambled never crash the reader.
+@Suite struct TargetsRobustnessTests {
+    @Test func scrambledSheetsNeverCrash() throws {
+        let seed = NarrativeFixture.lines(try NarrativeFixture.text(NarrativeFixture.seedPath))
+        let sheet = Array(seed[1050..<1140])
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            var lines = sheet
+            for _ in 0..<10 {
+                let i = Int.random(in: 0..<lines.count, using: &generator)
+                var cells = lines[i].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: cells.shuffle(using: &generator)
+                case 1: if !cells.isEmpty { cells.removeLast() }
+                case 2: cells.insert(">=", at: Int.random(in: 0...cells.count, using: &generator))
+                default: lines.remove(at: i)
+                }
+                if i < lines.count { lines[i] = cells.joined(separator: "\t") }
+            }
+            let r = PerformanceTargets.read(lines: lines)
+            #expect(r.targets.allSatisfy { $0.line >= 1 && $0.line <= lines.count })
+        }
+    }
+}

@@ -106,7 +106,7 @@ public enum NarrativeChanges {
     /// Where a statement's text ends: at the next path, a table or a new heading, after its
     /// reason sentence, or — without a reason — after the first sentence that compares.
     static func statementRegion(_ text: NarrativeText, from start: Int, before next: Int) -> Range<Int> {
-        var end = min(next, start + 600, text.count)
+        var end = max(start, min(next, start + 600, text.count))
         if let table = text.find(String(NarrativeText.hardBreak), from: start, to: end) { end = table }
         var i = start
         var compared = false
