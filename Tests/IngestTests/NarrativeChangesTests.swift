@@ -257,3 +257,21 @@ import Testing
         #expect(r.statements[2].amount == ExactDecimal(30))
     }
 }
+
+/// Other wordings of direction and reason.
+@Suite struct NarrativeWordingTests {
+    @Test func rateWordsAndPlainReasons() {
+        let r = NarrativeChangesTests.read("""
+        1.教育支出（类）普通教育（款）小学教育（项）2025年预算数为 120 万元，较上年增加 20 万元，增幅 20%，增加原因是新建校区投入使用。
+        2.教育支出（类）普通教育（款）初中教育（项）：上年预算数为 50 万元，本年预算数为 40 万元，降幅 20%，原因为生源减少。
+        """)
+        #expect(r.statements.count == 2)
+        let primary = r.statements[0]
+        #expect(primary.code == "2050202" && primary.pct == ExactDecimal(20) && primary.prior == ExactDecimal(100))
+        #expect(primary.consistent == true && primary.reason == "新建校区投入使用")
+        let junior = r.statements[1]
+        #expect(junior.code == "2050203" && junior.amount == ExactDecimal(40) && junior.prior == ExactDecimal(50))
+        #expect(junior.change == ExactDecimal(-10) && junior.pct == ExactDecimal(-20) && junior.consistent == true)
+        #expect(junior.reason == "生源减少")
+    }
+}

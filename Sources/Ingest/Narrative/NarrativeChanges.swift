@@ -114,11 +114,10 @@ public enum NarrativeChanges {
             let c = text.characters[i]
             if c == "。" {
                 if startsHeading(text, at: i + 1) { return start..<(i + 1) }
-                if compared, text.find("主要原因", from: start, to: i) == nil,
-                   !text.matches("主要原因", at: i + 1), !startsReasonSoon(text, at: i + 1, end: end) {
+                if compared, findReason(text, from: start, to: i) == nil, !startsReasonSoon(text, at: i + 1, end: end) {
                     return start..<(i + 1)
                 }
-                if text.find("主要原因", from: start, to: i) != nil { return start..<(i + 1) }
+                if findReason(text, from: start, to: i) != nil { return start..<(i + 1) }
             }
             if ["增加", "减少", "增长", "下降", "持平", "完成", "相比"].contains(where: { text.matches($0, at: i) }) { compared = true }
             i += 1
@@ -128,7 +127,7 @@ public enum NarrativeChanges {
 
     /// "决算数小于预算数的主要原因：…" starts a reason a few characters after the sentence break.
     private static func startsReasonSoon(_ text: NarrativeText, at index: Int, end: Int) -> Bool {
-        guard let reason = text.find("主要原因", from: index, to: min(end, index + 14)) else { return false }
+        guard let reason = findReason(text, from: index, to: min(end, index + 14)) else { return false }
         return text.find("。", from: index, to: reason) == nil
     }
 
@@ -153,16 +152,27 @@ public enum NarrativeChanges {
 
     /// The figures part and the reason of a statement region.
     static func splitReason(_ text: NarrativeText, _ region: Range<Int>) -> (figures: Range<Int>, reason: String?) {
-        guard let at = text.find("主要原因", from: region.lowerBound, to: region.upperBound) else {
+        guard let at = findReason(text, from: region.lowerBound, to: region.upperBound) else {
             return (region, nil)
         }
         return (region.lowerBound..<at, cleanReason(text.text(at..<region.upperBound)))
     }
 
+    /// Words that introduce the reason for a change, most specific first.
+    static let reasonCues = ["主要原因", "变动原因", "增减原因", "增加原因", "减少原因", "原因是", "原因为", "原因:"]
+
+    /// Where the statement's reason starts, if it gives one in `[from, to)`.
+    static func findReason(_ text: NarrativeText, from: Int, to: Int) -> Int? {
+        reasonCues.compactMap { text.find($0, from: from, to: to) }.min()
+    }
+
     /// "主要原因是：我单位本年…。" -> "我单位本年…".
     static func cleanReason(_ raw: String) -> String? {
         var s = Substring(raw)
-        if s.hasPrefix("主要原因") { s = s.dropFirst(4) }
+        for cue in ["主要原因", "变动原因", "增减原因", "增加原因", "减少原因", "原因"] where s.hasPrefix(cue) {
+            s = s.dropFirst(cue.count)
+            break
+        }
         for p in ["是", "为", ":", ",", "是:"] where s.hasPrefix(p) { s = s.dropFirst(p.count) }
         if s.hasPrefix(":") { s = s.dropFirst() }
         while let last = s.last, last == "。" || last == ";" || last == "," { s = s.dropLast() }

@@ -21,8 +21,8 @@ struct StatementFigures: Sendable, Equatable {
         prior != nil || change != nil || pct != nil || completion != nil || flat || noPrior || unsignedChange != nil
     }
 
-    static let rising = ["增加", "增长", "上升", "提高"]
-    static let falling = ["减少", "下降", "降低"]
+    static let rising = ["增加", "增长", "上升", "提高", "增幅", "增长率为", "增幅为"]
+    static let falling = ["减少", "下降", "降低", "降幅", "降幅为", "下降率为"]
     static let priorCues = ["执行数为", "执行数", "上年预算数为", "上年预算为", "上年数为", "上年为", "年初预算为",
                             "年初预算数为", "调整预算为", "上年决算数为", "上年决算为"]
     static let amountCues = ["预算数为", "预算安排", "决算为", "决算数为", "安排预算", "预算为"]

@@ -32,7 +32,7 @@ struct SubjectSentence: Sendable {
                 i += 1
                 continue
             }
-            let reasonAt = text.find("主要原因", from: i, to: end)
+            let reasonAt = NarrativeChanges.findReason(text, from: i, to: end)
             let figuresEnd = reasonAt ?? end
             let (subject, clauseStart) = subjectOf(text, begin: begin, cue: i, figuresEnd: figuresEnd, unit: unit)
             // Start at the subject itself, not at a heading glued before it, so `line` is its line.
