@@ -275,3 +275,18 @@ import Testing
         #expect(junior.reason == "生源减少")
     }
 }
+
+/// The narrative's amounts against the document's own tables.
+@Suite struct NarrativeAgainstTablesTests {
+    @Test func everySeedPathAmountIsPrintedInItsTables() throws {
+        let r = NarrativeChanges.read(try NarrativeFixture.seed(), documentCodes: try NarrativeFixture.seedFunctionCodes())
+        let checked = r.statements.filter { $0.inTables != nil }
+        // The codes whose table rows the fixture can read whole (201 rows are broken in print).
+        #expect(checked.count >= 20)
+        #expect(checked.allSatisfy { $0.inTables == true }, "\(checked.filter { $0.inTables == false }.map(\.line))")
+        let disagreeing = NarrativeChanges.read(try NarrativeFixture.seed(),
+            documentCodes: [DocumentCode(code: "2080101", name: "行政运行", amounts: [ExactDecimal("477.86")!])])
+        #expect(disagreeing.statements.first { $0.code == "2080101" }?.inTables == false)
+        #expect(disagreeing.statements.first { $0.code == "2080105" }?.inTables == nil)
+    }
+}

@@ -27,12 +27,16 @@ public struct ChangeStatement: Sendable, Equatable {
     /// Whether amount, change and pct (or completion) agree within the rounding of the printed
     /// digits; nil when the statement gives nothing to check against.
     public var consistent: Bool?
+    /// Whether the document's own tables print this amount for this code (any column); nil when
+    /// the tables were not given or do not have the code.
+    public var inTables: Bool?
     /// The source line where the statement starts.
     public var line: Int
 
     public init(code: String? = nil, path: [String], reason: String? = nil, amount: ExactDecimal? = nil,
                 prior: ExactDecimal? = nil, change: ExactDecimal? = nil, pct: ExactDecimal? = nil,
-                completion: ExactDecimal? = nil, basis: String? = nil, consistent: Bool? = nil, line: Int) {
+                completion: ExactDecimal? = nil, basis: String? = nil, consistent: Bool? = nil,
+                inTables: Bool? = nil, line: Int) {
         self.code = code
         self.path = path
         self.reason = reason
@@ -43,6 +47,7 @@ public struct ChangeStatement: Sendable, Equatable {
         self.completion = completion
         self.basis = basis
         self.consistent = consistent
+        self.inTables = inTables
         self.line = line
     }
 

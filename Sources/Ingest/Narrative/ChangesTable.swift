@@ -3,13 +3,14 @@ import Store
 /// The `changes` table of SCHEMA.md: one row per narrative statement of change.
 public enum ChangesTable {
     /// Snapshot columns, then code (text) and its parts, the path and reason, the figures, the
-    /// verdict, what was compared with, the 决算 completion ratio, and the source line.
+    /// verdict, what was compared with, the 决算 completion ratio, whether the document's tables
+    /// print the same amount for the code, and the source line.
     public static let columns: [(name: String, type: ColumnType)] =
         SnapshotDocument.snapshotColumns + [
             ("code", .text), ("class", .integer), ("section", .integer), ("item", .integer),
             ("path", .text), ("reason", .text),
             ("amount", .decimal), ("prior", .decimal), ("change", .decimal), ("pct", .decimal),
-            ("consistent", .boolean), ("basis", .text), ("completion", .decimal),
+            ("consistent", .boolean), ("basis", .text), ("completion", .decimal), ("in_tables", .boolean),
         ] + [SnapshotDocument.lineColumn]
 
     /// The rows for `statements` read from `document`.
@@ -37,6 +38,7 @@ public enum ChangesTable {
             .text(s.pathText), s.reason.map(Value.text) ?? .null,
             money(s.amount), money(s.prior), money(s.change), money(s.pct),
             s.consistent.map(Value.boolean) ?? .null, s.basis.map(Value.text) ?? .null, money(s.completion),
+            s.inTables.map(Value.boolean) ?? .null,
             document.lineValue(s.line),
         ]
     }

@@ -66,7 +66,8 @@ public enum NarrativeChanges {
             result.statements.append(ChangeStatement(
                 code: resolution.code, path: anchor.names, reason: parts.reason, amount: figures.amount,
                 prior: figures.prior, change: figures.change, pct: figures.pct, completion: figures.completion,
-                basis: figures.basis, consistent: consistent, line: line))
+                basis: figures.basis, consistent: consistent,
+                inTables: agreesWithTables(resolution.code, figures.amount, documentCodes), line: line))
         }
         for sentence in SubjectSentence.all(in: text, outside: covered, unit: unit) {
             var figures = StatementFigures.read(text, sentence.figures)
@@ -87,6 +88,14 @@ public enum NarrativeChanges {
         }
         result.statements.sort { $0.line < $1.line }
         return result
+    }
+
+    /// Does a table of the document print `amount` for `code`? nil when no table has the code.
+    static func agreesWithTables(_ code: String?, _ amount: ExactDecimal?, _ documentCodes: [DocumentCode]) -> Bool? {
+        guard let code, let amount else { return nil }
+        let rows = documentCodes.filter { $0.code == code }
+        guard !rows.isEmpty else { return nil }
+        return rows.contains { $0.amounts.contains(amount) }
     }
 
     /// Reports what a comparing statement left unknown, so that a NULL is never unexplained.
