@@ -57,8 +57,8 @@ enum ColumnBalancer {
             while let d = stack.popLast() { out.append(d); stack.append(contentsOf: children[d]) }
             return out
         }
-        /// Applies `newColumns` to row r and carries the same column change down to descendants
-        /// that print the same values in the same columns (single-child chains).
+        /// Applies `newColumns` to row r and carries the same column change down to the rows
+        /// below it (a section moved with its items, an item with its projects).
         func move(_ r: Int, to newColumns: [Int]) -> [(Int, [Int])] {
             var changed: [(Int, [Int])] = [(r, assignment[r])]
             let old = assignment[r]
@@ -69,7 +69,8 @@ enum ColumnBalancer {
                 var candidate = assignment[d]
                 var touched = false
                 for (k, col) in candidate.enumerated() {
-                    if let m = moves.first(where: { $0.from == col && $0.value == units[d][k] }) {
+                    // The same column change for the rows below (their own values differ).
+                    if let m = moves.first(where: { $0.from == col }) {
                         candidate[k] = m.to
                         touched = true
                     }
