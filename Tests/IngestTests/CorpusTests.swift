@@ -1,0 +1,122 @@
+import Foundation
+import Store
+import Testing
+@testable import Ingest
+
+/// Every real disclosure in shared/corpus loads: spending sums to its printed 合计, class totals
+/// agree with the overview, every printed number is accounted for, and each remaining mismatch
+/// is a disagreement of the document itself, named here.
+@Suite struct CorpusTests {
+    /// The document's own disagreements: "table|rule" of every 'mismatch' check, per file.
+    static let knownMismatches: [String: Set<String>] = [
+        "kashgar-party-mass-work-dept-2024-budget.txt": [
+            // 表2 prints 5141.46 under 合计 while its class rows add up to 5141.48.
+            "income|general: 合计 = Σ top rows",
+            // 表7's 合计 row: 6573.06 while its own parts add to 6587.72, and its part columns
+            // do not match the rows above (the published row is inconsistent in itself).
+            "project_spending|amount = Σ parts (row)",
+            "project_spending|wages: 合计 = Σ top rows",
+            "project_spending|goods_services: 合计 = Σ top rows",
+            "project_spending|households: 合计 = Σ top rows",
+            "project_spending|capital: 合计 = Σ top rows",
+            "project_spending|enterprise_construction: 合计 = Σ top rows",
+            "project_spending|enterprise: 合计 = Σ top rows",
+            // 表5 (7127.71) against 表4 (7113.05): classes 201 and 229 differ.
+            "appropriation|appropriation general budget by class = general_spending",
+            "appropriation|appropriation general budget total = general_spending 合计",
+        ],
+        "planning-2024-dept-final.pdf": [
+            // 302 商品和服务支出 prints 440.90; its sections add to 440.88.
+            "basic_spending|amount: class = Σ sections",
+            "basic_spending|public: class = Σ sections",
+            // 决算: spending (9759.38) exceeds the year's income (9746.50) by 12.88 in class 212.
+            "spending|spending class total = income class total",
+            "spending|spending 合计 = income 合计",
+        ],
+    ]
+
+    static let files = [
+        "kashgar-party-mass-work-dept-2024-budget.txt", "wanli-2025-dept-budget.pdf", "wanli-2025-dept-budget.pdfparse.txt",
+        "govoffice-2025-dept-budget.pdf", "commerce-2025-dept-budget.pdf", "welfare-2024-unit-budget.pdf",
+        "planning-2024-dept-final.pdf", "template-dept-final.pdf",
+    ]
+
+    static func integer(_ v: Value?) -> Int64 { if case .integer(let n)? = v { return n } else { return -1 } }
+
+    @Test(arguments: files)
+    func loadsAndReconciles(file: String) throws {
+        let report = SnapshotLoader.load(paths: [Fixture.corpusFile(file)])
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        let docs = try #require(Fixture.table(report, "docs"))
+        let doc = try #require(Fixture.rows(docs).first)
+        #expect(Self.integer(doc["tables_found"]) >= 9, "\(doc)")
+
+        // Nothing lost: facts + unparsed = the numbers printed in table bodies.
+        let facts = try #require(Fixture.table(report, "facts"))
+        let checks = try #require(Fixture.table(report, "checks"))
+        let checkRows = Fixture.rows(checks)
+        let unparsed = checkRows.filter { $0["status"] == .text("unparsed") }.count
+        #expect(Int64(facts.rowCount + unparsed) == Self.integer(doc["printed_numbers"]))
+        #expect(Self.integer(doc["facts"]) == Int64(facts.rowCount))
+
+        // Spending's leaves sum to the printed 合计, column by column.
+        let spending = try #require(Fixture.table(report, "spending"))
+        let totals = Fixture.rows(facts).filter { $0["table"] == .text("spending") && $0["row_label"] == .text("合计") }
+        for column in ["amount", "basic", "project"] {
+            guard let printed = totals.first(where: { $0["column"] == .text(column) }), case .decimal(let total)? = printed["amount"] else { continue }
+            #expect(Fixture.sum(spending, column) == total, "\(file) spending.\(column)")
+        }
+        if file != "template-dept-final.pdf" { #expect(totals.count >= 2) }
+
+        // Class totals agree with the overview.
+        let overview = checkRows.filter { ($0["rule"]?.description ?? "").hasPrefix("overview class total") }
+        #expect(overview.allSatisfy { $0["status"] != .text("mismatch") })
+
+        // Every mismatch left is one of the document's own, named above.
+        let mismatches = Set(checkRows.filter { $0["status"] == .text("mismatch") }.map {
+            "\($0["table"]?.description ?? "")|\($0["rule"]?.description ?? "")"
+        })
+        #expect(mismatches == Self.knownMismatches[file] ?? [], "\(file)")
+    }
+
+    /// The same document from two extractors reads the same.
+    @Test func wanliPDFAndPdfparseTextAgree() throws {
+        let pdf = SnapshotLoader.load(paths: [Fixture.corpusFile("wanli-2025-dept-budget.pdf")])
+        let text = SnapshotLoader.load(paths: [Fixture.corpusFile("wanli-2025-dept-budget.pdfparse.txt")])
+        for table in ["spending", "income", "general_spending", "basic_spending"] {
+            let a = try #require(Fixture.table(pdf, table)), b = try #require(Fixture.table(text, table))
+            #expect(a.rowCount == b.rowCount, "\(table)")
+            #expect(Fixture.sum(a, "amount") == Fixture.sum(b, "amount"), "\(table)")
+        }
+        let spending = try #require(Fixture.table(pdf, "spending"))
+        #expect(Fixture.sum(spending, "amount") == ExactDecimal("18976.7551"))
+    }
+
+    @Test func metadataOfEveryFile() throws {
+        let expected: [String: (String, Int64, String, String)] = [
+            "wanli-2025-dept-budget.pdf": ("上海市普陀区人民政府万里街道办事处", 2025, "预算", "部门"),
+            "govoffice-2025-dept-budget.pdf": ("上海市普陀区人民政府办公室", 2025, "预算", "部门"),
+            "commerce-2025-dept-budget.pdf": ("上海市普陀区商务委员会", 2025, "预算", "部门"),
+            "welfare-2024-unit-budget.pdf": ("上海市普陀区社会福利院", 2024, "预算", "单位"),
+            "planning-2024-dept-final.pdf": ("上海市普陀区规划和自然资源局", 2024, "决算", "部门"),
+        ]
+        for (file, e) in expected {
+            let doc = try SnapshotReader.read(path: Fixture.corpusFile(file))
+            #expect(doc.unit == e.0, "\(file)")
+            #expect(doc.year.map(Int64.init) == e.1, "\(file)")
+            #expect(doc.stage == e.2, "\(file)")
+            #expect(doc.scope == e.3, "\(file)")
+            #expect(doc.format == .pdf)
+            #expect(doc.pages > 10)
+        }
+    }
+
+    /// 元 tables are stored exactly in 万元.
+    @Test func yuanConvertedExactly() throws {
+        let report = SnapshotLoader.load(paths: [Fixture.corpusFile("govoffice-2025-dept-budget.pdf")])
+        let spending = try #require(Fixture.table(report, "spending"))
+        let row = try #require(Fixture.rows(spending).first { $0["code"] == .text("2080506") })
+        // Printed 881,579.76 元.
+        #expect(row["amount"] == .decimal(ExactDecimal("88.157976") ?? .zero))
+    }
+}
