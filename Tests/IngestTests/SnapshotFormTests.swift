@@ -1,0 +1,136 @@
+import Foundation
+import Store
+import Testing
+@testable import Ingest
+
+/// Snapshot forms are detected, and bad input is reported by name while loading goes on.
+@Suite struct SnapshotFormTests {
+    static func scratch(_ name: String, _ contents: Data) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-ingest-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try contents.write(to: url)
+        return url.path
+    }
+
+    @Test func detectsTabAndLayoutText() {
+        #expect(SnapshotReader.detectTextForm("单位支出总体情况表\n201\t01\t行政运行\t1.00\n208\t05\t养老\t2.00\n2024年预算\n") == .tabText)
+        #expect(SnapshotReader.detectTextForm("2025年部门支出预算总表\n201   13   01   行政运行      9,389,913.00\n预算\n") == .layoutText)
+        #expect(SnapshotReader.detectTextForm("hello world\nno budget here\n") == nil)
+    }
+
+    @Test func formsOfTheCorpus() throws {
+        #expect(try SnapshotReader.read(path: Fixture.seed).format == .tabText)
+        #expect(try SnapshotReader.read(path: Fixture.corpusFile("wanli-2025-dept-budget.pdfparse.txt")).format == .tabText)
+        #expect(try SnapshotReader.read(path: Fixture.corpusFile("welfare-2024-unit-budget.pdf")).format == .pdf)
+    }
+
+    @Test func layoutTextFromPdftotextLoadsLikeThePDF() throws {
+        let pdf = try SnapshotReader.read(path: Fixture.corpusFile("welfare-2024-unit-budget.pdf"))
+        let path = try Self.scratch("welfare-layout.txt", Data(pdf.lines.joined(separator: "\n").utf8))
+        let report = SnapshotLoader.load(paths: [path])
+        #expect(report.problems.isEmpty)
+        let docs = try #require(Fixture.table(report, "docs"))
+        #expect(Fixture.rows(docs).first?["format"] == .text("layout"))
+        let spending = try #require(Fixture.table(report, "spending"))
+        #expect(Fixture.sum(spending, "amount") == ExactDecimal("1212.1164"))
+    }
+
+    @Test func badFilesAreReportedAndLoadingGoesOn() throws {
+        let notes = try Self.scratch("notes.txt", Data("shopping list\nmilk\neggs\n".utf8))
+        let binary = try Self.scratch("image.bin", Data([0xFF, 0xD8, 0xFF, 0x00, 0x9F, 0x80]))
+        let truncated = try Self.scratch("cut.pdf", Data("%PDF-1.4\n1 0 obj\n<< /Type /Catalog".utf8))
+        let empty = try Self.scratch("empty.txt", Data())
+        let missing = "/nonexistent/budget.pdf"
+        let report = SnapshotLoader.load(paths: [notes, binary, truncated, Fixture.seed, empty, missing])
+        let files = Set(report.problems.map(\.file))
+        for f in [notes, binary, truncated, empty, missing] { #expect(files.contains(f), "\(f) not reported") }
+        #expect(!files.contains(Fixture.seed))
+        #expect(report.problems.first { $0.file == notes }?.message.contains("not a budget disclosure") == true)
+        #expect(report.problems.first { $0.file == missing }?.message.contains("no such file") == true)
+        // The seed still loaded.
+        let spending = try #require(Fixture.table(report, "spending"))
+        #expect(spending.rowCount == 28)
+    }
+
+    @Test func dataDirectorySkipsTheReferenceQuietly() throws {
+        var problems: [LoadProblem] = []
+        let files = SnapshotFiles.expand([Fixture.repo.appendingPathComponent("Data").path], problems: &problems)
+        #expect(problems.isEmpty)
+        #expect(files.contains(Fixture.seed))
+        #expect(!files.contains { $0.hasSuffix("classes.tsv") || $0.hasSuffix(".md") })
+    }
+
+    /// A text snapshot loads in milliseconds (generous bound: debug builds on a shared machine).
+    @Test func textSnapshotLoadsQuickly() throws {
+        let clock = ContinuousClock()
+        _ = SnapshotLoader.load(paths: [Fixture.seed])
+        let elapsed = clock.measure { _ = SnapshotLoader.load(paths: [Fixture.seed]) }
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+    }
+}
+
+/// Small pieces of the readers.
+@Suite struct ReaderPiecesTests {
+    @Test func numbersAsPrinted() {
+        #expect(PrintedNumber.parse("91,016,775.35")?.value == ExactDecimal("91016775.35"))
+        #expect(PrintedNumber.parse("1971.5 9")?.value == ExactDecimal("1971.59"))
+        #expect(PrintedNumber.parse("1971.5 9")?.joinedSpaces == true)
+        #expect(PrintedNumber.parse("-0.50")?.value == ExactDecimal("-0.5"))
+        #expect(PrintedNumber.parse("工资") == nil)
+        #expect(PrintedNumber.parse("-") == nil)
+    }
+
+    @Test func yuanToWanYuanIsExact() {
+        #expect(MoneyUnit.yuan.toWanYuan(ExactDecimal("881579.76") ?? .zero) == ExactDecimal("88.157976"))
+        #expect(MoneyUnit.stated(in: "编制单位：某某部门单位：万元") == .wanYuan)
+        #expect(MoneyUnit.stated(in: "编制部门：上海市普陀区商务委员会        单位：元") == .yuan)
+    }
+
+    @Test func layoutCellsSplitSingleSpacedMoney() {
+        let cells = SourceRow.layoutCells("201   03   01   行政运行                  12,029,501.84 12,029,501.84")
+        #expect(cells.map(\.text) == ["201", "03", "01", "行政运行", "12,029,501.84", "12,029,501.84"])
+        #expect(SourceRow.layoutCells("合计   7127.7 1").map(\.text) == ["合计", "7127.7 1"])
+    }
+
+    @Test func titlesAreFoundAndClassified() {
+        #expect(TableLocator.title(of: "单位支出总体情况表").flatMap { TableKind.matching(title: $0)?.name } == "spending")
+        #expect(TableLocator.title(of: "  2025年部门一般公共预算基本支出部门预算经济分类预算表").flatMap { TableKind.matching(title: $0)?.name } == "basic_spending")
+        #expect(TableLocator.title(of: "五、一般公共预算支出情况表").flatMap { TableKind.matching(title: $0)?.name } == "general_spending")
+        #expect(TableLocator.title(of: "财政拨款收入支出决算总表").flatMap { TableKind.matching(title: $0)?.name } == "appropriation")
+        #expect(TableLocator.title(of: "3. 2025年部门支出预算总表 ……………… 12") == nil)
+    }
+
+    /// "20" + 公共安全支出 is 204; "20 3" + "20 3 0" under 201 are 201 34 and 201 34 04 when the
+    /// document prints them whole elsewhere; digits on the next line join the row above.
+    @Test func codeRepair() {
+        var dictionary = CodeDictionary()
+        dictionary.add(ClassificationCode(classCode: 201, section: 34, item: nil), name: "统战事务")
+        dictionary.add(ClassificationCode(classCode: 201, section: 34, item: 4), name: "宗教事务")
+        func line(_ n: Int, _ parts: [String], _ name: String, _ shape: TableLine.Shape = .data) -> TableLine {
+            TableLine(line: n, shape: shape, codeParts: parts, name: name, texts: [name], numbers: [])
+        }
+        var lines = [
+            line(1, ["20", "", ""], "一般公共服务支出"),
+            line(2, ["20", "3", ""], "统战事务"),
+            line(3, ["20", "3", "0"], "宗教事务"),
+            line(4, ["20", "", ""], "公共安全支出"),
+            line(5, ["20", "02", ""], "公安"),
+            line(6, ["208", "0", ""], "人力资源和社会保障管理事务"),
+            line(7, ["", "1", ""], "", .codeFragment),
+        ]
+        var repairer = CodeRepairer(widths: [3, 2, 2], dictionary: dictionary)
+        let codes = repairer.resolve(&lines).map { $0?.description }
+        #expect(codes == ["201", "20134", "2013404", "204", "20402", "20801", nil])
+        #expect(repairer.repairs.count >= 6)
+    }
+
+    @Test func columnsByPositionAndArithmetic() {
+        let assigner = ColumnAssigner(anchors: [52, 68, 84])
+        // amount and basic, 16 apart; amount and project, 32 apart.
+        #expect(assigner.assign(positions: [47, 64], satisfiesArithmetic: { _ in true }) == [0, 1])
+        #expect(assigner.assign(positions: [47, 81], satisfiesArithmetic: { _ in true }) == [0, 2])
+        // Arithmetic wins over position when position is ambiguous.
+        #expect(assigner.assign(positions: [60, 76], satisfiesArithmetic: { $0 == [0, 2] }) == [0, 2])
+    }
+}
