@@ -57,15 +57,25 @@ public struct ChangeStatement: Sendable, Equatable {
 
 /// A sentence of the narrative that looked like a statement but could not be read fully.
 public struct NarrativeDiagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// How a `checks` row should file it.
+    public enum Kind: String, Sendable {
+        /// Could not be read (fully): status 'unparsed'.
+        case unparsed
+        /// Read by assuming something (a look-alike name, a realigned row): status 'repaired'.
+        case repaired
+    }
+
     public let line: Int
     public let message: String
     /// The statement's text (folded punctuation, no spaces), shortened.
     public let excerpt: String
+    public let kind: Kind
 
-    public init(line: Int, message: String, excerpt: String) {
+    public init(line: Int, message: String, excerpt: String, kind: Kind = .unparsed) {
         self.line = line
         self.message = message
         self.excerpt = excerpt
+        self.kind = kind
     }
 
     public var description: String { "line \(line): \(message): \(excerpt)" }

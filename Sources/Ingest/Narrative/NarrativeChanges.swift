@@ -60,7 +60,9 @@ public enum NarrativeChanges {
                 resolution.code = printed
             }
             for note in resolution.notes {
-                result.diagnostics.append(NarrativeDiagnostic(line: line, message: note, excerpt: excerpt(statementText)))
+                // An unresolved path is unread; a look-alike name taken as a code is a repair.
+                result.diagnostics.append(NarrativeDiagnostic(line: line, message: note, excerpt: excerpt(statementText),
+                                                              kind: resolution.code == nil ? .unparsed : .repaired))
             }
             appendIncomplete(&result.diagnostics, figures, line: line, statementText)
             result.statements.append(ChangeStatement(

@@ -194,7 +194,7 @@ private struct SheetReader {
         if !Self.looksLikeTarget(cell(cells, valueColumn)), Self.looksLikeTarget(cell(cells, valueColumn + 1)),
            let blank = cells.prefix(valueColumn).firstIndex(where: \.isEmpty) {
             cells.remove(at: blank)
-            diagnostics.append(NarrativeDiagnostic(line: line, message: "indicator row shifted one cell right; realigned", excerpt: rawCells.joined(separator: "|")))
+            diagnostics.append(NarrativeDiagnostic(line: line, message: "indicator row shifted one cell right; realigned", excerpt: rawCells.joined(separator: "|"), kind: .repaired))
         }
         let l1 = cell(cells, 0), l2 = cell(cells, 1), indicator = cell(cells, 2)
         let value = cell(cells, valueColumn), weight = cell(cells, weightColumn)
