@@ -32,12 +32,22 @@ final class AggregateAccumulator {
 
     /// `groups` nil means one group (no GROUP BY); `valid` marks rows that pass FILTER and are
     /// not NULL (nil: all rows count).
+    /// Adds a sum computed by a fused loop (one group, no FILTER).
+    func addSingleGroupSum(_ total: Int128, count: Int) {
+        grow(to: 1)
+        sums[0] &+= total
+        counts[0] += Int64(count)
+    }
+
     func update(groups: [Int32]?, groupCount: Int, argument: Vector?, valid: [Bool]?, rowCount n: Int) {
         grow(to: groupCount)
         if spec.kind == .count, spec.argument == nil || !spec.distinct {
             if let groups {
-                if let valid { for i in 0..<n where valid[i] { counts[Int(groups[i])] += 1 } }
-                else { for i in 0..<n { counts[Int(groups[i])] += 1 } }
+                var c = counts
+                counts = []
+                if let valid { for i in 0..<n where valid[i] { c[Int(groups[i])] &+= 1 } }
+                else { for i in 0..<n { c[Int(groups[i])] &+= 1 } }
+                counts = c
             } else {
                 counts[0] += Int64(valid.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } } ?? n)
             }
@@ -57,6 +67,8 @@ final class AggregateAccumulator {
             updateNumbers(x, groups: groups, valid: valid, n: n)
         case .boolean(let b):
             updateNumbers(b.map { $0 ? 1 : 0 }, groups: groups, valid: valid, n: n)
+        case .wideDecimal:
+            break  // aggregates read rows, and rows hold 64-bit values
         case .text(let codes, let dictionary):
             for i in 0..<n where valid?[i] ?? true {
                 let g = groups.map { Int($0[i]) } ?? 0
@@ -76,15 +88,23 @@ final class AggregateAccumulator {
         switch spec.kind {
         case .sum, .avg:
             if let groups {
-                x.withUnsafeBufferPointer { xp in
-                    groups.withUnsafeBufferPointer { gp in
-                        if let valid {
-                            for i in 0..<n where valid[i] { let g = Int(gp[i]); sums[g] &+= Int128(xp[i]); counts[g] += 1 }
-                        } else {
-                            for i in 0..<n { let g = Int(gp[i]); sums[g] &+= Int128(xp[i]); counts[g] += 1 }
+                // Work on local arrays: a class's stored arrays pay an exclusivity check per access.
+                var s = sums, c = counts
+                sums = []; counts = []
+                s.withUnsafeMutableBufferPointer { sp in
+                    c.withUnsafeMutableBufferPointer { cp in
+                        x.withUnsafeBufferPointer { xp in
+                            groups.withUnsafeBufferPointer { gp in
+                                if let valid {
+                                    for i in 0..<n where valid[i] { let g = Int(gp[i]); sp[g] &+= Int128(xp[i]); cp[g] &+= 1 }
+                                } else {
+                                    for i in 0..<n { let g = Int(gp[i]); sp[g] &+= Int128(xp[i]); cp[g] &+= 1 }
+                                }
+                            }
                         }
                     }
                 }
+                sums = s; counts = c
             } else {
                 // One group: a plain 64-bit loop, spilled into 128 bits once per batch.
                 var total: Int128 = 0
@@ -137,7 +157,10 @@ final class AggregateAccumulator {
             var out = [Int64](repeating: 0, count: n)
             for g in 0..<n where counts[g] > 0 {
                 guard let v = Int64(exactly: sums[g]) else {
-                    throw Diagnostic(kind: .execution, message: "\(spec.text) is too large for 18 digits", span: span)
+                    // Money stays exact at any size: hand out 128-bit units.
+                    if case .decimal(let s) = spec.type { return Vector(.wideDecimal(Array(sums.prefix(n)), scale: s), nulls: nulls, count: n) }
+                    throw Diagnostic(kind: .execution, message: "\(spec.text) is too large for a 64-bit integer (overflow)", span: span,
+                                     hints: ["sum a decimal instead: sum(CAST(x AS DECIMAL))"])
                 }
                 out[g] = v
             }

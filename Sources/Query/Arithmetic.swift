@@ -15,6 +15,14 @@ enum Arithmetic {
         switch v.storage {
         case .integer(let x): (values, from) = (x, 0)
         case .decimal(let x, let s): (values, from) = (x, s)
+        case .wideDecimal(let x, let s):
+            // Arithmetic on a sum beyond 64 bits: exact when it fits again, else an error.
+            var narrow = [Int64](repeating: 0, count: x.count)
+            for i in 0..<x.count where !v.isNull(i) {
+                guard let u = Int64(exactly: x[i]) else { throw overflow(span) }
+                narrow[i] = u
+            }
+            (values, from) = (narrow, s)
         default: return [Int64](repeating: 0, count: v.count)
         }
         if from == scale { return values }
@@ -44,6 +52,8 @@ enum Arithmetic {
         case .decimal(let x, let s):
             for i in 0..<x.count where x[i] == .min && !v.isNull(i) { throw overflow(span) }
             return Vector(.decimal(x.map { $0 == .min ? 0 : -$0 }, scale: s), nulls: v.nulls, count: v.count)
+        case .wideDecimal(let x, let s):
+            return Vector(.wideDecimal(x.map { $0 == .min ? 0 : -$0 }, scale: s), nulls: v.nulls, count: v.count)
         default:
             return v
         }
@@ -142,7 +152,18 @@ enum Arithmetic {
 extension Vector {
     var scaleOrZero: Int {
         if case .decimal(_, let s) = storage { return s }
+        if case .wideDecimal(_, let s) = storage { return s }
         return 0
+    }
+
+    /// Numbers as 128-bit units with their scale (nil for text and booleans).
+    var wideUnits: ([Int128], Int)? {
+        switch storage {
+        case .integer(let x): return (x.map { Int128($0) }, 0)
+        case .decimal(let x, let s): return (x.map { Int128($0) }, s)
+        case .wideDecimal(let x, let s): return (x, s)
+        default: return nil
+        }
     }
 }
 
@@ -153,9 +174,9 @@ enum Cast {
         switch (v.storage, type) {
         case (.integer, .integer), (.boolean, .boolean), (.text, .text):
             return v
-        case (.integer, .decimal(let s)), (.decimal, .decimal(let s)):
+        case (.integer, .decimal(let s)), (.decimal, .decimal(let s)), (.wideDecimal, .decimal(let s)):
             return Vector(.decimal(try Arithmetic.units(v, scale: s, span: span), scale: s), nulls: v.nulls, count: n)
-        case (.decimal, .integer):
+        case (.decimal, .integer), (.wideDecimal, .integer):
             return Vector(.integer(try Arithmetic.units(v, scale: 0, span: span)), nulls: v.nulls, count: n)
         case (.text(let codes, let dictionary), .integer), (.text(let codes, let dictionary), .decimal):
             // Parse each dictionary entry once.
@@ -197,7 +218,7 @@ extension Vector {
     var typeName: String {
         switch storage {
         case .integer: return "INTEGER"
-        case .decimal(_, let s): return "DECIMAL(\(s))"
+        case .decimal(_, let s), .wideDecimal(_, let s): return "DECIMAL(\(s))"
         case .text: return "TEXT"
         case .boolean: return "BOOLEAN"
         }
@@ -209,19 +230,20 @@ extension Vector {
 enum Share {
     static func apply(_ v: Vector) throws(Diagnostic) -> Vector {
         let n = v.count
-        let (values, scale): ([Int64], Int)
-        switch v.storage {
-        case .integer(let x): (values, scale) = (x, 0)
-        case .decimal(let x, let s): (values, scale) = (x, s)
-        default: return Vector.constant(.null, type: .decimal(scale: 2), count: n)
-        }
+        guard let (values, scale) = v.wideUnits else { return Vector.constant(.null, type: .decimal(scale: 2), count: n) }
         var total: Int128 = 0
-        for i in 0..<n where !v.isNull(i) { total += Int128(values[i]) }
+        for i in 0..<n where !v.isNull(i) {
+            let (t, o) = total.addingReportingOverflow(values[i])
+            if o { return Vector.constant(.null, type: .decimal(scale: 2), count: n) }
+            total = t
+        }
         var out = [Int64](repeating: 0, count: n)
         var nulls = v.nulls ?? [Bool](repeating: false, count: n)
         let totalDecimal = ExactDecimal(units: total, scale: scale)
         for i in 0..<n where !nulls[i] {
-            let part = ExactDecimal(units: Int128(values[i]) * 100, scale: scale)
+            let (hundredfold, o) = values[i].multipliedReportingOverflow(by: 100)
+            if o { nulls[i] = true; continue }
+            let part = ExactDecimal(units: hundredfold, scale: scale)
             guard let q = part.divided(by: totalDecimal, scale: 2), let u = Int64(exactly: q.units) else { nulls[i] = true; continue }
             out[i] = u
         }

@@ -47,6 +47,10 @@ struct Evaluator {
             return Vector(.boolean(flags), nulls: nil, count: n)
         case .inList(let x, let items, let negated):
             let v = try evaluate(x, selection)
+            if let set = InSet(items) {
+                let r = set.apply(v)
+                return negated ? Logic.not(r) : r
+            }
             var result: Vector?
             for item in items {
                 let eq = Comparison.apply(.equal, v, try evaluate(item, selection))
@@ -89,6 +93,12 @@ struct Evaluator {
 
     /// The rows of `selection` where `predicate` is true (not false, not NULL).
     func filter(_ predicate: BoundExpression, _ selection: RowSelection) throws(Diagnostic) -> RowSelection {
+        // a AND b keeps the rows where both are true: filter by a, then by b on the survivors.
+        if case .and(let a, let b) = predicate {
+            let first = try filter(a, selection)
+            return first.count == 0 ? first : try filter(b, first)
+        }
+        if let fused = FastPaths.filter(predicate, relation, selection) { return fused }
         let v = try evaluate(predicate, selection)
         guard case .boolean(var flags) = v.storage else { return .rows([]) }
         if let nulls = v.nulls { for i in 0..<flags.count where nulls[i] { flags[i] = false } }
@@ -192,6 +202,13 @@ enum Comparison {
             return Vector(.boolean(compareIntegers(op, x, y)), nulls: nulls, count: n)
         case (.boolean(let x), .boolean(let y)):
             return Vector(.boolean((0..<n).map { test(op, x[$0] == y[$0] ? 0 : (!x[$0] ? -1 : 1)) }), nulls: nulls, count: n)
+        case (.wideDecimal, _), (_, .wideDecimal):
+            guard let (x, s) = a.wideUnits, let (y, t) = b.wideUnits else { return Vector.allNull(n) }
+            let flags = (0..<n).map { i -> Bool in
+                let dx = ExactDecimal(units: x[i], scale: s), dy = ExactDecimal(units: y[i], scale: t)
+                return test(op, dx < dy ? -1 : dx == dy ? 0 : 1)
+            }
+            return Vector(.boolean(flags), nulls: nulls, count: n)
         case (.text(let xc, let xd), .text(let yc, let yd)):
             if yd.count == 1, n > 0 {
                 // Column against a constant: decide once per dictionary entry.
@@ -337,5 +354,50 @@ extension Like {
             i += 1
         }
         return false
+    }
+}
+
+/// `x IN (constants)`: a hash set instead of one comparison per list item. A NULL in the list
+/// makes a miss NULL rather than false, as SQL says.
+struct InSet {
+    var integers: Set<Int64> = []
+    var texts: Set<String> = []
+    var hasNull = false
+
+    init?(_ items: [BoundExpression]) {
+        guard items.count > 4 else { return nil }
+        for item in items {
+            guard case .constant(let v, _) = item else { return nil }
+            switch v {
+            case .null: hasNull = true
+            case .integer(let i): integers.insert(i)
+            case .decimal(let u, _): integers.insert(u)
+            case .text(let t): texts.insert(t)
+            case .boolean, .wideDecimal: return nil
+            }
+        }
+    }
+
+    func apply(_ v: Vector) -> Vector {
+        let n = v.count
+        var found = [Bool](repeating: false, count: n)
+        switch v.storage {
+        case .integer(let x), .decimal(let x, _):
+            for i in 0..<n { found[i] = integers.contains(x[i]) }
+        case .text(let codes, let dictionary):
+            let table = dictionary.map { texts.contains($0) }
+            for i in 0..<n { found[i] = table[Int(codes[i])] }
+        case .wideDecimal(let x, _):
+            for i in 0..<n { found[i] = Int64(exactly: x[i]).map { integers.contains($0) } ?? false }
+        case .boolean:
+            break
+        }
+        var nulls = v.nulls
+        if hasNull {
+            var m = nulls ?? [Bool](repeating: false, count: n)
+            for i in 0..<n where !found[i] { m[i] = true }
+            nulls = m
+        }
+        return Vector(.boolean(found), nulls: nulls, count: n)
     }
 }

@@ -58,7 +58,7 @@ struct Executor {
 
     static func window(_ count: Int, limit: Int?, offset: Int) -> Range<Int> {
         let start = min(count, offset)
-        let end = limit.map { min(count, start + $0) } ?? count
+        let end = limit.map { min(count, start.addingReportingOverflow($0).overflow ? count : start + $0) } ?? count
         return start..<end
     }
 
@@ -148,6 +148,11 @@ struct Executor {
             }
             let groupCount = keys.isEmpty ? 1 : index.groupCount
             for (a, accumulator) in accumulators.enumerated() {
+                if keys.isEmpty, filters[a] == nil, accumulator.spec.kind == .sum || accumulator.spec.kind == .avg,
+                   let (total, count) = FastPaths.sum(arguments[a], relation, selection) {
+                    accumulator.addSingleGroupSum(total, count: count)
+                    continue
+                }
                 var argument: Vector?
                 if let e = arguments[a] { argument = try evaluator.evaluate(e, selection) }
                 var valid: [Bool]?
@@ -250,6 +255,7 @@ enum Sorter {
             let base: (Int, Int) -> Int
             switch v.storage {
             case .integer(let x), .decimal(let x, _): base = { x[$0] < x[$1] ? -1 : x[$0] > x[$1] ? 1 : 0 }
+            case .wideDecimal(let x, _): base = { x[$0] < x[$1] ? -1 : x[$0] > x[$1] ? 1 : 0 }
             case .boolean(let x): base = { x[$0] == x[$1] ? 0 : (!x[$0] ? -1 : 1) }
             case .text(let codes, let dictionary):
                 // Rank the dictionary once, then compare ranks.

@@ -111,6 +111,14 @@ enum FunctionCatalog {
             return ScalarCompare.equal(widen(args[0], to: type), widen(args[1], to: type)) == true ? .null : widen(args[0], to: type)
         }
         if args.contains(.null) { return .null }
+        if case .wideDecimal(let u, let s) = args[0] {
+            let d = ExactDecimal(units: u, scale: s)
+            switch f {
+            case .round: return .wideDecimal(d.rounded(to: type.scale).units, scale: type.scale)
+            case .abs: return .wideDecimal(d.magnitude.units, scale: s)
+            default: return .null
+            }
+        }
         switch f {
         case .round:
             switch (args[0], type) {
@@ -135,11 +143,11 @@ enum FunctionCatalog {
             if case .text(let s) = args[0], case .integer(let start) = args[1] {
                 let chars = Array(s)
                 // SQL positions are 1-based; a start before 1 eats into the length, as in SQLite.
-                var from = Int(clamping: start) - 1
+                var from = start == .min ? Int.min : Int(start) - 1
                 var length = args.count > 2 ? (args[2] == .null ? 0 : { if case .integer(let n) = args[2] { return Int(clamping: n) } else { return 0 } }()) : chars.count
-                if from < 0 { length += from; from = 0 }
+                if from < 0 { length = length.addingReportingOverflow(from).overflow ? 0 : length + from; from = 0 }
                 guard length > 0, from < chars.count else { return .text("") }
-                let to = min(chars.count, from + length)
+                let to = min(chars.count, chars.count - from < length ? chars.count : from + length)
                 return .text(String(chars[from..<to]))
             }
         case .starts_with:
@@ -177,7 +185,10 @@ enum FunctionCatalog {
             return o ? .null : .decimal(u, scale: s)
         case (.decimal(let u, let s), .decimal(let target)) where s < target:
             let (r, o) = u.multipliedReportingOverflow(by: PowersOfTen.of(target - s) ?? 1)
-            return o ? .null : .decimal(r, scale: target)
+            return o ? .wideDecimal(Int128(u) * Int128(PowersOfTen.of(target - s) ?? 1), scale: target) : .decimal(r, scale: target)
+        case (.wideDecimal(let u, let s), .decimal(let target)) where s < target:
+            let (r, o) = u.multipliedReportingOverflow(by: Int128(PowersOfTen.of(target - s) ?? 1))
+            return o ? .null : .wideDecimal(r, scale: target)
         default: return v
         }
     }
@@ -193,6 +204,20 @@ enum ScalarCompare {
         case (.decimal(let x, let s), .decimal(let y, let t)):
             let dx = ExactDecimal(units: Int128(x), scale: s), dy = ExactDecimal(units: Int128(y), scale: t)
             return dx < dy ? -1 : dx == dy ? 0 : 1
+        case (.wideDecimal(let x, let s), _), (_, .wideDecimal(let x, let s)):
+            // Compare through ExactDecimal, whichever side is wide.
+            let mine = ExactDecimal(units: x, scale: s)
+            let isLeft: Bool = { if case .wideDecimal = a { return true } else { return false } }()
+            let other = isLeft ? b : a
+            let theirs: ExactDecimal
+            switch other {
+            case .integer(let i): theirs = ExactDecimal(i)
+            case .decimal(let u, let t): theirs = ExactDecimal(units: Int128(u), scale: t)
+            case .wideDecimal(let u, let t): theirs = ExactDecimal(units: u, scale: t)
+            default: return nil
+            }
+            let c = mine < theirs ? -1 : mine == theirs ? 0 : 1
+            return isLeft ? c : -c
         case (.integer(let x), .decimal):
             return order(.decimal(x, scale: 0), b)
         case (.decimal, .integer(let y)):

@@ -8,6 +8,7 @@ final class KeyInterner {
     private var directIDs: [Int32] = []
     private static let directLimit: Int64 = 1 << 16
     private var textIDs: [String: Int32] = [:]
+    private var wideIDs: [Int128: Int32] = [:]
     private var nullID: Int32?
     private var falseID: Int32?, trueID: Int32?
     private var cachedDictionary: [String]?
@@ -35,6 +36,23 @@ final class KeyInterner {
         switch v.storage {
         case .integer(let x), .decimal(let x, _):
             let isDecimal: Int? = { if case .decimal(_, let s) = v.storage { return s } else { return nil } }()
+            if v.nulls == nil, let small = x.min(), small >= 0, let large = x.max(), large < KeyInterner.directLimit {
+                // Codes and years: a direct table, no hashing, on a local copy of the table.
+                if directIDs.isEmpty { directIDs = [Int32](repeating: -1, count: Int(KeyInterner.directLimit)) }
+                var direct = directIDs
+                directIDs = []
+                for i in 0..<n {
+                    let slot = Int(x[i])
+                    var id = direct[slot]
+                    if id < 0 {
+                        id = newID(isDecimal.map { .decimal(x[i], scale: $0) } ?? .integer(x[i]))
+                        direct[slot] = id
+                    }
+                    out[i] = id
+                }
+                directIDs = direct
+                return out
+            }
             for i in 0..<n {
                 if v.isNull(i) { out[i] = nullKey(); continue }
                 let value = x[i]
@@ -60,19 +78,31 @@ final class KeyInterner {
                 cachedDictionary = dictionary
                 cachedCodeIDs = [Int32](repeating: -1, count: dictionary.count)
             }
+            var cache = cachedCodeIDs
+            cachedCodeIDs = []
             for i in 0..<n {
                 if v.isNull(i) { out[i] = nullKey(); continue }
                 let code = Int(codes[i])
-                var id = cachedCodeIDs[code]
+                var id = cache[code]
                 if id < 0 {
                     let s = dictionary[code]
                     if let existing = textIDs[s] { id = existing } else {
                         id = newID(.text(s))
                         textIDs[s] = id
                     }
-                    cachedCodeIDs[code] = id
+                    cache[code] = id
                 }
                 out[i] = id
+            }
+            cachedCodeIDs = cache
+        case .wideDecimal(let x, let s):
+            for i in 0..<n {
+                if v.isNull(i) { out[i] = nullKey(); continue }
+                if let id = wideIDs[x[i]] { out[i] = id } else {
+                    let id = newID(Int64(exactly: x[i]).map { .decimal($0, scale: s) } ?? .wideDecimal(x[i], scale: s))
+                    wideIDs[x[i]] = id
+                    out[i] = id
+                }
             }
         case .boolean(let x):
             for i in 0..<n {

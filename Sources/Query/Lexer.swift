@@ -15,14 +15,26 @@ struct Lexer {
         self.lenient = lenient
     }
 
+    /// The last position whose column was computed on the current line, so columns are found
+    /// incrementally (a 100,000-token line stays linear).
+    private var columnMark = (line: 0, offset: 0, column: 1)
+
     /// The column of a byte offset on the current line, counted in characters (not bytes).
-    private func column(of position: Int) -> Int {
-        var count = 0
-        var i = lineStart
-        while i < position {
+    private mutating func column(of position: Int) -> Int {
+        var count: Int
+        var i: Int
+        if columnMark.line == line, columnMark.offset <= position, columnMark.offset >= lineStart {
+            count = columnMark.column - 1
+            i = columnMark.offset
+        } else {
+            count = 0
+            i = lineStart
+        }
+        while i < position && i < bytes.count {
             if bytes[i] & 0xC0 != 0x80 { count += 1 }
             i += 1
         }
+        columnMark = (line, position, count + 1)
         return count + 1
     }
 

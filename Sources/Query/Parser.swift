@@ -3,6 +3,13 @@
 struct Parser {
     private let tokens: [Token]
     private var position = 0
+    /// Nesting of parentheses, calls, CASE, NOT and unary minus: bounded, so that a hostile
+    /// query is an error, not a stack overflow in the parser, binder or executor.
+    private var depth = 0
+    static let maxDepth = 64
+    /// Binary operators in the statement that were not folded away; bounds the tree's depth.
+    private var operators = 0
+    static let maxOperators = 500
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -236,13 +243,65 @@ struct Parser {
 
     // MARK: expressions, lowest precedence first
 
-    mutating func parseExpression() throws(Diagnostic) -> Expression { try parseOr() }
+    mutating func parseExpression() throws(Diagnostic) -> Expression {
+        try enter()
+        defer { depth -= 1 }
+        return try parseOr()
+    }
+
+    private mutating func enter() throws(Diagnostic) {
+        depth += 1
+        if depth > Parser.maxDepth {
+            throw Diagnostic(kind: .limit, message: "expression nested too deeply (more than \(Parser.maxDepth) levels)", span: current.span,
+                             hints: ["split it into simpler parts"])
+        }
+    }
+
+    /// The value of an integer-literal arithmetic tree (bounded depth: the parser's limits).
+    static func integerValue(_ e: Expression) -> Int64? {
+        switch e {
+        case .literal(.integer(let i), _): return i
+        case .binary(let op, let l, let r, _):
+            guard let a = integerValue(l), let b = integerValue(r) else { return nil }
+            let result: (Int64, Bool)
+            switch op {
+            case .add: result = a.addingReportingOverflow(b)
+            case .subtract: result = a.subtractingReportingOverflow(b)
+            case .multiply: result = a.multipliedReportingOverflow(by: b)
+            default: return nil
+            }
+            return result.1 ? nil : result.0
+        default: return nil
+        }
+    }
+
+    /// A binary node, or its value when both sides are integer literals and the statement is
+    /// already long (so `1 + 1 + ... + 1` with 100,000 terms is one literal, not a deep tree).
+    private mutating func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression) throws(Diagnostic) -> Expression {
+        let span = left.span.through(right.span)
+        if operators >= 64, let a = Parser.integerValue(left), let b = Parser.integerValue(right) {
+            let folded: (Int64, Bool)?
+            switch op {
+            case .add: folded = a.addingReportingOverflow(b)
+            case .subtract: folded = a.subtractingReportingOverflow(b)
+            case .multiply: folded = a.multipliedReportingOverflow(by: b)
+            default: folded = nil
+            }
+            if let (v, overflow) = folded, !overflow { return .literal(.integer(v), span) }
+        }
+        operators += 1
+        if operators > Parser.maxOperators {
+            throw Diagnostic(kind: .limit, message: "expression too long (more than \(Parser.maxOperators) operators)", span: right.span,
+                             hints: ["use IN (...) for long lists of alternatives"])
+        }
+        return .binary(op, left, right, span)
+    }
 
     private mutating func parseOr() throws(Diagnostic) -> Expression {
         var left = try parseAnd()
         while accept(keyword: "OR") {
             let right = try parseAnd()
-            left = .binary(.or, left, right, left.span.through(right.span))
+            left = try binary(.or, left, right)
         }
         return left
     }
@@ -251,7 +310,7 @@ struct Parser {
         var left = try parseNot()
         while accept(keyword: "AND") {
             let right = try parseNot()
-            left = .binary(.and, left, right, left.span.through(right.span))
+            left = try binary(.and, left, right)
         }
         return left
     }
@@ -259,6 +318,8 @@ struct Parser {
     private mutating func parseNot() throws(Diagnostic) -> Expression {
         if current.isKeyword("NOT") {
             let t = advance()
+            try enter()
+            defer { depth -= 1 }
             let e = try parseNot()
             return .unary(.not, e, t.span.through(e.span))
         }
@@ -271,7 +332,7 @@ struct Parser {
         if t.kind == .symbol, let op = BinaryOperator.comparison(t.text) {
             _ = advance()
             let right = try parseConcat()
-            return .binary(op, left, right, left.span.through(right.span))
+            return try binary(op, left, right)
         }
         if accept(keyword: "IS") {
             let negated = accept(keyword: "NOT")
@@ -310,7 +371,7 @@ struct Parser {
         var left = try parseAdditive()
         while accept(symbol: "||") {
             let right = try parseAdditive()
-            left = .binary(.concat, left, right, left.span.through(right.span))
+            left = try binary(.concat, left, right)
         }
         return left
     }
@@ -320,7 +381,7 @@ struct Parser {
         while current.isSymbol("+") || current.isSymbol("-") {
             let op: BinaryOperator = advance().text == "+" ? .add : .subtract
             let right = try parseMultiplicative()
-            left = .binary(op, left, right, left.span.through(right.span))
+            left = try binary(op, left, right)
         }
         return left
     }
@@ -331,7 +392,7 @@ struct Parser {
             let text = advance().text
             let op: BinaryOperator = text == "*" ? .multiply : text == "/" ? .divide : .modulo
             let right = try parseUnary()
-            left = .binary(op, left, right, left.span.through(right.span))
+            left = try binary(op, left, right)
         }
         return left
     }
@@ -339,13 +400,22 @@ struct Parser {
     private mutating func parseUnary() throws(Diagnostic) -> Expression {
         if current.isSymbol("-") {
             let t = advance()
+            try enter()
+            defer { depth -= 1 }
             let e = try parseUnary()
             // Fold a negative literal so that -9223372036854775808 and -1.5 stay literals.
-            if case .literal(.integer(let i), let s) = e { return .literal(.integer(-i), t.span.through(s)) }
-            if case .literal(.decimal(let d), let s) = e { return .literal(.decimal(ExactDecimalLiteral(text: "-" + d.text)), t.span.through(s)) }
+            if case .literal(.integer(let i), let s) = e, i != .min { return .literal(.integer(-i), t.span.through(s)) }
+            if case .literal(.decimal(let d), let s) = e {
+                let negated = d.text.hasPrefix("-") ? String(d.text.dropFirst()) : "-" + d.text
+                return .literal(.decimal(ExactDecimalLiteral(text: negated)), t.span.through(s))
+            }
             return .unary(.negate, e, t.span.through(e.span))
         }
-        if accept(symbol: "+") { return try parseUnary() }
+        if accept(symbol: "+") {
+            try enter()
+            defer { depth -= 1 }
+            return try parseUnary()
+        }
         return try parsePrimary()
     }
 

@@ -7,6 +7,8 @@ struct Vector: Sendable {
     enum Storage: Sendable {
         case integer([Int64])
         case decimal([Int64], scale: Int)
+        /// 128-bit units: only sums too large for 64 bits (a sum of any size is exact).
+        case wideDecimal([Int128], scale: Int)
         case text([UInt32], dictionary: [String])
         case boolean([Bool])
     }
@@ -39,6 +41,7 @@ struct Vector: Sendable {
             default: return allNull(count)
             }
         case .integer(let i): return Vector(.integer([Int64](repeating: i, count: count)), nulls: nil, count: count)
+        case .wideDecimal(let u, let s): return Vector(.wideDecimal([Int128](repeating: u, count: count), scale: s), nulls: nil, count: count)
         case .decimal(let u, let s): return Vector(.decimal([Int64](repeating: u, count: count), scale: s), nulls: nil, count: count)
         case .text(let t): return Vector(.text([UInt32](repeating: 0, count: count), dictionary: [t]), nulls: nil, count: count)
         case .boolean(let b): return Vector(.boolean([Bool](repeating: b, count: count)), nulls: nil, count: count)
@@ -51,6 +54,7 @@ struct Vector: Sendable {
         switch storage {
         case .integer(let v): return .integer(v[i])
         case .decimal(let v, let s): return .decimal(ExactDecimal(units: Int128(v[i]), scale: s))
+        case .wideDecimal(let v, let s): return .decimal(ExactDecimal(units: v[i], scale: s))
         case .text(let c, let d): return .text(d[Int(c[i])])
         case .boolean(let v): return .boolean(v[i])
         }
@@ -61,6 +65,7 @@ struct Vector: Sendable {
         switch storage {
         case .integer(let v): return .integer(v[i])
         case .decimal(let v, let s): return .decimal(v[i], scale: s)
+        case .wideDecimal(let v, let s): return Int64(exactly: v[i]).map { .decimal($0, scale: s) } ?? .wideDecimal(v[i], scale: s)
         case .text(let c, let d): return .text(d[Int(c[i])])
         case .boolean(let v): return .boolean(v[i])
         }
@@ -76,6 +81,7 @@ struct Vector: Sendable {
         switch storage {
         case .integer(let v): return Vector(.integer(pick(v, 0)), nulls: outNulls, count: indices.count)
         case .decimal(let v, let s): return Vector(.decimal(pick(v, 0), scale: s), nulls: outNulls, count: indices.count)
+        case .wideDecimal(let v, let s): return Vector(.wideDecimal(pick(v, 0), scale: s), nulls: outNulls, count: indices.count)
         case .text(let c, let d):
             return Vector(.text(pick(c, 0), dictionary: d.isEmpty ? [""] : d), nulls: outNulls, count: indices.count)
         case .boolean(let v): return Vector(.boolean(pick(v, false)), nulls: outNulls, count: indices.count)
@@ -88,6 +94,7 @@ struct Vector: Sendable {
         switch storage {
         case .integer(let v): return Vector(.integer(Array(v[range])), nulls: n, count: range.count)
         case .decimal(let v, let s): return Vector(.decimal(Array(v[range]), scale: s), nulls: n, count: range.count)
+        case .wideDecimal(let v, let s): return Vector(.wideDecimal(Array(v[range]), scale: s), nulls: n, count: range.count)
         case .text(let c, let d): return Vector(.text(Array(c[range]), dictionary: d), nulls: n, count: range.count)
         case .boolean(let v): return Vector(.boolean(Array(v[range])), nulls: n, count: range.count)
         }
@@ -99,6 +106,8 @@ enum ScalarValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case decimal(Int64, scale: Int)
+    /// A decimal whose units need more than 64 bits (a very large sum).
+    case wideDecimal(Int128, scale: Int)
     case text(String)
     case boolean(Bool)
 
@@ -107,6 +116,7 @@ enum ScalarValue: Sendable, Hashable {
         case .null: return .null
         case .integer(let i): return .integer(i)
         case .decimal(let u, let s): return .decimal(ExactDecimal(units: Int128(u), scale: s))
+        case .wideDecimal(let u, let s): return .decimal(ExactDecimal(units: u, scale: s))
         case .text(let t): return .text(t)
         case .boolean(let b): return .boolean(b)
         }
@@ -118,6 +128,7 @@ enum ScalarValue: Sendable, Hashable {
 struct VectorBuilder {
     let type: SQLType
     private var ints: [Int64] = []
+    private var wide: [Int128] = []
     private var strings: [String] = []
     private var bools: [Bool] = []
     private var nulls: [Bool] = []
@@ -130,13 +141,16 @@ struct VectorBuilder {
         case .integer, .null:
             if case .integer(let i) = v { ints.append(i) } else { ints.append(0) }
         case .decimal(let target):
+            // Values of one expression share its static scale; widen defensively anyway.
+            let units: Int128, from: Int
             switch v {
-            case .decimal(let u, let s) where s == target: ints.append(u)
-            case .decimal(let u, let s) where s < target:
-                ints.append(u.multipliedReportingOverflow(by: PowersOfTen.of(target - s) ?? 1).partialValue)
-            case .integer(let i): ints.append(i.multipliedReportingOverflow(by: PowersOfTen.of(target) ?? 1).partialValue)
-            default: ints.append(0)
+            case .decimal(let u, let s): (units, from) = (Int128(u), s)
+            case .wideDecimal(let u, let s): (units, from) = (u, s)
+            case .integer(let i): (units, from) = (Int128(i), 0)
+            default: (units, from) = (0, target)
             }
+            let shift = max(0, target - from)
+            wide.append(units.multipliedReportingOverflow(by: Int128(PowersOfTen.of(shift) ?? 1)).partialValue)
         case .text:
             if case .text(let t) = v { strings.append(t) } else { strings.append("") }
         case .boolean:
@@ -150,7 +164,13 @@ struct VectorBuilder {
         case .integer, .null:
             return Vector(.integer(pad(ints, 0, n)), nulls: nulls, count: n)
         case .decimal(let s):
-            return Vector(.decimal(pad(ints, 0, n), scale: s), nulls: nulls, count: n)
+            let units = pad(wide, 0, n)
+            var narrow = [Int64](repeating: 0, count: n)
+            for i in 0..<n {
+                guard let u = Int64(exactly: units[i]) else { return Vector(.wideDecimal(units, scale: s), nulls: nulls, count: n) }
+                narrow[i] = u
+            }
+            return Vector(.decimal(narrow, scale: s), nulls: nulls, count: n)
         case .boolean:
             return Vector(.boolean(pad(bools, false, n)), nulls: nulls, count: n)
         case .text:
