@@ -290,3 +290,13 @@ import Testing
         #expect(disagreeing.statements.first { $0.code == "2080105" }?.inTables == nil)
     }
 }
+
+/// The official blank template (template-dept-final.pdf) has no figures to read.
+@Suite struct NarrativeTemplateTests {
+    @Test func theBlankTemplateYieldsNoStatementsOnlyDiagnostics() throws {
+        let doc = try #require(NarrativeFixture.pdfLayout("template-dept-final.pdf", stage: "决算", year: 2024), "needs pdftotext")
+        let r = NarrativeChanges.read(doc)
+        #expect(r.statements.isEmpty, "\(r.statements.map(\.pathText))")
+        #expect(r.diagnostics.contains { $0.message.contains("XXX") })
+    }
+}

@@ -37,6 +37,11 @@ public enum NarrativeChanges {
             covered.append(anchor.start..<region.upperBound)
             let statementText = text.text(anchor.start..<region.upperBound)
             let parts = splitReason(text, region)
+            if isTemplatePlaceholder(text.text(parts.figures)) {
+                result.diagnostics.append(NarrativeDiagnostic(line: text.line(at: anchor.start),
+                    message: "template placeholders (XXX) instead of figures", excerpt: excerpt(statementText)))
+                continue
+            }
             var figures = StatementFigures.read(text, parts.figures)
             guard figures.comparesSomething else {
                 if mentionsComparison(text.text(parts.figures)) {
@@ -75,6 +80,11 @@ public enum NarrativeChanges {
             var figures = StatementFigures.read(text, sentence.figures)
             if figures.amount == nil, let earlier = sentence.earlierAmount { figures.amount = earlier }
             let sentenceText = text.text(sentence.whole)
+            if isTemplatePlaceholder(text.text(sentence.figures)) {
+                result.diagnostics.append(NarrativeDiagnostic(line: text.line(at: sentence.whole.lowerBound),
+                    message: "template placeholders (XXX) instead of figures", excerpt: excerpt(sentenceText)))
+                continue
+            }
             guard figures.comparesSomething else {
                 result.diagnostics.append(NarrativeDiagnostic(line: text.line(at: sentence.whole.lowerBound),
                     message: "a comparison is mentioned but no figure of it could be read", excerpt: excerpt(sentenceText)))
@@ -90,6 +100,11 @@ public enum NarrativeChanges {
         }
         result.statements.sort { $0.line < $1.line }
         return result
+    }
+
+    /// The blank template's "XXX 万元", "XX%": text to fill in, not a statement.
+    static func isTemplatePlaceholder(_ s: String) -> Bool {
+        s.has("XXX") || s.has("XX%") || s.has("XX万元") || s.has("××")
     }
 
     /// Does a table of the document print `amount` for `code`? nil when no table has the code.

@@ -154,8 +154,9 @@ struct SubjectSentence: Sendable {
                 else if rest.hasPrefix("年") { s = rest.dropFirst(); changed = true }
                 else if rest.hasPrefix(".") || rest.hasPrefix("、") { s = rest.dropFirst(); changed = true }
             }
-            if s.hasPrefix("("), let close = s.firstIndex(of: ")"), s.distance(from: s.startIndex, to: close) <= 3,
-               s[s.index(after: s.startIndex)..<close].allSatisfy({ "一二三四五六七八九十".contains($0) }) {
+            // A list marker "(一)" or a template's note "(如持平作持平表述)" before the subject.
+            if s.hasPrefix("("), let close = s.firstIndex(of: ")"), s.distance(from: s.startIndex, to: close) <= 12,
+               s.index(after: close) < s.endIndex {
                 s = s[s.index(after: close)...]; changed = true
             }
         }
