@@ -140,43 +140,112 @@ enum LabelTableTyping {
                 }
             }
         } else {
-            // Items are header columns, in the order of their position; one line of numbers
-            // (or budget/actual pairs in 决算) below.
-            var items: [String] = []
-            for h in t.header {
-                guard let item = threePublicItem(h.text) else { continue }
-                let key = item.isEmpty ? h.text : item
-                if item.isEmpty && !(h.text.contains("合计") || h.text.contains("小计")) { continue }
-                if !items.contains(key) || item.isEmpty { items.append(key) }
-            }
-            let pairs = t.header.contains { $0.text.contains("决算数") }
-            for line in t.lines {
-                let numbers = line.groups.flatMap(\.numbers)
-                let perItem = pairs && numbers.count == items.count * 2 ? 2 : 1
-                let aligned = numbers.count == items.count * perItem
-                for (j, n) in numbers.enumerated() {
-                    let value = t.unit.toWanYuan(n.number.value)
-                    let itemIndex = j / perItem
-                    let isBudget = perItem == 2 && j % 2 == 0
-                    let label = aligned ? items[itemIndex] : ""
-                    let item = threePublicItem(label) ?? ""
-                    out.facts.append(Fact(table: t.kind.name, columnLabel: label + (perItem == 2 ? (isBudget ? "预算数" : "决算数") : ""),
-                                          column: item.isEmpty ? "" : (isBudget ? "budget" : "amount"),
-                                          rowLabel: line.groups.first?.label ?? "", code: nil, economic: false, project: nil,
-                                          amount: value, line: line.line))
-                }
-                guard aligned else { continue }
-                for (i, label) in items.enumerated() {
-                    guard let item = threePublicItem(label), !item.isEmpty else { continue }
-                    let amount = t.unit.toWanYuan(numbers[i * perItem + perItem - 1].number.value)
-                    let budget = perItem == 2 ? Value.decimal(t.unit.toWanYuan(numbers[i * 2].number.value)) : .null
-                    table.rows.append(document.snapshotValues + [.text(item), .decimal(amount), .null, .null, .null, budget,
-                                                                 document.lineValue(line.line)])
-                }
-            }
+            columnOriented(t, document: document, table: &table, out: &out)
         }
         out.table = table
         return out
+    }
+
+    /// The 三公 columns in a header, in template order of meaning.
+    static func threePublicColumn(_ header: String) -> String? {
+        let s = header.withoutSpaces
+        if s == "合计" || s == "总计" { return "合计" }
+        if s == "小计" { return "小计" }
+        if s.contains("购置及运行") || s.contains("经费预算数") || s.hasPrefix("“三公”") || s.hasPrefix("财政拨款“三公") { return nil }
+        if s.contains("出国") || s.contains("出境") { return "因公出国（境）费" }
+        if s.contains("接待") { return "公务接待费" }
+        if s.contains("机关运行") { return "机关运行经费" }
+        if s.contains("购置") { return "公务用车购置费" }
+        if s.contains("运行") { return "公务用车运行费" }
+        return nil
+    }
+
+    /// Items are header columns and one line of numbers sits below (budget/actual pairs in
+    /// 决算). Blank cells leave fewer numbers than columns: position and the table's arithmetic
+    /// (合计 = 出国 + 接待 + 小计, 小计 = 购置 + 运行) place them.
+    static func columnOriented(_ t: LabelTable, document: SnapshotDocument, table: inout ReaderTable, out: inout TypedLabelTable) {
+        var columns: [(key: String, end: Int)] = []
+        for h in t.header {
+            guard let key = threePublicColumn(h.text), !columns.contains(where: { $0.key == key }) else { continue }
+            columns.append((key, h.position + h.text.count))
+        }
+        columns.sort { $0.end < $1.end }
+        // Tab text gives each header line its own cell indexes, so their order across lines
+        // is unknown: when a full line of numbers breaks the arithmetic in header order, the
+        // templates' own orders are tried.
+        let templateOrders = [
+            ["合计", "因公出国（境）费", "公务接待费", "小计", "公务用车购置费", "公务用车运行费", "机关运行经费"],
+            ["合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"],
+        ]
+        if let full = t.lines.first(where: { $0.groups.flatMap(\.numbers).count == columns.count }) {
+            let values = full.groups.flatMap(\.numbers).map { $0.number.value }
+            let identity = Array(0..<columns.count)
+            if !threePublicArithmetic(keys: columns.map(\.key), columns: identity, values: values) {
+                for order in templateOrders where Set(order) == Set(columns.map(\.key)) {
+                    if threePublicArithmetic(keys: order, columns: identity, values: values) {
+                        let ends = columns.map(\.end).sorted()
+                        columns = zip(order, ends).map { (key: $0, end: $1) }
+                        break
+                    }
+                }
+            }
+        }
+        let pairs = t.header.contains { $0.text.contains("决算数") }
+        for line in t.lines {
+            let numbers = line.groups.flatMap(\.numbers)
+            var placed: [Int?] = Array(repeating: nil, count: numbers.count)
+            var isBudget: [Bool] = Array(repeating: false, count: numbers.count)
+            if pairs && numbers.count == columns.count * 2 {
+                for j in numbers.indices { placed[j] = j / 2; isBudget[j] = j % 2 == 0 }
+            } else if !columns.isEmpty && numbers.count <= columns.count {
+                let keys = columns.map(\.key)
+                let values = numbers.map { $0.number.value }
+                let assigner = ColumnAssigner(anchors: columns.map { Double($0.end) })
+                if let best = assigner.assign(positions: numbers.map(\.position), satisfiesArithmetic: { cols in
+                    threePublicArithmetic(keys: keys, columns: cols, values: values)
+                }) {
+                    for (j, c) in best.enumerated() { placed[j] = c }
+                }
+            }
+            for (j, n) in numbers.enumerated() {
+                let value = t.unit.toWanYuan(n.number.value)
+                let key = placed[j].map { columns[$0].key } ?? ""
+                let item = threePublicItem(key) ?? ""
+                let label = key + (pairs ? (isBudget[j] ? "预算数" : "决算数") : "")
+                out.facts.append(Fact(table: t.kind.name, columnLabel: label,
+                                      column: item.isEmpty ? "" : (isBudget[j] ? "budget" : "amount"),
+                                      rowLabel: line.groups.first?.label ?? "", code: nil, economic: false, project: nil,
+                                      amount: value, line: line.line))
+            }
+            // One row per item; a blank cell in print is no spending on that item (0).
+            var amounts: [String: ExactDecimal] = [:]
+            var budgets: [String: ExactDecimal] = [:]
+            for (j, n) in numbers.enumerated() {
+                guard let c = placed[j], let item = threePublicItem(columns[c].key), !item.isEmpty else { continue }
+                if isBudget[j] { budgets[item] = t.unit.toWanYuan(n.number.value) } else { amounts[item] = t.unit.toWanYuan(n.number.value) }
+            }
+            guard !amounts.isEmpty || !budgets.isEmpty else { continue }
+            for key in columns.map(\.key) {
+                guard let item = threePublicItem(key), !item.isEmpty else { continue }
+                table.rows.append(document.snapshotValues + [.text(item), .decimal(amounts[item] ?? .zero), .null, .null, .null,
+                                                             budgets[item].map { .decimal($0) } ?? .null, document.lineValue(line.line)])
+            }
+        }
+    }
+
+    static func threePublicArithmetic(keys: [String], columns: [Int], values: [ExactDecimal]) -> Bool {
+        var v: [String: ExactDecimal] = [:]
+        for (j, c) in columns.enumerated() { v[keys[c]] = values[j] }
+        func agree(_ total: String, _ parts: [String]) -> Bool {
+            guard let t = v[total] else { return true }
+            let present = parts.compactMap { v[$0] }
+            // A subtotal printed with none of its parts is not how the template reads.
+            if present.isEmpty { return t.isZero || total == "合计" && keys.count <= 1 }
+            return Arithmetic.agree(t, Arithmetic.sum(present), parts: 1, unit: t.lastDigitUnit)
+        }
+        let carParts = ["公务用车购置费", "公务用车运行费"]
+        let totalParts = keys.contains("小计") ? ["因公出国（境）费", "公务接待费", "小计"] : ["因公出国（境）费", "公务接待费"] + carParts
+        return agree("小计", carParts) && agree("合计", totalParts)
     }
 
     static let carryoverColumns = ["amount", "fiscal", "fiscal_personnel", "fiscal_public", "fiscal_project",

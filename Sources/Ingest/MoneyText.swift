@@ -19,12 +19,16 @@ enum MoneyUnit: String, Sendable {
 
     /// The unit named in a line such as "编制单位：…单位：万元" or "单位:元", if any.
     static func stated(in line: String) -> MoneyUnit? {
-        guard let range = line.range(of: "单位：", options: .backwards) ?? line.range(of: "单位:", options: .backwards) else {
-            return nil
+        // "编制单位：某某 单位:万元": the label that is followed by a unit, full- or half-width colon.
+        for label in ["单位：", "单位:"] {
+            var search = line.startIndex..<line.endIndex
+            while let range = line.range(of: label, range: search) {
+                let rest = line[range.upperBound...].drop { $0 == " " || $0 == "\t" }
+                if rest.hasPrefix("万元") { return .wanYuan }
+                if rest.hasPrefix("元") { return .yuan }
+                search = range.upperBound..<line.endIndex
+            }
         }
-        let rest = line[range.upperBound...].drop { $0 == " " || $0 == "\t" }
-        if rest.hasPrefix("万元") { return .wanYuan }
-        if rest.hasPrefix("元") { return .yuan }
         return nil
     }
 }
@@ -69,7 +73,8 @@ struct PrintedNumber: Sendable, Equatable {
                 return nil
             }
         }
-        guard sawDigit else { return nil }
+        // "1." and ".5" are ordinals and fragments, not amounts.
+        guard sawDigit, buffer.last != UInt8(ascii: "."), buffer.first != UInt8(ascii: ".") else { return nil }
         let text = String(decoding: buffer, as: UTF8.self)
         guard let value = ExactDecimal(text) else { return nil }
         return PrintedNumber(value: value, joinedSpaces: sawSpaceInside)

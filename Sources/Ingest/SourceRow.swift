@@ -67,7 +67,7 @@ struct SourceRow: Sendable {
             default: return false
             }
         }
-        return digit && mark
+        return digit && mark && t.last != "." && t.first != "."
     }
 
     /// One layout cell cut at the single spaces that separate money from its neighbours (and

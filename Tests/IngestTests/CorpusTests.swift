@@ -111,6 +111,26 @@ import Testing
         }
     }
 
+    /// 三公 tables print their items as columns, with blank cells: position and the table's
+    /// arithmetic place each number.
+    @Test func threePublicItems() throws {
+        let expected: [(String, String, String)] = [
+            ("wanli-2025-dept-budget.pdf", "公务用车运行费", "21.56"),
+            ("wanli-2025-dept-budget.pdfparse.txt", "公务用车购置费", "15"),
+            ("commerce-2025-dept-budget.pdf", "公务接待费", "1.00"),
+            ("commerce-2025-dept-budget.pdf", "因公出国（境）费", "0"),
+            ("govoffice-2025-dept-budget.pdf", "因公出国（境）费", "839.00"),
+            ("welfare-2024-unit-budget.pdf", "公务用车运行费", "6.4"),
+            ("planning-2024-dept-final.pdf", "公务接待费", "0.39"),
+        ]
+        for (file, item, amount) in expected {
+            let report = SnapshotLoader.load(paths: [Fixture.corpusFile(file)])
+            let t = try #require(Fixture.table(report, "three_public"))
+            let row = Fixture.rows(t).first { $0["item"] == .text(item) }
+            #expect(row?["amount"] == .decimal(ExactDecimal(amount) ?? .zero), "\(file) \(item)")
+        }
+    }
+
     /// 元 tables are stored exactly in 万元.
     @Test func yuanConvertedExactly() throws {
         let report = SnapshotLoader.load(paths: [Fixture.corpusFile("govoffice-2025-dept-budget.pdf")])
