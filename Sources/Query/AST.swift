@@ -161,7 +161,13 @@ struct TableReference: Sendable, CustomStringConvertible {
     let name: String
     let alias: String?
     let span: SourceSpan
-    var description: String { Expression.quoteName(name) + (alias.map { " " + Expression.quoteName($0) } ?? "") }
+    /// `(SELECT ...) alias`: a derived table.
+    var subquery: Query? = nil
+
+    var description: String {
+        let source = subquery.map { "(\($0))" } ?? Expression.quoteName(name)
+        return source + (alias.map { " " + Expression.quoteName($0) } ?? "")
+    }
 }
 
 enum JoinCondition: Sendable {

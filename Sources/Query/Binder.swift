@@ -285,6 +285,30 @@ struct Binder {
         }
     }
 
+    /// A FROM item: a stored table or a subquery, with its columns and the name it goes by.
+    private func reference(_ ref: TableReference) throws(Diagnostic) -> (SourcePlan, [(String, SQLType)], String) {
+        if let subquery = ref.subquery {
+            let inner = try bind(subquery)
+            guard let first = inner.parts.first else { return (.singleRow, [], ref.name) }
+            var types = first.outputs.prefix(first.visibleCount).map(\.type)
+            for part in inner.parts.dropFirst() {
+                for c in types.indices { types[c] = SQLType.common(types[c], part.outputs[c].type) ?? types[c] }
+            }
+            if first.pivot != nil {
+                throw Diagnostic(kind: .name, message: "a PIVOT BY query cannot be a subquery (its columns depend on the data)", span: ref.span)
+            }
+            let names = Array(first.names.prefix(first.visibleCount))
+            return (.derived(inner, qualifier: ref.name, width: names.count), Array(zip(names, types)), ref.name)
+        }
+        let t = try table(ref)
+        let qualifier = ref.alias ?? t.name
+        return (.scan(t, qualifier: qualifier), t.columns.map { ($0.name, SQLType(column: $0)) }, qualifier)
+    }
+
+    private func columns(_ list: [(String, SQLType)], qualifier: String, offset: Int) -> [ScopeColumn] {
+        list.enumerated().map { i, c in ScopeColumn(qualifier: qualifier, name: c.0, type: c.1, index: offset + i) }
+    }
+
     func bindSource(_ s: SelectStatement) throws(Diagnostic) -> (SourcePlan, Scope) {
         guard let from = s.from else {
             if let spending = catalog.table(named: "spending") {
@@ -295,25 +319,24 @@ struct Binder {
             }
             return (.singleRow, Scope())
         }
-        let first = try table(from)
-        var plan = SourcePlan.scan(first, qualifier: from.alias ?? first.name)
+        let (firstPlan, firstColumns, firstQualifier) = try reference(from)
+        var plan = firstPlan
         var scope = Scope()
-        scope.qualifiers = [from.alias ?? first.name]
-        scope.columns = scopeColumns(of: first, qualifier: from.alias ?? first.name, offset: 0)
+        scope.qualifiers = [firstQualifier]
+        scope.columns = columns(firstColumns, qualifier: firstQualifier, offset: 0)
         for join in s.joins {
-            let right = try table(join.table)
-            let qualifier = join.table.alias ?? right.name
+            let (rightPlan, rightColumns, qualifier) = try reference(join.table)
             if scope.qualifiers.contains(where: { $0.lowercased() == qualifier.lowercased() }) {
                 throw Diagnostic(kind: .name, message: "table name \"\(qualifier)\" appears twice in FROM", span: join.table.span,
-                                 hints: ["give one of them an alias: \(right.name) AS b"])
+                                 hints: ["give one of them an alias: \(join.table.name) AS b"])
             }
             let leftWidth = scope.width
             var rightScope = Scope()
             rightScope.qualifiers = [qualifier]
-            rightScope.columns = scopeColumns(of: right, qualifier: qualifier, offset: 0)
+            rightScope.columns = columns(rightColumns, qualifier: qualifier, offset: 0)
             var combined = scope
             combined.qualifiers.append(qualifier)
-            combined.columns += scopeColumns(of: right, qualifier: qualifier, offset: leftWidth)
+            combined.columns += columns(rightColumns, qualifier: qualifier, offset: leftWidth)
             var leftKeys: [BoundExpression] = [], rightKeys: [BoundExpression] = []
             var residual: BoundExpression?
             switch join.condition {
@@ -369,7 +392,7 @@ struct Binder {
                 leftKeys[i] = Binder.widened(leftKeys[i], to: common, span: join.span)
                 rightKeys[i] = Binder.widened(rightKeys[i], to: common, span: join.span)
             }
-            plan = .join(join.kind, plan, .scan(right, qualifier: qualifier), leftKeys: leftKeys, rightKeys: rightKeys, residual: residual)
+            plan = .join(join.kind, plan, rightPlan, leftKeys: leftKeys, rightKeys: rightKeys, residual: residual)
             scope = combined
         }
         return (plan, scope)

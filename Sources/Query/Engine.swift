@@ -1,4 +1,5 @@
 import Store
+import Synchronization
 
 /// A position range in the query text: 1-based line and column of its start, and the
 /// UTF-8 offsets it covers.
@@ -155,11 +156,12 @@ public struct StatementText: Sendable, Hashable {
 }
 
 /// Set from another thread (the shell's Ctrl-C handler) to stop a running query between batches.
-public final class Cancellation: @unchecked Sendable {
-    private var flag = false
+/// The flag is atomic, so setting it from a signal-handling thread is not a data race.
+public final class Cancellation: Sendable {
+    private let flag = Atomic<Bool>(false)
     public init() {}
-    public func cancel() { flag = true }
-    public func reset() { flag = false }
-    public var isCancelled: Bool { flag }
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+    public func reset() { flag.store(false, ordering: .relaxed) }
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
 }
 

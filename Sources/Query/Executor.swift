@@ -19,6 +19,13 @@ struct Executor {
     }
 
     func run(_ plan: QueryPlan) throws(Diagnostic) -> QueryResult {
+        let out = try runVectors(plan)
+        let rows = (0..<out.rowCount).map { r in out.columns.map { $0.value(at: r) } }
+        return QueryResult(columns: out.names, types: out.types.map(\.columnType), rows: rows)
+    }
+
+    /// The query's result as column vectors (visible columns only, sorted and limited).
+    func runVectors(_ plan: QueryPlan) throws(Diagnostic) -> Output {
         if plan.parts.count == 1, let part = plan.parts.first {
             let out = try runSelect(part)
             var order = Array(0..<out.rowCount)
@@ -28,9 +35,10 @@ struct Executor {
             }
             if !keys.isEmpty { order = Sorter.sortedRows(out.columns, keys: keys, count: out.rowCount) }
             let window = Executor.window(order.count, limit: plan.limit, offset: plan.offset)
-            let rows = order[window].map { r in (0..<out.visibleCount).map { out.columns[$0].value(at: r) } }
-            return QueryResult(columns: Array(out.names.prefix(out.visibleCount)),
-                               types: out.types.prefix(out.visibleCount).map(\.columnType), rows: rows)
+            let kept = order[window].map { Int32($0) }
+            let columns = out.columns.prefix(out.visibleCount).map { $0.gathering(kept) }
+            return Output(columns: columns, names: Array(out.names.prefix(out.visibleCount)),
+                          types: Array(out.types.prefix(out.visibleCount)), visibleCount: out.visibleCount, rowCount: kept.count)
         }
         // UNION ALL: parts are concatenated, then sorted and limited as a whole.
         var outputs: [Output] = []
@@ -52,8 +60,9 @@ struct Executor {
         var order = Array(0..<total)
         if !plan.order.isEmpty { order = Sorter.sortedRows(columns, keys: plan.order, count: total) }
         let window = Executor.window(order.count, limit: plan.limit, offset: plan.offset)
-        let rows = order[window].map { r in (0..<width).map { columns[$0].value(at: r) } }
-        return QueryResult(columns: Array(outputs[0].names.prefix(width)), types: types.map(\.columnType), rows: rows)
+        let kept = order[window].map { Int32($0) }
+        return Output(columns: columns.map { $0.gathering(kept) }, names: Array(outputs[0].names.prefix(width)), types: types,
+                      visibleCount: width, rowCount: kept.count)
     }
 
     static func window(_ count: Int, limit: Int?, offset: Int) -> Range<Int> {
@@ -98,6 +107,9 @@ struct Executor {
         switch plan {
         case .scan(let table, _): return Relation(table: table)
         case .singleRow: return Relation(vectors: [], rowCount: 1)
+        case .derived(let plan, _, _):
+            let out = try runVectors(plan)
+            return Relation(vectors: out.columns, rowCount: out.rowCount)
         case .join(let kind, let l, let r, let lk, let rk, let residual):
             let left = try source(l), right = try source(r)
             let join = HashJoin(kind: kind, leftKeys: lk.map { Specializer.specialize($0, left, classNames: classNames) },

@@ -228,6 +228,17 @@ struct Parser {
     }
 
     private mutating func parseTableReference() throws(Diagnostic) -> TableReference {
+        if current.isSymbol("("), peekToken(1).isKeyword("SELECT") {
+            let open = advance()
+            try enter()
+            let query = try parseQuery()
+            depth -= 1
+            try expect(symbol: ")", context: "to close the subquery")
+            _ = accept(keyword: "AS")
+            var alias = "subquery"
+            if current.kind == .identifier || current.kind == .quotedIdentifier { alias = advance().text }
+            return TableReference(name: alias, alias: alias, span: open.span.through(previous.span), subquery: query)
+        }
         let t = current
         guard t.kind == .identifier || t.kind == .quotedIdentifier else { throw unexpected("expected a table name") }
         _ = advance()

@@ -5,6 +5,8 @@ indirect enum SourcePlan: Sendable {
     case scan(Table, qualifier: String)
     /// No table at all (FROM left out and no spending table): one row, no columns.
     case singleRow
+    /// A subquery in FROM, run first; its result columns are the relation.
+    case derived(QueryPlan, qualifier: String, width: Int)
     /// Keys are bound over each side's own columns; the residual condition over the joined row
     /// (left columns first, then right).
     case join(JoinKind, SourcePlan, SourcePlan, leftKeys: [BoundExpression], rightKeys: [BoundExpression], residual: BoundExpression?)
@@ -13,6 +15,7 @@ indirect enum SourcePlan: Sendable {
         switch self {
         case .scan(let t, _): return t.columns.count
         case .singleRow: return 0
+        case .derived(_, _, let w): return w
         case .join(_, let l, let r, _, _, _): return l.width + r.width
         }
     }
@@ -117,6 +120,9 @@ extension SelectPlan {
             lines.append(pad + "Scan \(t.name)\(q.lowercased() != t.name.lowercased() ? " AS \(q)" : "") (\(t.rowCount) rows)")
         case .singleRow:
             lines.append(pad + "OneRow")
+        case .derived(let plan, let q, _):
+            lines.append(pad + "Subquery AS \(q)")
+            lines += plan.explanation.map { pad + "  " + $0 }
         case .join(let kind, let l, let r, let lk, let rk, let residual):
             var s = pad + "HashJoin \(kind.rawValue)"
             if !lk.isEmpty { s += " on " + zip(lk, rk).map { "\($0) = \($1)" }.joined(separator: " AND ") }

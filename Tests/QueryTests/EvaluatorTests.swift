@@ -32,3 +32,25 @@ import Store
         #expect(results.map(\.lines) == [["1"], ["5"]])
     }
 }
+
+@Suite struct CancellationTests {
+    @Test func aCancelledQueryStopsWithAnError() throws {
+        let engine = try Fixtures.engine()
+        let cancellation = Cancellation()
+        cancellation.cancel()
+        do throws(Diagnostic) {
+            _ = try engine.execute("SELECT sum(amount) FROM spending", cancellation: cancellation)
+            Issue.record("expected the query to be cancelled")
+        } catch {
+            #expect(error.message == "query cancelled")
+        }
+        cancellation.reset()
+        #expect(try engine.execute("SELECT count(*)", cancellation: cancellation).first?.lines == ["10"])
+    }
+
+    @Test func explainAndDescribeAreAvailableAsCalls() throws {
+        let engine = try Fixtures.engine()
+        #expect(try engine.explain("SELECT count(*) WHERE class = 208").last?.trimmingSpaces == "Scan spending (10 rows)")
+        #expect(try engine.describe(table: "income").rows.count == 5)
+    }
+}
