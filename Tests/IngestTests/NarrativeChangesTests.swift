@@ -210,6 +210,10 @@ import Testing
         #expect(items.allSatisfy { $0.basis == "年初预算" && $0.consistent == true })
         let s = try #require(items.first { $0.code == "2080505" })
         #expect(s.amount == Self.d("446.11") && s.prior == Self.d("452.40") && s.completion == Self.d("98.61"))
+        // The 决算 total against the initial budget, stated without a code path.
+        let general = try #require(r.statements.first { $0.path == ["一般公共预算财政拨款支出"] && $0.basis == "年初预算" })
+        #expect(general.amount == Self.d("9746.50") && general.prior == Self.d("10210.34") && general.completion == Self.d("95.45"))
+        #expect(general.consistent == true)
         let total = try #require(r.statements.first { $0.path == ["收入支出总计"] })
         #expect(total.amount == Self.d("9859.38") && total.change == Self.d("1062.85") && total.consistent == true)
     }

@@ -13,7 +13,7 @@ struct SubjectSentence: Sendable {
     /// The subject's amount from the sentence before, for "…总计9859.38万元。与2023年度相比,…".
     let earlierAmount: ExactDecimal?
 
-    static let cues = ["比上年", "较上年", "与上年", "比20", "与20", "较20", "同比"]
+    static let cues = ["比上年", "较上年", "与上年", "比20", "与20", "较20", "同比", "年初预算为", "年初预算数为"]
     /// Every cue starts with one of these: most characters are rejected by one comparison.
     static let cueHeads: Set<Unicode.Scalar> = Set(cues.compactMap { $0.unicodeScalars.first })
 
@@ -28,7 +28,7 @@ struct SubjectSentence: Sendable {
             let end = sentenceEnd(text, after: i)
             let body = text.text(i..<end)
             // Only a comparison of figures: a direction word, 持平 or 相比 must follow the cue.
-            guard (StatementFigures.rising + StatementFigures.falling + ["持平"]).contains(where: { body.contains($0) }) else {
+            guard (StatementFigures.rising + StatementFigures.falling + ["持平", "完成"]).contains(where: { body.has($0) }) else {
                 i += 1
                 continue
             }
