@@ -52,12 +52,36 @@ enum LabelTableTyping {
     }
 
     /// Overview and appropriation: income items on the left, spending by class on the right.
-    static func twoSided(_ t: LabelTable, document: SnapshotDocument, moneyColumns: [String]) -> TypedLabelTable {
+    /// Schemas of the label tables, so they exist (empty) even when no document prints them.
+    static func schema(of name: String) -> [(name: String, type: ColumnType)]? {
+        switch name {
+        case "overview": return twoSidedSchema(["amount"])
+        case "appropriation": return twoSidedSchema(["amount", "general", "fund", "soe"])
+        case "three_public": return threePublicSchema
+        case "carryover": return carryoverSchema
+        default: return nil
+        }
+    }
+
+    static func twoSidedSchema(_ moneyColumns: [String]) -> [(name: String, type: ColumnType)] {
         var columns = SnapshotDocument.snapshotColumns
         columns += [("side", .text), ("item", .text), ("class", .integer), ("code", .text)]
         columns += moneyColumns.map { ($0, ColumnType.decimal) }
         columns.append(SnapshotDocument.lineColumn)
-        var table = ReaderTable(name: t.kind.name, columns: columns)
+        return columns
+    }
+
+    static let threePublicSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns
+        + [("item", .text), ("amount", .decimal), ("general", .decimal), ("fund", .decimal), ("soe", .decimal), ("budget", .decimal)]
+        + [SnapshotDocument.lineColumn]
+
+    static var carryoverSchema: [(name: String, type: ColumnType)] {
+        SnapshotDocument.snapshotColumns + [("project", .text)] + carryoverColumns.map { ($0, ColumnType.decimal) }
+            + [SnapshotDocument.lineColumn]
+    }
+
+    static func twoSided(_ t: LabelTable, document: SnapshotDocument, moneyColumns: [String]) -> TypedLabelTable {
+        var table = ReaderTable(name: t.kind.name, columns: twoSidedSchema(moneyColumns))
         var out = TypedLabelTable()
         for line in t.lines {
             for (gi, g) in line.groups.enumerated() where !g.numbers.isEmpty {
@@ -114,10 +138,7 @@ enum LabelTableTyping {
     }
 
     static func threePublic(_ t: LabelTable, document: SnapshotDocument) -> TypedLabelTable {
-        var columns = SnapshotDocument.snapshotColumns
-        columns += [("item", .text), ("amount", .decimal), ("general", .decimal), ("fund", .decimal), ("soe", .decimal), ("budget", .decimal)]
-        columns.append(SnapshotDocument.lineColumn)
-        var table = ReaderTable(name: t.kind.name, columns: columns)
+        var table = ReaderTable(name: t.kind.name, columns: threePublicSchema)
         var out = TypedLabelTable()
         let rowOriented = t.lines.contains { l in l.groups.contains { threePublicItem($0.label) != nil && !$0.numbers.isEmpty } }
         if rowOriented {
@@ -253,11 +274,7 @@ enum LabelTableTyping {
 
     /// 上年结转结余情况明细表: one row per project; tab text keeps the template's cell order.
     static func carryover(_ t: LabelTable, document: SnapshotDocument) -> TypedLabelTable {
-        var columns = SnapshotDocument.snapshotColumns
-        columns.append(("project", .text))
-        columns += carryoverColumns.map { ($0, ColumnType.decimal) }
-        columns.append(SnapshotDocument.lineColumn)
-        var table = ReaderTable(name: t.kind.name, columns: columns)
+        var table = ReaderTable(name: t.kind.name, columns: carryoverSchema)
         var out = TypedLabelTable()
         var pendingLabel = ""
         for line in t.lines {

@@ -21,6 +21,11 @@ enum NarrativeHook {
         tables.add(targets.table, file: document.file)
     }
 
+    static func declare(in tables: inout DisclosureTables) {
+        tables.declare("changes", schema: ChangesTable.columns)
+        tables.declare("targets", schema: TargetsTable.columns)
+    }
+
     static func addReference(to tables: inout DisclosureTables) {
         tables.add(ClassificationTable.readerTable(), file: "classes")
     }

@@ -39,9 +39,15 @@ public enum SnapshotLoader {
         var problems: [LoadProblem] = []
         let files = SnapshotFiles.expand(paths, problems: &problems)
         var tables = DisclosureTables()
-        for kind in TableKind.all where kind.key != .label {
-            tables.declare(kind.name, schema: DisclosureTables.schema(for: kind))
+        // Every table of SCHEMA.md exists after a load, empty when no document prints it.
+        for kind in TableKind.all {
+            if kind.key == .label {
+                if let schema = LabelTableTyping.schema(of: kind.name) { tables.declare(kind.name, schema: schema) }
+            } else {
+                tables.declare(kind.name, schema: DisclosureTables.schema(for: kind))
+            }
         }
+        NarrativeHook.declare(in: &tables)
         tables.declare("facts", schema: DisclosureTables.factsSchema)
         tables.declare("checks", schema: DisclosureTables.checksSchema)
         tables.declare("docs", schema: DisclosureTables.docsSchema)
