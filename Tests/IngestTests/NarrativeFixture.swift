@@ -1,4 +1,5 @@
 import Foundation
+import Store
 @testable import Ingest
 
 /// Files the narrative, targets and classes tests read: the seed in Data/, the shared corpus
@@ -51,14 +52,9 @@ enum NarrativeFixture {
             guard cells.count >= 5, cells[0].count == 3, cells[0].hasPrefix("2"), cells[0].allSatisfy(\.isNumber),
                   cells[1].count == 2, cells[1].allSatisfy(\.isNumber),
                   cells[2].isEmpty || (cells[2].count == 2 && cells[2].allSatisfy(\.isNumber)) else { continue }
-            let amounts = cells[4...].compactMap { ExactDecimalParsing.parse($0) }
+            let amounts = cells[4...].compactMap { ExactDecimal($0.filter { !$0.isWhitespace && $0 != "," }) }
             codes.append(DocumentCode(code: cells[0] + cells[1] + cells[2], name: cells[3].filter { !$0.isWhitespace }, amounts: amounts))
         }
         return codes
     }
-}
-
-import Store
-enum ExactDecimalParsing {
-    static func parse(_ cell: String) -> ExactDecimal? { ExactDecimal(cell.filter { !$0.isWhitespace && $0 != "," }) }
 }

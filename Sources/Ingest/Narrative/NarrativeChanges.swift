@@ -129,21 +129,19 @@ public enum NarrativeChanges {
             || (s.has("比20") && (StatementFigures.rising + StatementFigures.falling).contains { s.has($0) })
     }
 
-    /// Where a statement's text ends: at the next path, a table or a new heading, after its
-    /// reason sentence, or — without a reason — after the first sentence that compares.
+    /// Where a statement's text ends: at the next path, a table or a new heading; after the
+    /// sentence of its reason; or, when it gives no reason, after its first sentence that compares
+    /// (unless a reason follows right after that sentence).
     static func statementRegion(_ text: NarrativeText, from start: Int, before next: Int) -> Range<Int> {
         var end = max(start, min(next, start + 600, text.count))
         if let table = text.find(String(NarrativeText.hardBreak), from: start, to: end) { end = table }
-        var i = start
         var compared = false
+        var i = start
         while i < end {
-            let c = text.characters[i]
-            if c == "。" {
-                if startsHeading(text, at: i + 1) { return start..<(i + 1) }
-                if compared, findReason(text, from: start, to: i) == nil, !startsReasonSoon(text, at: i + 1, end: end) {
-                    return start..<(i + 1)
-                }
-                if findReason(text, from: start, to: i) != nil { return start..<(i + 1) }
+            if text.characters[i] == "。" {
+                let stop = i + 1
+                if startsHeading(text, at: stop) || findReason(text, from: start, to: i) != nil { return start..<stop }
+                if compared, !startsReasonSoon(text, at: stop, end: end) { return start..<stop }
             }
             if ["增加", "减少", "增长", "下降", "持平", "完成", "相比"].contains(where: { text.matches($0, at: i) }) { compared = true }
             i += 1
