@@ -29,8 +29,8 @@ import Store
         ("spending_by_class", "spending_by_class", []),
         ("three_public_costs", "three_public_costs", []),
         ("unit_against_unit-seed-and-absent", "unit_against_unit", ["a=新疆维吾尔自治区喀什地区喀什经济开发区党群工作部", "b=上海市普陀区商务委员会"]),
-        ("year_on_year_by_class", "year_on_year_by_class", []),
-        ("year_on_year_by_item", "year_on_year_by_item", []),
+        ("year_on_year_by_class-2023-2024", "year_on_year_by_class", ["a=2023", "b=2024"]),
+        ("year_on_year_by_item-2023-2024", "year_on_year_by_item", ["a=2023", "b=2024"]),
     ]
 
     static let seedEngine: Engine = {

@@ -66,6 +66,20 @@ import Store
         #expect(report.documents.map(\.doc) == ["u-2024", "u-2025"])
     }
 
+    /// Without a and b, year on year compares the earliest and the latest year loaded.
+    @Test func yearOnYearDefaultsToTheYearsLoaded() throws {
+        let report = try Self.runner().run(name: "year_on_year_by_class", arguments: [])
+        #expect(report.parameters.bound.map(\.text) == ["%", "2024", "2025"])
+        #expect(Self.rows(report).last.map { Array($0[2...4]) } == ["157.30", "163.63", "6.33"])
+    }
+
+    @Test func aDefaultQueryThatFindsNothingMakesTheParameterMissing() throws {
+        let error = #expect(throws: ReportError.self) {
+            try Self.runner().run(name: "year_on_year_by_class", arguments: ["unit=没有这个单位"])
+        }
+        #expect(error?.description == "year_on_year_by_class needs parameter \"a\" (the earlier year (default: the earliest loaded); its default query found nothing in the loaded data): give it as a=VALUE")
+    }
+
     @Test func compareWithYearAsTheDimensionByItem() throws {
         let report = try Self.runner().run(name: "compare", arguments: ["dimension=year", "a=2024", "b=2025", "by=code"])
         let rows = Self.rows(report)
@@ -83,7 +97,7 @@ import Store
         #expect(throws: ReportError.missingParameter(name: "a", query: "compare", description: "the first value, the base (e.g. 2024)")) {
             try Self.runner().run(name: "compare", arguments: [])
         }
-        #expect(throws: ReportError.unknownParameter(name: "yaer", query: "year_on_year_by_class", declared: ["a", "b", "unit"])) {
+        #expect(throws: ReportError.unknownParameter(name: "yaer", query: "year_on_year_by_class", declared: ["unit", "a", "b"])) {
             try Self.runner().run(name: "year_on_year_by_class", arguments: ["yaer=2024"])
         }
     }

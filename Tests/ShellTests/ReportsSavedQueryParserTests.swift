@@ -40,6 +40,24 @@ import Testing
         #expect(query.sections[2].chart == ChartSpec(labelColumn: "name", valueColumn: "amount"))
     }
 
+    @Test func aDefaultMayBeAQueryOverTheParametersAboveIt() throws {
+        let query = try SavedQueryParser.parse("""
+        -- name: q
+        -- description: d
+        -- param: unit = '%'  the unit
+        -- param: a integer = (SELECT min(year) FROM spending WHERE unit LIKE :unit AND name <> ')')  earliest
+        SELECT :a
+        """, name: "q", file: "q.bql")
+        #expect(query.parameters[1].defaultQuery == "SELECT min(year) FROM spending WHERE unit LIKE :unit AND name <> ')'")
+        #expect(query.parameters[1].defaultText == nil)
+        #expect(query.parameters[1].description == "earliest")
+        #expect(query.parameters[1].defaultShown.hasPrefix("(SELECT min(year)"))
+        #expect(syntaxError("-- name: q\n-- description: d\n-- param: a = (SELECT :b)  x\n-- param: b = 1  y\nSELECT :a")
+                == .syntax(file: "Queries/q.bql", line: 3, message: "the default of \"a\" uses :b, which is not declared above it"))
+        #expect(syntaxError("-- name: q\n-- description: d\n-- param: a = (SELECT 1  x\nSELECT :a")
+                == .syntax(file: "Queries/q.bql", line: 3, message: "the default query of \"a\" has no closing parenthesis"))
+    }
+
     @Test func titleDefaultsToDescription() throws {
         let query = try SavedQueryParser.parse("-- name: q\n-- description: Spending by class\nSELECT 1", name: "q", file: "q.bql")
         #expect(query.title == "Spending by class")

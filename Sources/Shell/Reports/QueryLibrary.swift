@@ -63,7 +63,7 @@ public struct QueryLibrary: Sendable {
             do throws(ReportError) {
                 let query = try self.query(named: name)
                 let parameters = query.parameters.map { p in
-                    p.defaultText.map { "\(p.name)=\($0)" } ?? "\(p.name)=?"
+                    "\(p.name)=\(p.defaultShown)"
                 }.joined(separator: " ")
                 out += name + (parameters.isEmpty ? "" : "  " + parameters) + "\n"
                 out += "    " + query.description + "\n"

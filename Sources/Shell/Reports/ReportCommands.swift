@@ -12,7 +12,7 @@ public struct ReportCommands: SavedQueryCommands {
         return library.names().map { name in
             do throws(ReportError) {
                 let query = try library.query(named: name)
-                let parameters = query.parameters.map { p in "\(p.name)=\(p.defaultText ?? "?")" }
+                let parameters = query.parameters.map { p in "\(p.name)=\(p.defaultShown)" }
                 return (name, query.description + (parameters.isEmpty ? "" : " [" + parameters.joined(separator: " ") + "]"))
             } catch {
                 return (name, "error: " + error.description)

@@ -31,20 +31,34 @@ public struct ReportParameters: Sendable, Equatable {
     /// Binds `overrides` (name -> text) over the declared defaults of `query`. An override that
     /// names no declared parameter, or a declared parameter with neither default nor override,
     /// is an error naming it.
-    public init(query: SavedQuery, overrides: [String: String]) throws(ReportError) {
+    ///
+    /// `defaultFromData` answers a default query (`= (SELECT ...)`) given the parameters bound so
+    /// far; nil means it found nothing, which makes the parameter missing.
+    public init(query: SavedQuery, overrides: [String: String],
+                defaultFromData: ((ParameterDeclaration, ReportParameters) throws(ReportError) -> String?)? = nil) throws(ReportError) {
         let declared = query.parameters.map(\.name)
         for name in overrides.keys.sorted() where !declared.contains(name) {
             throw .unknownParameter(name: name, query: query.name, declared: declared)
         }
         var bound: [Bound] = []
         for declaration in query.parameters {
-            guard let text = overrides[declaration.name] ?? declaration.defaultText else {
-                throw .missingParameter(name: declaration.name, query: query.name, description: declaration.description)
+            var text = overrides[declaration.name] ?? declaration.defaultText
+            if text == nil, declaration.defaultQuery != nil, let defaultFromData {
+                text = try defaultFromData(declaration, ReportParameters(bound: bound))
+            }
+            guard let text else {
+                let what = declaration.defaultQuery == nil ? declaration.description
+                    : declaration.description + "; its default query found nothing in the loaded data"
+                throw .missingParameter(name: declaration.name, query: query.name, description: what)
             }
             let type = declaration.type ?? ReportParameters.inferredType(of: text)
             let value = try ReportParameters.value(of: text, as: type, name: declaration.name)
             bound.append(Bound(name: declaration.name, value: value, column: type == .column ? text : nil, text: text))
         }
+        self.bound = bound
+    }
+
+    private init(bound: [Bound]) {
         self.bound = bound
     }
 

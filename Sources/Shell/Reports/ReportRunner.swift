@@ -27,7 +27,9 @@ public struct ReportRunner: Sendable {
     public func listing() -> String { library.listing() }
 
     public func run(_ query: SavedQuery, overrides: [String: String]) throws(ReportError) -> Report {
-        let binding = try ReportParameters(query: query, overrides: overrides)
+        let binding = try ReportParameters(query: query, overrides: overrides) { declaration, earlier throws(ReportError) in
+            try defaultFromData(declaration, earlier: earlier, file: query.file)
+        }
         var sections: [RanSection] = []
         for section in query.sections {
             let source = ParameterReferenceScanner.splicingColumns(binding.columns, into: section.source)
@@ -44,6 +46,20 @@ public struct ReportRunner: Sendable {
             sections.append(RanSection(title: section.title, results: results, chart: section.chart))
         }
         return Report(query: query, parameters: binding, documents: ReportRunner.documents(in: engine.catalog), sections: sections)
+    }
+
+    /// The first cell of a parameter's default query, as text; nil when it has no row or is NULL.
+    private func defaultFromData(_ declaration: ParameterDeclaration, earlier: ReportParameters, file: String) throws(ReportError) -> String? {
+        guard let sql = declaration.defaultQuery else { return nil }
+        let source = ParameterReferenceScanner.splicingColumns(earlier.columns, into: sql)
+        do {
+            let results = try engine.execute(source, parameters: earlier.values)
+            guard let value = results.last?.rows.first?.first, !value.isNull else { return nil }
+            return value.description
+        } catch {
+            throw .statementFailed(file: file, line: declaration.line, column: nil,
+                                   message: "the default of \"\(declaration.name)\": " + error.message)
+        }
     }
 
     /// The `docs` table's snapshots sorted by doc id; empty when no docs table is loaded.

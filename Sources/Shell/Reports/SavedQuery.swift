@@ -37,17 +37,30 @@ public struct ParameterDeclaration: Sendable, Equatable {
     public let name: String
     /// nil: the type follows the form of the value given (2024 integer, 1.5 decimal, else text).
     public let type: ParameterType?
-    /// The default as written (quotes removed); nil means the parameter must be given.
+    /// The default as written (quotes removed); nil means the parameter must be given, unless
+    /// the default is a query.
     public let defaultText: String?
+    /// `= (SELECT min(year) FROM spending)`: a default read from the loaded data when the report
+    /// runs, so year on year picks the two years loaded. It may use the parameters declared above.
+    public let defaultQuery: String?
     public let description: String
     public let line: Int
 
-    public init(name: String, type: ParameterType?, defaultText: String?, description: String, line: Int) {
+    public init(name: String, type: ParameterType?, defaultText: String?, defaultQuery: String? = nil,
+                description: String, line: Int) {
         self.name = name
         self.type = type
         self.defaultText = defaultText
+        self.defaultQuery = defaultQuery
         self.description = description
         self.line = line
+    }
+
+    /// The default as the listing shows it: the text, "(SELECT ...)" for a query, "?" for none.
+    public var defaultShown: String {
+        if let defaultText { return defaultText }
+        if let defaultQuery { return "(" + defaultQuery + ")" }
+        return "?"
     }
 }
 

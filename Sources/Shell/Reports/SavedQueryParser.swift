@@ -48,6 +48,11 @@ public enum SavedQueryParser {
                     if parameters.contains(where: { $0.name == declaration.name }) {
                         throw .syntax(file: file, line: lineNumber, message: "parameter \"\(declaration.name)\" is declared twice")
                     }
+                    // A default query is answered before the parameters below it are bound.
+                    for reference in ParameterReferenceScanner.find(in: declaration.defaultQuery ?? "")
+                    where !parameters.contains(where: { $0.name == reference.name }) {
+                        throw .syntax(file: file, line: lineNumber, message: "the default of \"\(declaration.name)\" uses :\(reference.name), which is not declared above it")
+                    }
                     parameters.append(declaration)
                 case "chart":
                     let spec = try chart(value, line: lineNumber, file: file)
@@ -142,9 +147,18 @@ public enum SavedQueryParser {
             rest = rest.dropFirst(word.count).drop { $0 == " " || $0 == "\t" }
         }
         var defaultText: String?
+        var defaultQuery: String?
         if rest.first == "=" {
             rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
-            if rest.first == "'" {
+            if rest.first == "(" {
+                guard let close = matchingParenthesis(in: rest) else {
+                    throw .syntax(file: file, line: line, message: "the default query of \"\(name)\" has no closing parenthesis")
+                }
+                let inner = String(rest[rest.index(after: rest.startIndex)..<close]).trimmedOfSpaces
+                guard !inner.isEmpty else { throw .syntax(file: file, line: line, message: "the default query of \"\(name)\" is empty") }
+                defaultQuery = inner
+                rest = rest[rest.index(after: close)...]
+            } else if rest.first == "'" {
                 var value = ""
                 var index = rest.index(after: rest.startIndex)
                 var closed = false
@@ -178,8 +192,30 @@ public enum SavedQueryParser {
                 }
             }
         }
-        return ParameterDeclaration(name: name, type: type, defaultText: defaultText,
+        return ParameterDeclaration(name: name, type: type, defaultText: defaultText, defaultQuery: defaultQuery,
                                     description: String(rest).trimmedOfSpaces, line: line)
+    }
+
+    /// The `)` closing the `(` that `text` starts with, skipping quoted text.
+    private static func matchingParenthesis(in text: Substring) -> Substring.Index? {
+        var depth = 0
+        var quote: Character?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            } else if c == "(" {
+                depth += 1
+            } else if c == ")" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index = text.index(after: index)
+        }
+        return nil
     }
 
     static func chart(_ text: String, line: Int, file: String) throws(ReportError) -> ChartSpec {
