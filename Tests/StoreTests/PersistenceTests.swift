@@ -90,6 +90,22 @@ import Testing
         #expect(newLoader)
     }
 
+    @Test func anInPlaceEditOfTheSameSizeIsSeenThroughTheRememberedHash() throws {
+        let directory = PersistenceTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let source = directory + "-source.txt"
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        FileManager.default.createFile(atPath: source, contents: Data("aaaa".utf8))
+        let cache = SnapshotCache(directory: directory, loaderVersion: "test-1")
+        let first = try #require(cache.entryPath(forFileAt: source))
+        #expect(cache.entryPath(forFileAt: source) == first)  // from the remembered hash
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: source))
+        try handle.write(contentsOf: Data("bbbb".utf8))
+        try handle.close()
+        let second = try #require(cache.entryPath(forFileAt: source))
+        #expect(second != first)
+    }
+
     @Test func aCorruptOrTruncatedEntryIsIgnoredWithAWarning() throws {
         let directory = PersistenceTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -8,8 +8,9 @@ import Darwin
 ///
 /// Each entry is keyed by the source file's content (XXH64 of its bytes and its size) and the
 /// loader's version, so an edited file, or a new loader, simply misses and is parsed afresh;
-/// a renamed or copied file still hits. A damaged or truncated entry is reported through
-/// `warn` and rebuilt, never trusted and never fatal.
+/// a renamed or copied file still hits. The hash of an unchanged file is remembered by its
+/// stat identity (`SourceFingerprint`), so a start-up does not re-read every source. A damaged
+/// or truncated entry is reported through `warn` and rebuilt, never trusted and never fatal.
 public struct SnapshotCache: Sendable {
     /// What a load produced: tables plus notes (e.g. the loader's warnings) to show again on a hit.
     public struct Entry: Sendable {
@@ -69,10 +70,9 @@ public struct SnapshotCache: Sendable {
 
     /// Where the entry for the file at `path` lives; nil when the file cannot be read.
     public func entryPath(forFileAt path: String) -> String? {
-        guard let file = try? MappedFile(path: path) else { return nil }
-        let contentHash = file.withBytes { XXHash64.hash(UnsafeRawBufferPointer($0)) }
+        guard let key = SourceFingerprint(directory: directory).key(of: path) else { return nil }
         let loaderHash = XXHash64.hash(loaderVersion + "/archive-\(TableArchive.formatVersion)")
-        return directory + "/" + hex(contentHash) + "-" + String(file.count, radix: 16) + "-" + hex(loaderHash) + ".bqlt"
+        return directory + "/" + hex(key.hash) + "-" + String(key.size, radix: 16) + "-" + hex(loaderHash) + ".bqlt"
     }
 
     /// Warnings go to standard error, one line each.
