@@ -1,7 +1,7 @@
-/// The one renderer of errors. Output (plain):
+/// The one renderer of errors. Output (plain), starting with the position so that a batch run
+/// can prefix the file name ("report.bql:1:12: error: ..."):
 ///
-///     error: no column "ammount" in spending; did you mean "amount"?
-///      --> 1:12
+///     1:12: error: no column "ammount" in spending; did you mean "amount"?
 ///       |
 ///     1 | SELECT sum(ammount) WHERE class = 208
 ///       |            ^^^^^^^
@@ -13,11 +13,11 @@ enum DiagnosticRenderer {
     static func render(_ d: Diagnostic, source: String, color: Bool) -> String {
         let red = color ? "\u{1B}[1;31m" : "", blue = color ? "\u{1B}[1;34m" : "", bold = color ? "\u{1B}[1m" : "",
             reset = color ? "\u{1B}[0m" : ""
-        var out = "\(red)error\(reset)\(bold): \(d.message)\(reset)\n"
+        let position = d.span.map { "\($0.line):\($0.column): " } ?? ""
+        var out = "\(position)\(red)error\(reset)\(bold): \(d.message)\(reset)\n"
         if let span = d.span, let excerpt = excerpt(source: source, span: span) {
             let number = String(span.line)
             let gutter = String(repeating: " ", count: number.count)
-            out += "\(gutter)\(blue)-->\(reset) \(span.line):\(span.column)\n"
             out += "\(gutter) \(blue)|\(reset)\n"
             out += "\(blue)\(number) |\(reset) \(excerpt.line)\n"
             out += "\(gutter) \(blue)|\(reset) \(excerpt.padding)\(red)\(String(repeating: "^", count: max(1, excerpt.width)))\(reset)\n"
