@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-/// Compares rendered output with a file under Tests/ShellTests/ReportGolden. With
-/// BUDGETQL_RECORD_GOLDEN=1 in the environment it writes the file instead (and the test passes),
-/// so a deliberate change of output is one command and a reviewable diff.
+/// Compares rendered output with a file under Tests/ShellTests/ReportGolden. With BUDGETQL_RECORD
+/// set (the variable every golden test of the package uses) it writes the file instead and the
+/// test passes, so a deliberate change of output is one command and a reviewable diff.
 enum ReportsGoldenFile {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ReportGolden")
 
-    static var recording: Bool { ProcessInfo.processInfo.environment["BUDGETQL_RECORD_GOLDEN"] == "1" }
+    static var recording: Bool { ProcessInfo.processInfo.environment["BUDGETQL_RECORD"] != nil }
 
     static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = directory.appendingPathComponent(name)
@@ -19,7 +19,7 @@ enum ReportsGoldenFile {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("no golden file \(name); run with BUDGETQL_RECORD_GOLDEN=1 to create it", sourceLocation: sourceLocation)
+            Issue.record("no golden file \(name); run with BUDGETQL_RECORD=1 to create it", sourceLocation: sourceLocation)
             return
         }
         if expected != actual {
@@ -28,7 +28,7 @@ enum ReportsGoldenFile {
             let firstDifference = (0..<min(expectedLines.count, actualLines.count)).first { expectedLines[$0] != actualLines[$0] } ?? min(expectedLines.count, actualLines.count)
             let want = firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "<end>"
             let got = firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "<end>"
-            Issue.record("\(name) differs at line \(firstDifference + 1):\n  expected: \(want)\n  actual:   \(got)\n(BUDGETQL_RECORD_GOLDEN=1 re-records)", sourceLocation: sourceLocation)
+            Issue.record("\(name) differs at line \(firstDifference + 1):\n  expected: \(want)\n  actual:   \(got)\n(BUDGETQL_RECORD=1 re-records)", sourceLocation: sourceLocation)
         }
     }
 }

@@ -92,7 +92,7 @@ import Store
     @Test func yearOnYearFromTheNarrativesPriorFigures() throws {
         let report = try ReportRunner(library: Self.library, engine: Self.seedEngine).run(name: "narrative_year_on_year", arguments: [])
         let result = try #require(report.sections.first?.results.first)
-        #expect(result.columns == ["code", "name", "value_a", "value_b", "change", "change_pct", "status", "printed_change", "printed_pct"])
+        #expect(result.columns == ["code", "name", "prior_year", "this_year", "change", "change_pct", "status", "printed_change", "printed_pct"])
         let row = try #require(result.rows.first { $0.first == .text("2080101") }).map(\.description)
         #expect(Array(row[2...8]) == ["425.07", "477.68", "52.61", "12.38", "", "52.61", "12.38"])
         // An item the narrative calls new (增长100%) has no prior amount and is marked so.

@@ -1,3 +1,4 @@
+import Foundation
 import Store
 import Query
 
@@ -43,9 +44,20 @@ public struct ReportRunner: Sendable {
                 for hint in error.hints { message += "; " + hint }
                 throw .statementFailed(file: query.file, line: line, column: error.span?.column, message: message)
             }
-            sections.append(RanSection(title: section.title, results: results, chart: section.chart))
+            sections.append(RanSection(title: section.title, results: results.map { ReportRunner.labelled($0, by: binding) },
+                                       chart: section.chart))
         }
         return Report(query: query, parameters: binding, documents: ReportRunner.documents(in: engine.catalog), sections: sections)
+    }
+
+    /// Column names may carry `{name}` for a parameter's value (`AS "{a}"`), so a comparison's
+    /// columns read "2024 | 2025" or the two units' names instead of value_a and value_b.
+    static func labelled(_ result: QueryResult, by binding: ReportParameters) -> QueryResult {
+        guard result.columns.contains(where: { $0.contains("{") }) else { return result }
+        let columns = result.columns.map { name in
+            binding.bound.reduce(name) { $0.replacingOccurrences(of: "{\($1.name)}", with: $1.text) }
+        }
+        return QueryResult(columns: columns, types: result.types, rows: result.rows)
     }
 
     /// The first cell of a parameter's default query, as text; nil when it has no row or is NULL.
