@@ -76,7 +76,7 @@ struct CodedTableReader {
                     } else {
                         // Numbers in the header (栏次 1 2 3 …) are printed too: accounted for.
                         for n in tl.numbers { headerNumbers.append((n, tl.line)) }
-                        if !text.contains("单位：") && !text.contains("单位:") {
+                        if !text.containsBytes("单位：") && !text.containsBytes("单位:") {
                             headerText += text.withoutSpaces
                             headerRows.append(row)
                         }

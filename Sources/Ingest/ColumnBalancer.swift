@@ -51,12 +51,14 @@ enum ColumnBalancer {
             }
             return diff.reduce(0) { $0 + ($1 < 0 ? -$1 : $1) }
         }
-        func descendants(of r: Int) -> [Int] {
+        // Rows below each row, computed once: every move carries its change down to them.
+        let below: [[Int]] = rows.indices.map { r in
             var out: [Int] = []
             var stack = children[r]
             while let d = stack.popLast() { out.append(d); stack.append(contentsOf: children[d]) }
             return out
         }
+        func descendants(of r: Int) -> [Int] { below[r] }
         /// Applies `newColumns` to row r and carries the same column change down to the rows
         /// below it (a section moved with its items, an item with its projects).
         func move(_ r: Int, to newColumns: [Int]) -> [(Int, [Int])] {
@@ -115,7 +117,7 @@ enum ColumnBalancer {
         // Each placement of the total row is a start: the total row fixes the columns the
         // others must sum to.
         var starts: [[Int]?] = [nil]
-        if let t = totalRow, movable.contains(t) { starts += rows[t].alternatives.map { Optional($0) } }
+        if let t = totalRow, movable.contains(t) { starts += rows[t].alternatives.prefix(8).map { Optional($0) } }
         for startTotal in starts {
             assignment = start
             costs = rows.indices.map { cost(of: $0) }

@@ -44,10 +44,10 @@ enum LabelTableReader {
             for n in body {
                 let text = document.lines[n - 1]
                 let compact = text.withoutSpaces
-                if compact.contains("空表") || (compact.hasPrefix("注") || compact.hasPrefix("备注")) && compact.contains("无") {
+                if compact.containsBytes("空表") || (compact.hasPrefix("注") || compact.hasPrefix("备注")) && compact.containsBytes("无") {
                     declaredEmpty = true
                 }
-                if text.contains("单位：") || text.contains("单位:") { continue }
+                if text.containsBytes("单位：") || text.containsBytes("单位:") { continue }
                 let row = SourceRow.split(text, line: n, format: document.format)
                 let groups = groupsOf(row)
                 let hasNumbers = groups.contains { !$0.numbers.isEmpty }
@@ -99,7 +99,7 @@ enum LabelTableReader {
     /// right after a number (the right side of a two-sided table), followed by its name.
     static func isInlineClassCode(_ cells: [SourceCell], at i: Int) -> Bool {
         let t = cells[i].text
-        guard t.count == 3, t.isDigits, let code = Int(t), FunctionClasses.names[code] != nil else { return false }
+        guard t.utf8.count == 3, t.isDigits, let code = Int(t), FunctionClasses.names[code] != nil else { return false }
         var j = i + 1
         while j < cells.count, cells[j].text.isEmpty { j += 1 }
         guard j < cells.count, PrintedNumber.parse(cells[j].text) == nil else { return false }
@@ -126,7 +126,7 @@ enum LabelText {
         let digits = label.prefix { $0.isASCII && $0.isNumber }
         if digits.count == 3, let c = Int(digits) { return c }
         let name = stripped(label)
-        guard !name.contains("合计"), !name.contains("总计") else { return nil }
+        guard !name.containsBytes("合计"), !name.containsBytes("总计") else { return nil }
         return FunctionClasses.code(named: name)
     }
 }

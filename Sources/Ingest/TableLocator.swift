@@ -47,7 +47,7 @@ enum TableLocator {
         guard text.utf8.count < 200, text.containsBytes("表") else { return nil }
         var s = text.withoutSpaces
         guard !s.isEmpty, s.count <= 48 else { return nil }
-        if s.contains("…") || s.contains("...") || s.contains("。") || s.contains("，") || s.contains("：") || s.contains(":") {
+        if s.containsBytes("…") || s.containsBytes("...") || s.containsBytes("。") || s.containsBytes("，") || s.containsBytes("：") || s.containsBytes(":") {
             return nil
         }
         for suffix in ["（续）", "(续)", "续表", "续"] where s.hasSuffix(suffix) && s.count > suffix.count {
@@ -70,9 +70,10 @@ enum TableLocator {
     /// A sentence of the narrative: punctuation, and one run of text (table rows have cells
     /// separated by tabs or wide gaps, even when a project name ends in 。).
     static func isProse(_ text: String) -> Bool {
+        guard text.containsBytes("。") else { return false }
         let t = text.withoutSpaces
         if t.hasPrefix("注") || t.hasPrefix("备注") || t.hasPrefix("说明") { return false }
-        guard t.contains("。") && t.count > 20 else { return false }
+        guard t.utf8.count > 60 else { return false }
         let inner = text.drop { $0 == " " || $0 == "\u{3000}" }
         let cells = inner.split(separator: "\t", omittingEmptySubsequences: true).count
         return cells <= 1 && !inner.trimmingSuffixSpaces.contains("   ")
