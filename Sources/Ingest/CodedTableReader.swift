@@ -89,23 +89,44 @@ struct CodedTableReader {
         let (columns, columnLabels) = Self.columnsAndLabels(of: kind, header: headerText)
         let headerCellCount = document.format == .tabText ? headerRows.map(\.cells.count).max() ?? 0 : 0
         let tableUnit = unit ?? defaultUnit
-        // Wrapped names (layout text): a text-only line right under a row continues its name.
+        var repairs: [Repair] = []
+        // Pieces pdftotext displaced (决算 layout text): a wrapped name's first half above its
+        // code line and the rest below; numbers on a line of their own next to a coded row
+        // that printed none.
         var merged: [TableLine] = []
-        for tl in lines {
-            if tl.shape == .text, let last = merged.last, last.shape == .data, !tl.isTotal,
-               tl.name.count <= 20, !tl.name.hasPrefix("注"), !tl.name.hasPrefix("备注") {
-                merged[merged.count - 1].name += tl.name
-                // A wrapped project name continues the project cell, a wrapped name the name.
-                if let last = merged[merged.count - 1].texts.indices.last { merged[merged.count - 1].texts[last] += tl.name }
+        var prefix: (text: String, line: Int)?
+        for (i, tl) in lines.enumerated() {
+            let next = lines[(i + 1)...].first { $0.shape != .blank }
+            if tl.shape == .text, !tl.isTotal, tl.name.count <= 20, !tl.name.hasPrefix("注"), !tl.name.hasPrefix("备注") {
+                if let n = next, n.shape == .data, n.hasCode, n.name.isEmpty || n.texts.isEmpty {
+                    prefix = (tl.name, tl.line)
+                    continue
+                }
+                if let last = merged.last, last.shape == .data {
+                    merged[merged.count - 1].name += tl.name
+                    // A wrapped project name continues the project cell, a wrapped name the name.
+                    if let l = merged[merged.count - 1].texts.indices.last { merged[merged.count - 1].texts[l] += tl.name }
+                    continue
+                }
+            }
+            if tl.shape == .numbersOnly, let last = merged.last, last.shape == .data, last.hasCode, last.numbers.isEmpty {
+                merged[merged.count - 1].numbers = tl.numbers
+                repairs.append(Repair(line: last.line, detail: "numbers of line \(tl.line) belong to the row above (\(last.name))"))
                 continue
             }
-            merged.append(tl)
+            var current = tl
+            if let p = prefix, current.shape == .data {
+                current.name = p.text + current.name
+                if current.texts.isEmpty { current.texts = [p.text] } else { current.texts[0] = p.text + current.texts[0] }
+                prefix = nil
+            }
+            merged.append(current)
         }
         lines = merged
         // Codes.
         var repairer = CodeRepairer(widths: widths, dictionary: dictionary)
         let codes = repairer.resolve(&lines)
-        var repairs = repairer.repairs
+        repairs += repairer.repairs
         // Column positions.
         let anchors = anchorPositions(columns: columns, headerRows: headerRows, lines: lines)
         let assigner = ColumnAssigner(anchors: anchors)

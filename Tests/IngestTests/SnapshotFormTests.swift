@@ -125,6 +125,37 @@ import Testing
         #expect(repairer.repairs.count >= 6)
     }
 
+    /// 决算 layout text: a wrapped name around its code line, numbers on the next line.
+    @Test func displacedPiecesOfAFinalAccountsRow() throws {
+        let text = """
+        上海市某某局2024年度部门决算
+                            支出决算表
+                                                          单位：万元
+          科目编码   科目名称            本年支出合计      基本支出      项目支出
+                    合计                  500.00        300.00        200.00
+        208       社会保障和就业支出          500.00        300.00        200.00
+        20805     行政事业单位养老支出         500.00        300.00        200.00
+                  机关事业单位基本养
+        2080505                          300.00        300.00          0.00
+                  老保险缴费支出
+        2080599   其他行政事业单位养老支出
+                                         200.00          0.00        200.00
+        """
+        let path = try SnapshotFormTests.scratch("final-layout.txt", Data(text.utf8))
+        let report = SnapshotLoader.load(paths: [path])
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        let spending = try #require(Fixture.table(report, "spending"))
+        let rows = Fixture.rows(spending)
+        let pension = rows.first { $0["code"] == .text("2080505") }
+        #expect(pension?["name"] == .text("机关事业单位基本养老保险缴费支出"))
+        #expect(pension?["amount"] == .decimal(ExactDecimal("300.00") ?? .zero))
+        let other = rows.first { $0["code"] == .text("2080599") }
+        #expect(other?["project"] == .decimal(ExactDecimal("200.00") ?? .zero))
+        #expect(rows.first?["stage"] == .text("决算"))
+        let docs = try #require(Fixture.table(report, "docs"))
+        #expect(Fixture.rows(docs).first?["format"] == .text("layout"))
+    }
+
     @Test func columnsByPositionAndArithmetic() {
         let assigner = ColumnAssigner(anchors: [52, 68, 84])
         // amount and basic, 16 apart; amount and project, 32 apart.
