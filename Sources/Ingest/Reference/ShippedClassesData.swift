@@ -827,9 +827,21 @@ enum ShippedClassesData {
 2130304	function	3	水利行业业务管理	Water sector management
 2130305	function	3	水利工程建设	Water works construction
 2130306	function	3	水利工程运行与维护	Water works operation and maintenance
+2130310	function	3	水土保持	Soil and water conservation
+2130314	function	3	防汛	Flood control
+2130315	function	3	抗旱	Drought relief
+2130316	function	3	农村水利	Rural water works
 2130350	function	3	事业运行	Operation of public institutions
 2130399	function	3	其他水利支出	Other water resources
 21305	function	2	巩固拓展脱贫攻坚成果衔接乡村振兴	Consolidating poverty alleviation and rural revitalisation
+2130501	function	3	行政运行	General administration
+2130502	function	3	一般行政管理事务	General administrative affairs
+2130503	function	3	机关服务	Institutional services
+2130504	function	3	农村基础设施建设	Rural infrastructure
+2130505	function	3	生产发展	Production development
+2130506	function	3	社会发展	Social development
+2130550	function	3	事业运行	Operation of public institutions
+2130599	function	3	其他巩固脱贫攻坚成果衔接乡村振兴支出	Other consolidation and rural revitalisation
 21307	function	2	农村综合改革	Comprehensive rural reform
 2130701	function	3	对村级公益事业建设的补助	Village public welfare projects
 2130702	function	3	国有农场办社会职能改革补助	State farm social function reform
@@ -847,6 +859,8 @@ enum ShippedClassesData {
 2140102	function	3	一般行政管理事务	General administrative affairs
 2140103	function	3	机关服务	Institutional services
 2140104	function	3	公路建设	Highway construction
+2140106	function	3	公路养护	Highway maintenance
+2140112	function	3	公路运输管理	Road transport administration
 2140150	function	3	事业运行	Operation of public institutions
 2140199	function	3	其他公路水路运输支出	Other road and waterway transport
 21402	function	2	铁路运输	Railway transport
