@@ -48,8 +48,8 @@ struct StatementFigures: Sendable, Equatable {
                 } else if context.has("完成") {
                     f.completion = value
                 }
-            case .money(let scale):
-                let money = scale(value)
+            case .money(let toWanYuan):
+                let money = toWanYuan(value)
                 if let sign = direction(endOf: context) {
                     f.change = sign < 0 ? money.negated : money
                 } else if priorCues.contains(where: { context.hasSuffix($0) }) {
