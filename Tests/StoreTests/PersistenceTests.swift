@@ -132,6 +132,27 @@ import Testing
         }
     }
 
+    @Test func aSetOfFilesIsOneEntryRebuiltWhenAnyFileChangesOrJoins() throws {
+        let directory = PersistenceTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let a = directory + "-a.txt", b = directory + "-b.txt"
+        defer { for f in [a, b] { try? FileManager.default.removeItem(atPath: f) } }
+        try "first".write(toFile: a, atomically: true, encoding: .utf8)
+        try "second".write(toFile: b, atomically: true, encoding: .utf8)
+        let cache = SnapshotCache(directory: directory, loaderVersion: "test-1")
+        let table = try PersistenceTests.everyType()
+        var loads = 0
+        let load = { () -> SnapshotCache.Entry in loads += 1; return SnapshotCache.Entry(tables: [table], notes: ["a.txt: no tables"]) }
+        _ = cache.entry(forFilesAt: [a, b], orLoad: load)
+        let hit = cache.entry(forFilesAt: [b, a], orLoad: load)  // order does not matter
+        #expect(loads == 1 && hit.notes == ["a.txt: no tables"] && hit.tables.first?.rowCount == 3)
+        try "second, edited".write(toFile: b, atomically: true, encoding: .utf8)
+        _ = cache.entry(forFilesAt: [a, b], orLoad: load)
+        #expect(loads == 2)
+        _ = cache.entry(forFilesAt: [a], orLoad: load)
+        #expect(loads == 3)
+    }
+
     @Test func anUnreadableSourceIsLeftToTheLoader() {
         let cache = SnapshotCache(directory: PersistenceTests.temporaryDirectory(), loaderVersion: "test-1")
         var called = false

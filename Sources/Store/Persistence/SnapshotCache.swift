@@ -52,6 +52,11 @@ public struct SnapshotCache: Sendable {
                                 orLoad load: () throws(E) -> Entry) throws(E) -> Entry {
         // A file we cannot read is the loader's to report; the cache stays out of the way.
         guard let location = entryPath(forFileAt: path) else { return try load() }
+        return try entry(at: location, describing: path, warn: warn, orLoad: load)
+    }
+
+    private func entry<E: Error>(at location: String, describing path: String, warn: (String) -> Void,
+                                 orLoad load: () throws(E) -> Entry) throws(E) -> Entry {
         switch read(location) {
         case .hit(let entry):
             return entry
@@ -68,12 +73,30 @@ public struct SnapshotCache: Sendable {
         return fresh
     }
 
+    /// As `entry(forFileAt:orLoad:)` for a set of files loaded together (a data directory): one
+    /// entry keyed by every file's name and content, so any added, removed or edited file
+    /// rebuilds it. Unreadable files are left out of the key (the loader reports them).
+    public func entry<E: Error>(forFilesAt paths: [String], warn: (String) -> Void = SnapshotCache.printWarning,
+                                orLoad load: () throws(E) -> Entry) throws(E) -> Entry {
+        let fingerprint = SourceFingerprint(directory: directory)
+        var key = ""
+        for path in paths.sorted() {
+            guard let k = fingerprint.key(of: path) else { continue }
+            key += "\(path)\u{0}\(k.hash)\u{0}\(k.size)\n"
+        }
+        guard !key.isEmpty else { return try load() }
+        let location = directory + "/set-" + hex(XXHash64.hash(key)) + "-" + hex(loaderHash) + ".bqlt"
+        return try entry(at: location, describing: "\(paths.count) files", warn: warn, orLoad: load)
+    }
+
     /// Where the entry for the file at `path` lives; nil when the file cannot be read.
     public func entryPath(forFileAt path: String) -> String? {
         guard let key = SourceFingerprint(directory: directory).key(of: path) else { return nil }
-        let loaderHash = XXHash64.hash(loaderVersion + "/archive-\(TableArchive.formatVersion)")
         return directory + "/" + hex(key.hash) + "-" + String(key.size, radix: 16) + "-" + hex(loaderHash) + ".bqlt"
     }
+
+    /// Entries of another loader version or archive format never match.
+    private var loaderHash: UInt64 { XXHash64.hash(loaderVersion + "/archive-\(TableArchive.formatVersion)") }
 
     /// Warnings go to standard error, one line each.
     public static let printWarning: @Sendable (String) -> Void = { message in
