@@ -33,7 +33,10 @@ struct Executor {
             if part.pivot != nil, keys.isEmpty {
                 keys = (0..<(part.pivot?.rowColumns.count ?? 0)).map { SortKey(column: $0, descending: false, nullsFirst: false) }
             }
-            if !keys.isEmpty { order = Sorter.sortedRows(out.columns, keys: keys, count: out.rowCount) }
+            if !keys.isEmpty {
+                let wanted = plan.limit.map { $0.addingReportingOverflow(plan.offset).overflow ? Int.max : $0 + plan.offset }
+                order = Sorter.sortedRows(out.columns, keys: keys, count: out.rowCount, first: wanted)
+            }
             let window = Executor.window(order.count, limit: plan.limit, offset: plan.offset)
             let kept = order[window].map { Int32($0) }
             let columns = out.columns.prefix(out.visibleCount).map { $0.gathering(kept) }
@@ -261,7 +264,9 @@ extension BoundExpression {
 
 /// ORDER BY over result columns: a stable sort of row numbers.
 enum Sorter {
-    static func sortedRows(_ columns: [Vector], keys: [SortKey], count: Int) -> [Int] {
+    /// The first `first` rows in order (all when nil). A small LIMIT keeps only the best rows
+    /// seen so far instead of sorting everything.
+    static func sortedRows(_ columns: [Vector], keys: [SortKey], count: Int, first: Int? = nil) -> [Int] {
         let comparators: [(Int, Int) -> Int] = keys.map { key in
             let v = columns[key.column]
             let base: (Int, Int) -> Int
@@ -286,13 +291,30 @@ enum Sorter {
                 return key.descending ? -c : c
             }
         }
-        return (0..<count).sorted { a, b in
+        let before: (Int, Int) -> Bool = { a, b in
             for c in comparators {
                 let r = c(a, b)
                 if r != 0 { return r < 0 }
             }
             return a < b
         }
+        if let k = first, k < 1_000, k < count / 4 {
+            guard k > 0 else { return [] }
+            var best: [Int] = []
+            best.reserveCapacity(k + 1)
+            for row in 0..<count {
+                if best.count == k, let worst = best.last, !before(row, worst) { continue }
+                var lo = 0, hi = best.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if before(best[mid], row) { lo = mid + 1 } else { hi = mid }
+                }
+                best.insert(row, at: lo)
+                if best.count > k { best.removeLast() }
+            }
+            return best
+        }
+        return (0..<count).sorted(by: before)
     }
 }
 

@@ -3,7 +3,7 @@
 /// years) are looked up in an array; text is interned once per dictionary entry.
 final class KeyInterner {
     let type: SQLType
-    private var integerIDs: [Int64: Int32] = [:]
+    private var integerIDs = IntegerHashTable()
     /// Direct ids for integers in 0..<directLimit (-1: not seen yet).
     private var directIDs: [Int32] = []
     private static let directLimit: Int64 = 1 << 16
@@ -65,12 +65,11 @@ final class KeyInterner {
                         directIDs[slot] = id
                     }
                     out[i] = id
-                } else if let id = integerIDs[value] {
-                    out[i] = id
                 } else {
-                    let id = newID(isDecimal.map { .decimal(value, scale: $0) } ?? .integer(value))
-                    integerIDs[value] = id
-                    out[i] = id
+                    var table = integerIDs
+                    integerIDs = IntegerHashTable()
+                    out[i] = table.id(for: UInt64(bitPattern: value)) { newID(isDecimal.map { .decimal(value, scale: $0) } ?? .integer(value)) }
+                    integerIDs = table
                 }
             }
         case .text(let codes, let dictionary):
@@ -127,10 +126,16 @@ final class KeyInterner {
     }
 }
 
-/// Dense ids for tuples of keys: one interner per key, then pairs of ids folded left to right.
+/// Dense ids for tuples of keys. Each key's value gets an id from its interner; the ids of a
+/// row are packed into one 64-bit word (16 bits each for up to four keys) and looked up in one
+/// hash table. When a key outgrows its bits, the index falls back to folding pairs of ids left to
+/// right, rebuilt from the groups seen so far.
 final class GroupIndex {
     let interners: [KeyInterner]
-    private var pairIDs: [[UInt64: Int32]]
+    private var packed = IntegerHashTable()
+    private var usePairs: Bool
+    private let bits: Int
+    private var pairIDs: [IntegerHashTable]
     private var pairCounts: [Int32]
     /// For each group, the id of each key's value (to rebuild the key columns).
     private(set) var keyIDsOfGroup: [[Int32]]
@@ -138,9 +143,11 @@ final class GroupIndex {
 
     init(types: [SQLType]) {
         interners = types.map { KeyInterner(type: $0) }
-        pairIDs = Array(repeating: [:], count: max(0, types.count - 1))
+        pairIDs = Array(repeating: IntegerHashTable(), count: max(0, types.count - 1))
         pairCounts = Array(repeating: 0, count: max(0, types.count - 1))
         keyIDsOfGroup = Array(repeating: [], count: types.count)
+        bits = types.count <= 1 ? 32 : 64 / types.count
+        usePairs = types.count > 4
     }
 
     /// The group of each row; new groups are created as they appear.
@@ -148,29 +155,84 @@ final class GroupIndex {
         guard let first = keys.first else { return [] }
         let n = first.count
         let perKey = zip(interners, keys).map { $0.ids($1) }
-        var combined = perKey[0]
-        for k in (keys.count > 1 ? 1..<keys.count : 1..<1) {
-            let next = perKey[k]
-            for i in 0..<n {
-                let pair = UInt64(UInt32(bitPattern: combined[i])) << 32 | UInt64(UInt32(bitPattern: next[i]))
-                if let id = pairIDs[k - 1][pair] { combined[i] = id } else {
-                    let id = pairCounts[k - 1]
-                    pairCounts[k - 1] += 1
-                    pairIDs[k - 1][pair] = id
-                    combined[i] = id
-                }
-            }
-        }
-        // Record the key ids of groups seen for the first time.
-        for i in 0..<n where Int(combined[i]) >= groupCount {
-            let g = Int(combined[i])
-            // Ids are handed out in order, so a new group is exactly groupCount.
-            if g == groupCount {
-                for k in 0..<keys.count { keyIDsOfGroup[k].append(perKey[k][i]) }
+        if keys.count == 1 {
+            let ids = perKey[0]
+            for i in 0..<n where Int(ids[i]) == groupCount {
+                keyIDsOfGroup[0].append(ids[i])
                 groupCount += 1
             }
+            return ids
+        }
+        if !usePairs, interners.allSatisfy({ Int($0.count) < (1 << bits) }) {
+            // Locals, not stored properties, inside the loop: no exclusivity checks per row.
+            var out = [Int32](repeating: 0, count: n)
+            var table = packed
+            packed = IntegerHashTable()
+            var groupKeys = keyIDsOfGroup
+            keyIDsOfGroup = []
+            var groups = groupCount
+            let width = UInt64(bits), keyCount = keys.count
+            for i in 0..<n {
+                var key: UInt64 = 0
+                for k in 0..<keyCount { key = key << width | UInt64(UInt32(bitPattern: perKey[k][i])) }
+                out[i] = table.id(for: key) {
+                    let g = Int32(groups)
+                    for k in 0..<keyCount { groupKeys[k].append(perKey[k][i]) }
+                    groups += 1
+                    return g
+                }
+            }
+            packed = table
+            keyIDsOfGroup = groupKeys
+            groupCount = groups
+            return out
+        }
+        if !usePairs { switchToPairs() }
+        var combined = perKey[0]
+        var newGroup = [Bool](repeating: false, count: n)
+        for k in 1..<keys.count {
+            let next = perKey[k]
+            var table = pairIDs[k - 1]
+            pairIDs[k - 1] = IntegerHashTable()
+            var counter = pairCounts[k - 1]
+            let last = k == keys.count - 1
+            for i in 0..<n {
+                let pair = UInt64(UInt32(bitPattern: combined[i])) << 32 | UInt64(UInt32(bitPattern: next[i]))
+                combined[i] = table.id(for: pair) {
+                    let id = counter
+                    counter += 1
+                    if last { newGroup[i] = true }
+                    return id
+                }
+            }
+            pairIDs[k - 1] = table
+            pairCounts[k - 1] = counter
+        }
+        for i in 0..<n where newGroup[i] {
+            for k in 0..<keys.count { keyIDsOfGroup[k].append(perKey[k][i]) }
+            groupCount += 1
         }
         return combined
+    }
+
+    /// Rebuilds the pair tables from the groups so far; group ids stay what they were.
+    private func switchToPairs() {
+        usePairs = true
+        let k = interners.count
+        for g in 0..<groupCount {
+            var combined = keyIDsOfGroup[0][g]
+            for j in 1..<k {
+                let pair = UInt64(UInt32(bitPattern: combined)) << 32 | UInt64(UInt32(bitPattern: keyIDsOfGroup[j][g]))
+                let last = j == k - 1
+                var counter = pairCounts[j - 1]
+                combined = pairIDs[j - 1].id(for: pair) {
+                    let id = last ? Int32(g) : counter
+                    counter += 1
+                    return id
+                }
+                pairCounts[j - 1] = counter
+            }
+        }
     }
 
     /// The key columns of all groups, in group order.
