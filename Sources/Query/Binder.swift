@@ -39,7 +39,13 @@ struct Binder {
                              offset: try constantCount(query.offset, "OFFSET") ?? 0)
         }
         var parts: [SelectPlan] = []
-        for p in query.parts { parts.append(try bindSelect(p, orderBy: [])) }
+        for p in query.parts {
+            let part = try bindSelect(p, orderBy: [])
+            if part.pivot != nil, let pivot = p.pivotBy {
+                throw Diagnostic(kind: .name, message: "PIVOT BY cannot be part of UNION ALL (its columns depend on the data)", span: pivot.span)
+            }
+            parts.append(part)
+        }
         let width = parts[0].visibleCount
         for (i, p) in parts.enumerated() where p.visibleCount != width {
             throw Diagnostic(kind: .type, message: "UNION ALL parts must have the same number of columns: the first has \(width), part \(i + 1) has \(p.visibleCount)",

@@ -48,6 +48,9 @@ struct Executor {
         for part in plan.parts { outputs.append(try runSelect(part)) }
         let width = outputs[0].visibleCount
         var types: [SQLType] = outputs[0].types.prefix(width).map { $0 }
+        guard outputs.allSatisfy({ $0.visibleCount == width && $0.types.count >= width }) else {
+            throw Diagnostic(kind: .type, message: "UNION ALL parts must have the same number of columns", span: nil)
+        }
         for o in outputs.dropFirst() {
             for c in 0..<width { types[c] = SQLType.common(types[c], o.types[c]) ?? types[c] }
         }
