@@ -44,6 +44,13 @@ enum Arithmetic {
         return out
     }
 
+    /// 10^n in 128 bits (n at most 38).
+    static func power128(_ n: Int) -> Int128 {
+        var p: Int128 = 1
+        for _ in 0..<min(max(n, 0), 38) { p *= 10 }
+        return p
+    }
+
     static func negate(_ v: Vector, span: SourceSpan) throws(Diagnostic) -> Vector {
         switch v.storage {
         case .integer(let x):
@@ -125,12 +132,13 @@ enum Arithmetic {
                 for i in 0..<n where !outNulls[i] {
                     if y[i] == 0 { outNulls[i] = true; continue }
                     var numerator = Int128(x[i]), denominator = Int128(y[i])
+                    // The shift can reach 36 places (scale 18 over a divisor of scale 18): Int128.
                     if shift >= 0 {
-                        let (m, o) = numerator.multipliedReportingOverflow(by: Int128(PowersOfTen.of(min(shift, 18)) ?? 1))
+                        let (m, o) = numerator.multipliedReportingOverflow(by: Arithmetic.power128(shift))
                         if o { throw overflow(span) }
                         numerator = m
                     } else {
-                        let (m, o) = denominator.multipliedReportingOverflow(by: Int128(PowersOfTen.of(min(-shift, 18)) ?? 1))
+                        let (m, o) = denominator.multipliedReportingOverflow(by: Arithmetic.power128(-shift))
                         if o { throw overflow(span) }
                         denominator = m
                     }
