@@ -133,18 +133,30 @@ import Store
         case 4: return Both("f.n * 2 - f.year")
         case 5: return Both("abs(f.amount)")
         case 6: return Both("length(f.name)")
-        case 7: return Both("f.name || '/' || f.unit")
+        case 7: return Both(r.chance(50) ? "f.name || '/' || f.unit" : "replace(coalesce(f.name, '?'), '行政', 'X')")
         default: return Both("CASE WHEN f.amount > ") + Both.money(500_000) + Both(" THEN 'big' WHEN f.n < 0 THEN 'neg' ELSE f.unit END")
         }
     }
 
     static func generate(_ r: inout Random) -> Generated {
-        let from = r.chance(25)
-            ? Both("FROM facts f \(r.pick(["JOIN", "LEFT JOIN"])) refs g ON f.class = g.class")
-            : Both("FROM facts f")
+        var from = Both("FROM facts f")
+        if r.chance(30) {
+            switch r.int(0...3) {
+            case 0: from = Both("FROM facts f JOIN refs g ON f.class = g.class")
+            case 1: from = Both("FROM facts f LEFT JOIN refs g ON f.class = g.class AND g.weight > \(r.int(0...3))")
+            case 2: from = Both("FROM facts f FULL JOIN refs g ON f.class = g.class")
+            default: from = Both("FROM facts f LEFT JOIN refs g USING (class)")
+            }
+        }
         let joined = from.b.contains("refs")
         let whereClause = r.chance(75) ? Both(" WHERE ") + predicate(&r) : Both("")
-        switch r.int(0...4) {
+        switch r.int(0...5) {
+        case 5:
+            // Expressions over the joined side, grouped.
+            let key = joined ? r.pick(["g.label", "coalesce(g.weight, -1)", "f.class"]) : r.pick(["substr(f.name, 1, 2)", "f.class * 10 + f.year % 10", "coalesce(f.name, f.unit)"])
+            var q = Both("SELECT \(key), count(*), ") + aggregate(&r) + Both(" ") + from + whereClause + Both(" GROUP BY \(key)")
+            if r.chance(40) { q = q + Both(" HAVING sum(f.amount) > ") + Both.money(Int64(r.int(0...3_000_000))) }
+            return finish(q, ordered: false)
         case 0:
             // Aggregates without GROUP BY.
             var items = aggregate(&r)
@@ -211,7 +223,7 @@ import Store
         let engine = Engine(catalog: try DifferentialTests.catalog(d))
         var r = Random(state: 42)
         var queries: [Generated] = []
-        for _ in 0..<150 { queries.append(DifferentialTests.generate(&r)) }
+        for _ in 0..<250 { queries.append(DifferentialTests.generate(&r)) }
         var script = DifferentialTests.sqliteScript(d)
         for q in queries { script += "SELECT '@@@@';\n\(q.sqlite);\n" }
         script += "SELECT '@@@@';\n"
