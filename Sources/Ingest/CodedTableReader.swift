@@ -47,6 +47,7 @@ struct CodedTable: Sendable {
 /// basic_spending …): header -> columns, lines -> rows, code repair, column assignment.
 struct CodedTableReader {
     let document: SnapshotDocument
+    let sourceRows: SourceRows
     let dictionary: CodeDictionary
     let defaultUnit: MoneyUnit
 
@@ -68,7 +69,7 @@ struct CodedTableReader {
             var inHeader = true
             for n in body {
                 let text = document.lines[n - 1]
-                let row = SourceRow.split(text, line: n, format: document.format)
+                let row = sourceRows[n]
                 let tl = CodedRowReader.read(row, format: document.format, codeCells: widths.count)
                 if inHeader {
                     if tl.shape == .data && (tl.hasCode || tl.isTotal) || tl.shape == .codeFragment && tl.codeParts.first?.count ?? 0 >= 2 {

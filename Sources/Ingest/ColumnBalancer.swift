@@ -126,6 +126,8 @@ enum ColumnBalancer {
             for _ in 0..<8 {
                 var improved = false
                 for i in movable where i != totalRow {
+                    // Only rows next to a disagreement can help: skip balanced neighbourhoods.
+                    if costs[i] == 0 && (parent[i].map { costs[$0] } ?? 0) == 0 { continue }
                     for alternative in rows[i].alternatives where alternative != assignment[i] {
                         let change = apply(i, alternative)
                         if change.delta + margin < 0 {

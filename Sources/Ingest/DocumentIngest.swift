@@ -20,8 +20,9 @@ struct IngestedDocument: Sendable {
 enum DocumentIngest {
     static func ingest(_ document: SnapshotDocument) -> IngestedDocument {
         let segments = TableLocator.segments(in: document)
+        let sourceRows = SourceRows(document, segments: segments)
         let defaultUnit = mostStatedUnit(document)
-        let dictionary = buildDictionary(document, segments: segments)
+        let dictionary = buildDictionary(document, segments: segments, sourceRows: sourceRows)
         var byKind: [String: [TableSegment]] = [:]
         var order: [String] = []
         var unknown: [TableSegment] = []
@@ -30,7 +31,7 @@ enum DocumentIngest {
             if byKind[kind.name] == nil { order.append(kind.name) }
             byKind[kind.name, default: []].append(s)
         }
-        let reader = CodedTableReader(document: document, dictionary: dictionary, defaultUnit: defaultUnit)
+        let reader = CodedTableReader(document: document, sourceRows: sourceRows, dictionary: dictionary, defaultUnit: defaultUnit)
         var coded: [CodedTable] = []
         var labelled: [TypedLabelTable] = []
         var facts: [Fact] = []
@@ -41,7 +42,8 @@ enum DocumentIngest {
         for name in order {
             guard let kind = TableKind.named(name), let segs = byKind[name] else { continue }
             if kind.key == .label {
-                let table = LabelTableReader.read(kind: kind, segments: segs, document: document, defaultUnit: defaultUnit)
+                let table = LabelTableReader.read(kind: kind, segments: segs, document: document, sourceRows: sourceRows,
+                                                  defaultUnit: defaultUnit)
                 let typed = LabelTableTyping.type(table, document: document)
                 if typed.facts.isEmpty { empty.append(name) }
                 facts += typed.facts
@@ -50,7 +52,7 @@ enum DocumentIngest {
             } else {
                 let table: CodedTable
                 if kind.key == .economic, SideBySideEconomicReader.applies(headerText: headText(document, segs)) {
-                    table = SideBySideEconomicReader.read(kind: kind, segments: segs, document: document,
+                    table = SideBySideEconomicReader.read(kind: kind, segments: segs, document: document, sourceRows: sourceRows,
                                                           unit: statedUnit(document, segs) ?? defaultUnit)
                 } else {
                     table = reader.read(kind: kind, segments: segs)
@@ -65,13 +67,14 @@ enum DocumentIngest {
         // Tables with titles the catalogue does not know still land in facts.
         for segment in unknown where segment.lines != nil {
             let kind = TableKind(name: segment.title, titleGroups: [], titleExcluding: [], key: .label, columns: [])
-            let table = LabelTableReader.read(kind: kind, segments: [segment], document: document, defaultUnit: defaultUnit)
+            let table = LabelTableReader.read(kind: kind, segments: [segment], document: document, sourceRows: sourceRows,
+                                              defaultUnit: defaultUnit)
             facts += LabelTableTyping.untyped(table, name: segment.title).facts
         }
         checks += Reconciler.crossChecks(coded: codedByName, label: labelByName)
         return IngestedDocument(document: document, codedTables: coded, labelTables: labelled, tablesFound: order,
                                 emptyTables: empty, facts: facts, checks: checks,
-                                printedNumbers: countPrintedNumbers(document, segments: segments))
+                                printedNumbers: countPrintedNumbers(document, segments: segments, sourceRows: sourceRows))
     }
 
     /// The first lines of a table's body, spaces removed: enough to see its header.
@@ -109,7 +112,7 @@ enum DocumentIngest {
 
     /// Numbers in table bodies, counted the plain way (cells that read as numbers, outside the
     /// header and money-unit lines), so a test can prove facts + unparsed account for all.
-    static func countPrintedNumbers(_ document: SnapshotDocument, segments: [TableSegment]) -> Int {
+    static func countPrintedNumbers(_ document: SnapshotDocument, segments: [TableSegment], sourceRows: SourceRows? = nil) -> Int {
         var seen = Set<Int>()
         var count = 0
         for segment in segments {
@@ -122,7 +125,7 @@ enum DocumentIngest {
                 if text.containsBytes("单位：") || text.containsBytes("单位:") { continue }
                 var sawText = false, sawNumber = false
                 var leadingCodes = 0
-                let cells = SourceRow.split(text, line: n, format: document.format).cells
+                let cells = sourceRows?[n].cells ?? SourceRow.split(text, line: n, format: document.format).cells
                 for (i, cell) in cells.enumerated() where !cell.text.isEmpty {
                     let compact = cell.text.withoutSpaces
                     // Leading digit cells are code columns (类/款/项), not amounts.
@@ -149,13 +152,13 @@ enum DocumentIngest {
     }
 
     /// Whole codes printed anywhere in the document's code-keyed tables, by name.
-    static func buildDictionary(_ document: SnapshotDocument, segments: [TableSegment]) -> CodeDictionary {
+    static func buildDictionary(_ document: SnapshotDocument, segments: [TableSegment], sourceRows: SourceRows? = nil) -> CodeDictionary {
         var dictionary = CodeDictionary()
         for segment in segments {
             guard let kind = segment.kind, kind.key == .function, let body = segment.lines else { continue }
             let repairer = CodeRepairer(widths: [3, 2, 2], dictionary: CodeDictionary())
             for n in body {
-                let row = SourceRow.split(document.lines[n - 1], line: n, format: document.format)
+                let row = sourceRows?[n] ?? SourceRow.split(document.lines[n - 1], line: n, format: document.format)
                 let tl = CodedRowReader.read(row, format: document.format, codeCells: 3)
                 guard tl.shape == .data, tl.hasCode, !tl.name.isEmpty else { continue }
                 let parts = repairer.levels(of: tl.codeParts)

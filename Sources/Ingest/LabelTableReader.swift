@@ -30,7 +30,8 @@ struct LabelTable: Sendable {
 /// Reads label-keyed tables (overview, appropriation, three_public, carryover) and unknown
 /// tables: every number with the label before it, nothing typed yet.
 enum LabelTableReader {
-    static func read(kind: TableKind, segments: [TableSegment], document: SnapshotDocument, defaultUnit: MoneyUnit) -> LabelTable {
+    static func read(kind: TableKind, segments: [TableSegment], document: SnapshotDocument, sourceRows: SourceRows,
+                     defaultUnit: MoneyUnit) -> LabelTable {
         var unit: MoneyUnit?
         var header: [(String, Int, Int)] = []
         var lines: [LabelLine] = []
@@ -48,7 +49,7 @@ enum LabelTableReader {
                     declaredEmpty = true
                 }
                 if text.containsBytes("单位：") || text.containsBytes("单位:") { continue }
-                let row = SourceRow.split(text, line: n, format: document.format)
+                let row = sourceRows[n]
                 let groups = groupsOf(row)
                 let hasNumbers = groups.contains { !$0.numbers.isEmpty }
                 if inHeader && !hasNumbers {

@@ -23,7 +23,8 @@ enum SideBySideEconomicReader {
         var isTotal = false
     }
 
-    static func read(kind: TableKind, segments: [TableSegment], document: SnapshotDocument, unit: MoneyUnit) -> CodedTable {
+    static func read(kind: TableKind, segments: [TableSegment], document: SnapshotDocument, sourceRows: SourceRows,
+                     unit: MoneyUnit) -> CodedTable {
         var panels: [[Entry]] = [[], []]
         var pending = ["", ""]
         var unparsed: [(line: Int, cell: String, reason: String)] = []
@@ -35,7 +36,7 @@ enum SideBySideEconomicReader {
             for n in body {
                 let text = document.lines[n - 1]
                 if text.containsBytes("单位：") || text.containsBytes("单位:") { continue }
-                let cells = SourceRow.split(text, line: n, format: document.format).cells.filter { !$0.text.isEmpty }
+                let cells = sourceRows[n].cells.filter { !$0.text.isEmpty }
                 if inHeader {
                     // The second code column's header word marks where the right panel starts.
                     if let second = cells.dropFirst().first(where: { $0.text.withoutSpaces.containsBytes("科目编码") || $0.text.withoutSpaces.containsBytes("经济分类") }) {

@@ -122,6 +122,33 @@ struct SourceRow: Sendable {
     var joinedText: String { cells.map(\.text).joined() }
 }
 
+/// The cells of every line inside a table, cut once per document (every reader and the
+/// printed-number count look at the same lines).
+struct SourceRows: Sendable {
+    private let rows: [SourceRow?]
+    private let format: SnapshotFormat
+    private let lines: [String]
+
+    init(_ document: SnapshotDocument, segments: [TableSegment]) {
+        var rows = [SourceRow?](repeating: nil, count: document.lines.count + 1)
+        for segment in segments {
+            guard let body = segment.lines else { continue }
+            for n in body where rows[n] == nil {
+                rows[n] = SourceRow.split(document.lines[n - 1], line: n, format: document.format)
+            }
+        }
+        self.rows = rows
+        self.format = document.format
+        self.lines = document.lines
+    }
+
+    /// The cells of 1-based line `n`.
+    subscript(_ n: Int) -> SourceRow {
+        if n >= 0 && n < rows.count, let row = rows[n] { return row }
+        return SourceRow.split(n >= 1 && n <= lines.count ? lines[n - 1] : "", line: n, format: format)
+    }
+}
+
 extension String {
     /// The text without the spaces extraction put inside words ("一般公 共服 务支 出").
     var withoutSpaces: String {
