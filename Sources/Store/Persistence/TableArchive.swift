@@ -213,10 +213,22 @@ public enum TableArchive {
 
     private static func codesFit(_ codes: PackedIntegers, below limit: Int64) -> Bool {
         switch codes {
-        case .int8(let a): return a.allSatisfy { $0 >= 0 && Int64($0) < limit }
-        case .int16(let a): return a.allSatisfy { $0 >= 0 && Int64($0) < limit }
-        case .int32(let a): return a.allSatisfy { $0 >= 0 && Int64($0) < limit }
-        case .int64(let a): return a.allSatisfy { $0 >= 0 && $0 < limit }
+        case .int8(let a): return fit(a, below: limit)
+        case .int16(let a): return fit(a, below: limit)
+        case .int32(let a): return fit(a, below: limit)
+        case .int64(let a): return fit(a, below: limit)
         }
+    }
+
+    /// A branch-free min/max pass (it vectorises), then one comparison.
+    private static func fit<T: FixedWidthInteger & SignedInteger>(_ a: [T], below limit: Int64) -> Bool {
+        var lo = T.max, hi = T.min
+        a.withUnsafeBufferPointer { p in
+            for v in p {
+                lo = Swift.min(lo, v)
+                hi = Swift.max(hi, v)
+            }
+        }
+        return a.isEmpty || (lo >= 0 && Int64(hi) < limit)
     }
 }
