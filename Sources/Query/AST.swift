@@ -62,11 +62,15 @@ indirect enum Expression: Sendable, CustomStringConvertible {
     var displayName: String {
         switch self {
         case .column(_, let n, _): return n
-        default:
-            let d = description
-            if d.hasPrefix("("), d.hasSuffix(")"), Expression.balanced(d.dropFirst().dropLast()) { return String(d.dropFirst().dropLast()) }
-            return d
+        default: return bare
         }
+    }
+
+    /// Canonical text without the outer parentheses the printer adds (same meaning).
+    var bare: String {
+        let d = description
+        if d.hasPrefix("("), d.hasSuffix(")"), Expression.balanced(d.dropFirst().dropLast()) { return String(d.dropFirst().dropLast()) }
+        return d
     }
 
     private static func balanced(_ s: Substring) -> Bool {
@@ -134,13 +138,15 @@ struct FunctionCall: Sendable, CustomStringConvertible {
     let span: SourceSpan
 
     var description: String {
+        // Arguments are delimited by commas and the FILTER by its parentheses, so their outer
+        // parentheses are dropped: "sum(amount) FILTER (WHERE basic > 0)", as people write it.
         var s = name.lowercased() + "("
         if star { s += "*" } else {
             if distinct { s += "DISTINCT " }
-            s += arguments.map(\.description).joined(separator: ", ")
+            s += arguments.map(\.bare).joined(separator: ", ")
         }
         s += ")"
-        if let filter { s += " FILTER (WHERE \(filter))" }
+        if let filter { s += " FILTER (WHERE \(filter.bare))" }
         return s
     }
 }

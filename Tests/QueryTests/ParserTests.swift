@@ -19,7 +19,7 @@ import Testing
         WHERE name NOT LIKE '%x%' AND year BETWEEN 2023 AND 2025 OR code IN ('1', '2') AND project IS NOT NULL
         GROUP BY ALL HAVING count(*) > 1 PIVOT BY year ORDER BY 2 DESC NULLS FIRST, c LIMIT 5 OFFSET 1
         """
-        #expect(try roundTrip(q) == "SELECT DISTINCT s.class AS c, count(DISTINCT name), sum(amount) FILTER (WHERE (basic > 0)) "
+        #expect(try roundTrip(q) == "SELECT DISTINCT s.class AS c, count(DISTINCT name), sum(amount) FILTER (WHERE basic > 0) "
             + "FROM spending s LEFT JOIN income i ON (s.code = i.code) FULL JOIN classes USING (code) "
             + "WHERE (((name NOT LIKE '%x%') AND (year BETWEEN 2023 AND 2025)) OR ((code IN ('1', '2')) AND (project IS NOT NULL))) "
             + "GROUP BY ALL HAVING (count(*) > 1) PIVOT BY year ORDER BY 2 DESC NULLS FIRST, c LIMIT 5 OFFSET 1")
