@@ -256,9 +256,9 @@ struct CodedTableReader {
             let fiscalParts = ["general", "transfer", "fund", "fund_transfer", "soe"]
             var rules: [(Int, [Int])] = []
             if index["fiscal"] != nil {
-                if let r = rule("amount", ["fiscal", "special", "own", "business", "operating", "other", "carryover", "other_carryover"]) { rules.append(r) }
+                if let r = rule("amount", ["fiscal", "upper_grant", "special", "own", "business", "operating", "affiliated", "other", "carryover", "other_carryover"]) { rules.append(r) }
                 if let r = rule("fiscal", fiscalParts) { rules.append(r) }
-            } else if let r = rule("amount", fiscalParts + ["special", "own", "business", "operating", "other", "carryover", "other_carryover"]) {
+            } else if let r = rule("amount", fiscalParts + ["upper_grant", "special", "own", "business", "operating", "affiliated", "other", "carryover", "other_carryover"]) {
                 rules.append(r)
             }
             return rules
