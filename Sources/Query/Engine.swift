@@ -46,6 +46,18 @@ public struct QueryResult: Sendable {
 
 /// Runs BudgetQL text against a catalog: the driver that wires Lexer -> Parser -> Binder ->
 /// Executor together and does nothing else.
+///
+/// Semantics where LANGUAGE.md leaves a choice (DuckDB's where it is silent):
+/// - `/` always gives an exact decimal rounded half away from zero to max(6, scales of the
+///   operands) places (7 / 2 = 3.500000); division or `%` by zero gives NULL.
+/// - Arithmetic on single values is 64-bit (about 18 digits at the column's scale); overflow is
+///   an error that points at the expression. sum() of decimals is exact at any size (128 bits).
+/// - NULLs sort last in both directions unless NULLS FIRST is written; text sorts by code point.
+/// - share(x) = 100 · x / (total of x over the result, after WHERE and HAVING, before LIMIT),
+///   rounded to 2 places; NULL when the total is 0.
+/// - avg() gives max(6, scale) places; round(x, n) takes n from 0 to 18; CAST to INTEGER rounds.
+/// - With FROM left out the query reads `spending`, unless it names no column at all
+///   (`SELECT 1 + 1` is one row).
 public final class Engine: Sendable {
     public let catalog: Catalog
     /// Reference names of function and economic codes, from the catalog's `classes` table.
