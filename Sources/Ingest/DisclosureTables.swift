@@ -30,6 +30,16 @@ struct DisclosureTables {
     }
 
     mutating func append(_ row: [Value], to name: String, schema: [(name: String, type: ColumnType)], file: String, line: Int?) {
+        // A number too large for the store's 64-bit units (at the 元→万元 scale) would make the
+        // whole column fail to build: it is kept out and reported instead.
+        var row = row
+        for (i, value) in row.enumerated() {
+            guard case .decimal(let d) = value else { continue }
+            if d.normalized.rescaled(to: 6).flatMap({ Int64(exactly: $0.units) }) == nil {
+                row[i] = .null
+                problems.append(LoadProblem(file: file, line: line, message: "\(name): \(d) is too large to store exactly; left NULL"))
+            }
+        }
         var b = builder(name, schema: schema)
         builders[name] = nil  // keep the builder uniquely referenced while appending
         do {

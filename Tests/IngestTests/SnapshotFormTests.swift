@@ -165,3 +165,18 @@ import Testing
         #expect(assigner.assign(positions: [60, 76], satisfiesArithmetic: { $0 == [0, 2] }) == [0, 2])
     }
 }
+
+@Suite struct HugeNumberTests {
+    /// One absurd number must not cost the other rows their table.
+    @Test func tooLargeNumbersAreReportedNotFatal() throws {
+        let seed = try String(contentsOfFile: Fixture.seed, encoding: .utf8)
+        let damaged = seed.replacingOccurrences(of: "869.78", with: "99999999999999999999999999.78")
+        let path = try SnapshotFormTests.scratch("huge.txt", Data(damaged.utf8))
+        let report = SnapshotLoader.load(paths: [path])
+        #expect(report.problems.contains { $0.message.contains("too large") })
+        let spending = try #require(Fixture.table(report, "spending"))
+        #expect(spending.rowCount == 28)
+        let facts = try #require(Fixture.table(report, "facts"))
+        #expect(facts.rowCount > 900)
+    }
+}
