@@ -35,7 +35,7 @@ enum SnapshotReader {
             let text = try pdfText(path: path)
             return document(id: id, file: path, format: .pdf, text: text)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = TextDecoding.decode(data) else {
             throw .unknownForm(path)
         }
         let format = detectTextForm(text)

@@ -180,3 +180,25 @@ import Testing
         #expect(facts.rowCount > 900)
     }
 }
+
+@Suite struct TextEncodingTests {
+    /// The seed re-encoded as GB18030 and as UTF-16 reads the same.
+    @Test func gbkAndUtf16TextLoad() throws {
+        let seed = try String(contentsOfFile: Fixture.seed, encoding: .utf8)
+        guard let utf16 = seed.data(using: .utf16) else { return }
+        let path16 = try SnapshotFormTests.scratch("seed-utf16.txt", utf16)
+        let r16 = SnapshotLoader.load(paths: [path16])
+        #expect(Fixture.table(r16, "spending")?.rowCount == 28)
+        let gbPath = try SnapshotFormTests.scratch("seed-gb.txt", Data())
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        p.arguments = ["-f", "UTF-8", "-t", "GB18030", Fixture.seed, "-o", gbPath]
+        guard (try? p.run()) != nil else { return }
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { return }
+        let gb = SnapshotLoader.load(paths: [gbPath])
+        #expect(gb.problems.isEmpty, "\(gb.problems)")
+        let spending = try #require(Fixture.table(gb, "spending"))
+        #expect(Fixture.sum(spending, "amount") == ExactDecimal("7278.68"))
+    }
+}
