@@ -41,16 +41,26 @@ enum ColumnBalancer {
         }
         let start = rows.map(\.assignment)
         var assignment = start
+        // Two units of the last printed digit: the rounding a published subtotal may carry.
+        let tolerance: Int128 = 2
 
         func cost(of p: Int) -> Int128 {
-            guard !children[p].isEmpty, rows[p].keepsArithmetic else { return 0 }
+            guard !children[p].isEmpty else { return 0 }
             var diff = [Int128](repeating: 0, count: columnCount)
             for (j, col) in assignment[p].enumerated() { diff[col] += units[p][j] }
             for ch in children[p] {
                 for (j, col) in assignment[ch].enumerated() { diff[col] -= units[ch][j] }
             }
-            return diff.reduce(0) { $0 + ($1 < 0 ? -$1 : $1) }
+            // How many columns disagree beyond rounding (high bits), and by how much (low bits).
+            var count: Int128 = 0, l1: Int128 = 0
+            for d in diff {
+                let m = d < 0 ? -d : d
+                if m > tolerance { count += 1 }
+                l1 = min(l1 &+ m, l1Cap)
+            }
+            return count << 80 | l1
         }
+        let l1Cap: Int128 = (1 << 79) - 1
         // Rows below each row, computed once: every move carries its change down to them.
         let below: [[Int]] = rows.indices.map { r in
             var out: [Int] = []
@@ -85,7 +95,7 @@ enum ColumnBalancer {
             return changed
         }
 
-        let margin: Int128 = 2
+        let margin: Int128 = 0
         // Costs per parent row, kept up to date as rows move: a move touches only the parents
         // of the rows it changes, so the search stays cheap on wide tables.
         var costs = rows.indices.map { cost(of: $0) }
@@ -130,7 +140,14 @@ enum ColumnBalancer {
                     if costs[i] == 0 && (parent[i].map { costs[$0] } ?? 0) == 0 { continue }
                     for alternative in rows[i].alternatives where alternative != assignment[i] {
                         let change = apply(i, alternative)
-                        if change.delta + margin < 0 {
+                        // A move must make columns agree (fewer disagreeing columns), or remove
+                        // most of the disagreement around it; shrinking a gap the document itself
+                        // prints by a little is not evidence.
+                        let before = change.touched.reduce(Int128(0)) { $0 + ($1.1 & l1Cap) }
+                        let after = change.touched.reduce(Int128(0)) { $0 + (costs[$1.0] & l1Cap) }
+                        let countBefore = change.touched.reduce(Int128(0)) { $0 + ($1.1 >> 80) }
+                        let countAfter = change.touched.reduce(Int128(0)) { $0 + (costs[$1.0] >> 80) }
+                        if countAfter < countBefore || countAfter == countBefore && (before - after) * 2 > before {
                             current += change.delta
                             improved = true
                             break
