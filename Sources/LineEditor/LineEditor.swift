@@ -40,6 +40,10 @@ public enum LineEditor {
         rl_attempted_completion_function = { text, start, end in
             completionMatches(text: text, start: start, end: end)
         }
+        // A timestamp line ("#1700000000") before each entry is what lets a multi-line statement
+        // come back from the file as one entry; readline only stamps entries when the comment
+        // character is set.
+        history_comment_char = CChar(UInt8(ascii: "#"))
         history_write_timestamps = 1
         history_multiline_entries = 1
         stifle_history(2000)

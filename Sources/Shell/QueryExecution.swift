@@ -20,7 +20,7 @@ enum QueryExecution {
     static func run(_ text: String, engine: Engine, parameters: [String: Value],
                     cancellation: Cancellation, cancellable: Bool) -> ExecutionOutcome {
         cancellation.reset()
-        guard cancellable else { return execute(text, engine: engine, parameters: parameters) }
+        guard cancellable else { return execute(text, engine: engine, parameters: parameters, cancellation: nil) }
         final class Box: Sendable {
             let outcome = Mutex<ExecutionOutcome?>(nil)
             let done = DispatchSemaphore(value: 0)
@@ -29,7 +29,7 @@ enum QueryExecution {
         let sendableParameters = parameters
         Interrupt.reset()
         Thread.detachNewThread {
-            let outcome = execute(text, engine: engine, parameters: sendableParameters)
+            let outcome = execute(text, engine: engine, parameters: sendableParameters, cancellation: cancellation)
             box.outcome.withLock { $0 = outcome }
             box.done.signal()
         }
@@ -45,9 +45,10 @@ enum QueryExecution {
         return box.outcome.withLock { $0 } ?? .cancelled
     }
 
-    private static func execute(_ text: String, engine: Engine, parameters: [String: Value]) -> ExecutionOutcome {
+    private static func execute(_ text: String, engine: Engine, parameters: [String: Value],
+                                cancellation: Cancellation?) -> ExecutionOutcome {
         do {
-            return .results(try engine.execute(text, parameters: parameters))
+            return .results(try engine.execute(text, parameters: parameters, cancellation: cancellation))
         } catch {
             return .failed(error)
         }

@@ -1,0 +1,105 @@
+import Foundation
+
+/// The real binary in a real terminal: a tmux session on a private socket, driven by keys and
+/// read back from the screen. Waits poll the screen with a deadline (never fixed sleeps), so the
+/// tests hold on a loaded machine.
+final class Terminal {
+    struct Timeout: Error, CustomStringConvertible {
+        let waitingFor: String
+        let screen: String
+        var description: String { "timed out waiting for \(waitingFor); the screen was:\n\(screen)" }
+    }
+
+    static var isAvailable: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+    }
+
+    private let socket: String
+    private let name = "bq"
+    /// Seconds a wait may take before the test fails (a loaded 2-core machine can be slow).
+    let patience: TimeInterval
+
+    /// Starts `budgetql arguments` in a 120x40 terminal with `environment` added (NO_COLOR is set
+    /// unless the caller overrides it) and waits for the first prompt.
+    init(arguments: [String] = [], environment: [String: String] = [:], patience: TimeInterval = 30) throws {
+        socket = "budgetql-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        self.patience = patience
+        var env = ["NO_COLOR": "1", "TERM": "xterm-256color"]
+        for (k, v) in environment { env[k] = v }
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Terminal.quote($0.value))" }.joined(separator: " ")
+        let command = "env \(assignments) \(Terminal.quote(Binary.path)) " + arguments.map(Terminal.quote).joined(separator: " ")
+        try tmux(["new-session", "-d", "-s", name, "-x", "120", "-y", "40", "-c", NSTemporaryDirectory(), command,
+                  ";", "set-option", "-t", name, "remain-on-exit", "on"], capture: false)
+        try waitFor("the first prompt") { $0.contains("budgetql>") }
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// Types text literally (UTF-8 included).
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
+
+    /// Presses one key by tmux name: Enter, Tab, BSpace, Up, C-c, C-d. Each key is its own call
+    /// (a Ctrl-C must arrive on its own to be seen as a signal, not as text).
+    func press(_ key: String) throws { try tmux(["send-keys", "-t", name, key]) }
+
+    /// The visible screen, trailing blank lines removed.
+    func screen() throws -> String {
+        let text = try tmux(["capture-pane", "-p", "-t", name])
+        return text.trimmingCharacters(in: .newlines)
+    }
+
+    /// The last non-blank line of the screen (where the cursor's prompt is).
+    func lastLine() throws -> String {
+        try screen().split(separator: "\n", omittingEmptySubsequences: true).last.map(String.init) ?? ""
+    }
+
+    /// Whether the program has exited.
+    func hasExited() throws -> Bool {
+        try tmux(["list-panes", "-t", name, "-F", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// Polls the screen until `condition` holds; fails with the last screen after `patience`.
+    @discardableResult
+    func waitFor(_ what: String, _ condition: (String) throws -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(patience)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if try condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Timeout(waitingFor: what, screen: last)
+    }
+
+    /// Waits until the screen's last line is exactly `line` (after trimming trailing blanks).
+    @discardableResult
+    func waitForLastLine(_ line: String) throws -> String {
+        try waitFor("the last line to be \"\(line)\"") { _ in
+            try self.lastLine().trimmingTrailingBlanks() == line.trimmingTrailingBlanks()
+        }
+    }
+
+    /// Runs tmux on our socket; UTF-8 forced so Chinese text passes through whatever the
+    /// program's own locale is.
+    @discardableResult
+    private func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        env["LC_ALL"] = "C.UTF-8"
+        env.removeValue(forKey: "TMUX")
+        // The command that starts the server captures nothing: the server would inherit the pipe.
+        return try Subprocess.run(["tmux", "-u", "-L", socket] + arguments, environment: env, capture: capture).output
+    }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
+extension String {
+    func trimmingTrailingBlanks() -> String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

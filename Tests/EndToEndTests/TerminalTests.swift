@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// The REPL in a real terminal (tmux): completion, history across sessions, multi-line input,
+/// Ctrl-C, Ctrl-D, Chinese editing under a C locale, and .mode. One terminal at a time.
+@Suite(.serialized, .enabled(if: Terminal.isAvailable, "tmux is needed (./ensure-deps installs it)"))
+struct TerminalTests {
+    private func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "budgetql-state-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func tabCompletesAKeywordATableAndAColumn() throws {
+        let terminal = try Terminal()
+        try terminal.type("SEL")
+        try terminal.press("Tab")
+        try terminal.waitForLastLine("budgetql> SELECT ")
+        try terminal.type("* FROM sp")
+        try terminal.press("Tab")
+        try terminal.waitForLastLine("budgetql> SELECT * FROM spending ")
+        try terminal.type("WHERE amo")
+        try terminal.press("Tab")
+        try terminal.waitForLastLine("budgetql> SELECT * FROM spending WHERE amount ")
+    }
+
+    @Test func historyIsRecalledInASecondSession() throws {
+        let state = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        do {
+            let first = try Terminal(environment: ["XDG_STATE_HOME": state])
+            try first.type("SELECT count(*)")
+            try first.press("Enter")
+            try first.waitForLastLine("budgetql>")
+            try first.type(".quit")
+            try first.press("Enter")
+            try first.waitFor("the first session to end") { _ in try first.hasExited() }
+        }
+        let file = state + "/budgetql/history"
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let second = try Terminal(environment: ["XDG_STATE_HOME": state])
+        try second.press("Up")
+        try second.press("Up")
+        try second.waitForLastLine("budgetql> SELECT count(*)")
+    }
+
+    @Test func aMultiLineStatementRunsWhenCompleteAndIsOneHistoryEntry() throws {
+        let state = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let terminal = try Terminal(environment: ["XDG_STATE_HOME": state])
+        try terminal.type("SELECT sum(amount),")
+        try terminal.press("Enter")
+        try terminal.waitForLastLine("   ...>")
+        try terminal.type("count(*)")
+        try terminal.press("Enter")
+        let screen = try terminal.waitFor("the result") { $0.contains("(1 row)") }
+        #expect(screen.contains("7,278.68"))
+        #expect(screen.contains("28"))
+        try terminal.type(".history")
+        try terminal.press("Enter")
+        let history = try terminal.waitFor("the history") { $0.contains("count(*)") && $0.hasSuffix("budgetql>") }
+        #expect(history.contains("    1  SELECT sum(amount),\n       count(*)"))
+    }
+
+    @Test func ctrlCClearsTheTypedLine() throws {
+        let terminal = try Terminal()
+        try terminal.type("SELECT this is never run")
+        try terminal.press("C-c")
+        try terminal.waitForLastLine("budgetql>")
+        try terminal.type("SELECT count(*)")
+        try terminal.press("Enter")
+        let screen = try terminal.waitFor("the count") { $0.contains("(1 row)") }
+        #expect(!screen.contains("never run\n"), "the interrupted line must not run")
+        #expect(!screen.contains("error"))
+    }
+
+    @Test func ctrlCCancelsALongQueryAndReturnsToThePrompt() throws {
+        let terminal = try Terminal()
+        // 28^6 (about 480 million) joined rows: minutes of work, unless cancelled.
+        try terminal.type("SELECT count(*) FROM spending a JOIN spending b ON true JOIN spending c ON true "
+                          + "JOIN spending d ON true JOIN spending e ON true JOIN spending f ON true")
+        try terminal.press("Enter")
+        // Let it start, then interrupt.
+        Thread.sleep(forTimeInterval: 0.5)
+        try terminal.press("C-c")
+        try terminal.waitFor("cancellation") { $0.contains("cancelled") }
+        try terminal.waitForLastLine("budgetql>")
+        try terminal.type("SELECT count(*)")
+        try terminal.press("Enter")
+        try terminal.waitFor("a query after the cancelled one") { $0.contains("(1 row)") }
+    }
+
+    @Test func chineseTextIsTypedAndEditedByCharacterUnderACLocale() throws {
+        let terminal = try Terminal(environment: ["LC_ALL": "C", "LANG": "C"])
+        try terminal.type("SELECT '预算表'")
+        try terminal.press("BSpace")
+        try terminal.press("BSpace")
+        try terminal.waitForLastLine("budgetql> SELECT '预算")
+        try terminal.type("'")
+        try terminal.press("Enter")
+        let screen = try terminal.waitFor("the result") { $0.contains("(1 row)") }
+        #expect(screen.contains(" 预算\n"))
+    }
+
+    @Test func modeSwitchesTheOutput() throws {
+        let terminal = try Terminal()
+        try terminal.type(".mode csv")
+        try terminal.press("Enter")
+        try terminal.type("SELECT count(*) AS n")
+        try terminal.press("Enter")
+        try terminal.waitFor("CSV") { $0.contains("\nn\n28\n") }
+        try terminal.type(".mode json")
+        try terminal.press("Enter")
+        try terminal.type("SELECT count(*) AS n")
+        try terminal.press("Enter")
+        try terminal.waitFor("JSON") { $0.contains("[{\"n\":28}]") }
+        try terminal.type(".mode table")
+        try terminal.press("Enter")
+        try terminal.type("SELECT count(*) AS n")
+        try terminal.press("Enter")
+        try terminal.waitFor("a table") { $0.contains("  n\n---\n 28\n(1 row)") }
+    }
+
+    @Test func ctrlDOnAnEmptyLineExits() throws {
+        let terminal = try Terminal()
+        try terminal.press("C-d")
+        try terminal.waitFor("the program to exit") { _ in try terminal.hasExited() }
+    }
+
+    @Test func anUnknownDotCommandSuggestsTheNearest() throws {
+        let terminal = try Terminal()
+        try terminal.type(".tabels")
+        try terminal.press("Enter")
+        try terminal.waitFor("the suggestion") { $0.contains("unknown command .tabels; did you mean .tables?") }
+    }
+}
