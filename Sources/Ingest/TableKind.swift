@@ -66,7 +66,7 @@ struct TableKind: Sendable {
                   key: .label,
                   columns: [CanonicalColumn("amount", ["预算数", "决算数", "金额", "合计"])]),
         TableKind(name: "income",
-                  titleGroups: [["收入总体情况表"], ["收入预算总表"], ["收入决算表"], ["收入预算表"]],
+                  titleGroups: [["收入总体情况表"], ["收入预算总表"], ["收入决算表"], ["收入预算表"], ["收入总表"]],
                   titleExcluding: ["财政拨款", "支出"],
                   key: .function,
                   columns: [
@@ -148,7 +148,7 @@ struct TableKind: Sendable {
                       CanonicalColumn("other", ["其他支出"]),
                   ]),
         TableKind(name: "spending",
-                  titleGroups: [["支出总体情况表"], ["支出预算总表"], ["支出决算表"], ["支出预算表"]],
+                  titleGroups: [["支出总体情况表"], ["支出预算总表"], ["支出决算表"], ["支出预算表"], ["支出总表"]],
                   titleExcluding: ["一般公共预算", "财政拨款", "政府性基金", "国有资本", "三公", "基本支出", "项目支出", "收入", "经济分类"],
                   key: .function,
                   columns: spendingColumns),

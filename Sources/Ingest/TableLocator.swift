@@ -46,6 +46,17 @@ enum TableLocator {
         // Fast reject: every title has 表 and is short.
         guard text.utf8.count < 200, text.containsBytes("表") else { return nil }
         var s = text.withoutSpaces
+        // "收支总表    单位：万元" and "附表1：收支总表": the unit and the label are not the title.
+        for unitLabel in ["金额单位：", "金额单位:", "单位：", "单位:"] {
+            if let r = s.range(of: unitLabel), r.lowerBound > s.startIndex, !s[..<r.lowerBound].hasSuffix("编制") {
+                s = String(s[..<r.lowerBound])
+                break
+            }
+        }
+        if s.hasPrefix("附表") || s.hasPrefix("表"), let colon = s.firstIndex(where: { $0 == "：" || $0 == ":" }),
+           s.distance(from: s.startIndex, to: colon) <= 5 {
+            s = String(s[s.index(after: colon)...])
+        }
         guard !s.isEmpty, s.count <= 48 else { return nil }
         if s.containsBytes("…") || s.containsBytes("...") || s.containsBytes("。") || s.containsBytes("，") || s.containsBytes("：") || s.containsBytes(":") {
             return nil

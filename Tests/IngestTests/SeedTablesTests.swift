@@ -61,6 +61,14 @@ import Testing
         #expect(repaired.contains { ($0["detail"]?.description ?? "").contains("blank in print") })
     }
 
+    /// 表7's rows on its second page sit one cell further right; 合计 says where they belong.
+    @Test func projectColumnsFollowThe合计() throws {
+        let projects = try #require(Fixture.table(report, "project_spending"))
+        #expect(Fixture.sum(projects, "enterprise") == ExactDecimal("4602.18"))
+        #expect(Fixture.sum(projects, "enterprise_construction") == .zero)
+        #expect(projects.rowCount == 28)
+    }
+
     @Test func basicSpendingTradeUnionFunds() throws {
         let r = try row("basic_spending") { $0["econ_code"] == .text("30228") }
         #expect(r["name"] == .text("工会经费"))

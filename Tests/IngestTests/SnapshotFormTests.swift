@@ -99,6 +99,8 @@ import Testing
         #expect(TableLocator.title(of: "五、一般公共预算支出情况表").flatMap { TableKind.matching(title: $0)?.name } == "general_spending")
         #expect(TableLocator.title(of: "财政拨款收入支出决算总表").flatMap { TableKind.matching(title: $0)?.name } == "appropriation")
         #expect(TableLocator.title(of: "3. 2025年部门支出预算总表 ……………… 12") == nil)
+        #expect(TableLocator.title(of: "附表3：部门支出总表        单位：万元").flatMap { TableKind.matching(title: $0)?.name } == "spending")
+        #expect(TableLocator.title(of: "编制单位：某某局     单位：万元") == nil)
     }
 
     /// "20" + 公共安全支出 is 204; "20 3" + "20 3 0" under 201 are 201 34 and 201 34 04 when the
