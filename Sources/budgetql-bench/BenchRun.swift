@@ -15,6 +15,8 @@ struct BenchRun {
     let repetitions: Int
     let cacheDirectory: String?
     let jsonPath: String?
+    /// Only these queries (e.g. ["Q1"]); nil runs all five.
+    var only: Set<String>? = nil
 
     func run() {
         let rssBefore = ProcessMemory.residentBytes()
@@ -37,7 +39,7 @@ struct BenchRun {
         var report = BenchReport(rows: table.rowCount, loadSeconds: loadSeconds,
                                  bytesPerRow: Double(table.storageBytes) / Double(rows),
                                  rssBytes: rssAfter)
-        for query in BenchQuery.all(table: table.name) {
+        for query in BenchQuery.all(table: table.name) where only?.contains(query.id) ?? true {
             var times: [Double] = []
             var outcome: Result<QueryResult, Diagnostic>?
             for _ in 0..<repetitions {

@@ -14,7 +14,7 @@ import Darwin
 /// DuckDB and SQLite beside it.
 let usage = """
     usage: budgetql-bench generate --rows N --out FILE.csv [--seed S]
-           budgetql-bench run --csv FILE.csv [--reps N] [--cache DIR] [--json FILE]
+           budgetql-bench run --csv FILE.csv [--reps N] [--cache DIR] [--json FILE] [--queries Q1,Q2]
     """
 
 func fail(_ message: String) -> Never {
@@ -45,8 +45,10 @@ case "generate":
 case "run":
     guard let csv = options["csv"] else { fail(usage) }
     let reps = options["reps"].flatMap { Int($0) } ?? 5
-    BenchRun(csvPath: csv, repetitions: max(1, reps), cacheDirectory: options["cache"],
-             jsonPath: options["json"]).run()
+    var run = BenchRun(csvPath: csv, repetitions: max(1, reps), cacheDirectory: options["cache"],
+                       jsonPath: options["json"])
+    run.only = options["queries"].map { Set($0.split(separator: ",").map(String.init)) }
+    run.run()
 default:
     fail(usage)
 }
