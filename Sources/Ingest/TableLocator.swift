@@ -15,7 +15,16 @@ enum TableLocator {
     static func segments(in document: SnapshotDocument) -> [TableSegment] {
         var titles: [(line: Int, title: String)] = []
         for (index, text) in document.lines.enumerated() {
-            if let title = title(of: text) { titles.append((index + 1, title)) }
+            guard var title = title(of: text) else { continue }
+            // A long title wrapped onto two lines: "2024年一般公共预算财政拨款" / "基本支出决算表".
+            if TableKind.matching(title: title) == nil, index > 0 {
+                let previous = document.lines[index - 1].withoutSpaces
+                if !previous.isEmpty, previous.count <= 30, !previous.containsBytes("："), !previous.containsBytes("表"),
+                   !previous.containsBytes("。"), TableKind.matching(title: previous + title) != nil {
+                    title = previous + title
+                }
+            }
+            titles.append((index + 1, title))
         }
         var segments: [TableSegment] = []
         for (i, t) in titles.enumerated() {

@@ -127,6 +127,13 @@ import Testing
         #expect(repairer.repairs.count >= 6)
     }
 
+    @Test func aTitleWrappedOntoTwoLines() {
+        let doc = SnapshotDocument(id: "t", file: "t", format: .layoutText,
+                                   lines: ["上海市某某局2024年度部门决算", "        一般公共预算财政拨款", "          基本支出决算表", "单位：万元"])
+        let kinds = TableLocator.segments(in: doc).compactMap { $0.kind?.name }
+        #expect(kinds == ["basic_spending"])
+    }
+
     /// 决算 layout text: a wrapped name around its code line, numbers on the next line.
     @Test func displacedPiecesOfAFinalAccountsRow() throws {
         let text = """
