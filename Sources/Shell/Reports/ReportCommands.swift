@@ -21,6 +21,8 @@ public struct ReportCommands: SavedQueryCommands {
     }
 
     public func run(name: String, arguments: [String: Value], in session: Session) -> Bool {
+        // A report is one statement to `.once FILE`: the file is closed when it is written.
+        defer { session.output.statementFinished() }
         do throws(ReportError) {
             let library = try QueryLibrary.locate()
             let query = try library.query(named: name)
