@@ -144,7 +144,7 @@ extension Session {
         let docColumn = checks.column(named: "doc")
         if doc != nil, docColumn == nil { return .failed(".checks: the checks table has no doc column") }
         let result = QueryResult(table: checks) { row in
-            if let status, case .text(let s) = status.value(at: row), s == "ok" { return false }
+            if let status, !StartupSummary.isFailure(status.value(at: row)) { return false }
             if let doc, let docColumn {
                 guard case .text(let d) = docColumn.value(at: row), d == doc || d.hasPrefix(doc) else { return false }
             }

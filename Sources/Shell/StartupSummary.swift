@@ -13,9 +13,7 @@ enum StartupSummary {
         let rows = dataTables.reduce(0) { $0 + $1.rowCount }
         var failed = 0
         if let checks = catalog.table(named: "checks"), let status = checks.column(named: "status") {
-            for i in 0..<checks.rowCount {
-                if case .text(let s) = status.value(at: i), s != "ok", s != "repaired" { failed += 1 }
-            }
+            for i in 0..<checks.rowCount where isFailure(status.value(at: i)) { failed += 1 }
         }
         let where_ = paths.joined(separator: ", ")
         var parts: [String] = []
@@ -23,11 +21,17 @@ enum StartupSummary {
         parts.append("\(count(rows, "row")) in \(count(dataTables.count, "table"))")
         parts.append(count(failed, "failed check"))
         var text = "Loaded " + parts.joined(separator: ", ") + " from \(where_.isEmpty ? "nothing" : where_)."
+        if failed > 0 { text += " (.checks lists them)" }
         if !problems.isEmpty {
             text += "\n\(count(problems.count, "problem")) while loading; first: \(problems[0])"
         }
-        if failed > 0 { text += " (.checks lists them)" }
         return text
+    }
+
+    /// A check that did not pass: anything but ok, a repair made, or a one-cent rounding difference.
+    static func isFailure(_ status: Value) -> Bool {
+        guard case .text(let s) = status else { return false }
+        return !["ok", "repaired", "rounding"].contains(s)
     }
 
     static func count(_ n: Int, _ noun: String) -> String {

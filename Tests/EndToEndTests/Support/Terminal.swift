@@ -30,11 +30,23 @@ final class Terminal {
         let command = "env \(assignments) \(Terminal.quote(Binary.path)) " + arguments.map(Terminal.quote).joined(separator: " ")
         try tmux(["new-session", "-d", "-s", name, "-x", "120", "-y", "40", "-c", NSTemporaryDirectory(), command,
                   ";", "set-option", "-t", name, "remain-on-exit", "on"], capture: false)
+        let pids = try tmux(["display-message", "-p", "-t", name, "#{pid} #{pane_pid}"])
+            .split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        processes = pids
         try waitFor("the first prompt") { $0.contains("budgetql>") }
     }
 
-    deinit {
+    /// The tmux server and the program in its pane, ended when the test is done.
+    private var processes: [Int32] = []
+
+    deinit { stop() }
+
+    /// Ends the program and the tmux server (by pid too, so nothing outlives the test even if
+    /// tmux does not answer).
+    func stop() {
         _ = try? tmux(["kill-server"])
+        for pid in processes.reversed() where pid > 1 { kill(pid, SIGKILL) }
+        processes = []
     }
 
     /// Types text literally (UTF-8 included).
