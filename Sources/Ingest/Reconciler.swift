@@ -46,7 +46,7 @@ enum Reconciler {
                 let expected = parentValue ?? .zero
                 let actual = Arithmetic.sum(childValues)
                 let unit = unitOf([parent] + kids.map { rows[$0] }, column: column.name, table: table)
-                checks.append(Check.compare(table: name, rule: "\(column.name): \(rule)", expected: expected, actual: actual,
+                checks.append(Check.compare(table: name, rule: "\(name).\(column.name): \(rule)", expected: expected, actual: actual,
                                             unit: unit, parts: 1,
                                             detail: "\(name) \(parent.code.map { "\($0)" } ?? "合计") \(parent.name): printed \(expected), rows below sum to \(actual)",
                                             line: parent.line))
@@ -61,7 +61,7 @@ enum Reconciler {
                 let parts = rule.parts.compactMap { row.values[table.columns[$0].name] }
                 if parts.isEmpty { continue }
                 let sum = Arithmetic.sum(parts)
-                checks.append(Check.compare(table: name, rule: "\(totalName) = Σ parts (row)", expected: total, actual: sum,
+                checks.append(Check.compare(table: name, rule: "\(name).\(totalName) = Σ parts (row)", expected: total, actual: sum,
                                             unit: unitOf([row], column: nil, table: table), parts: 1,
                                             detail: "\(name) \(row.code.map { "\($0)" } ?? row.name) \(row.name): \(totalName) \(total), parts sum to \(sum)",
                                             line: row.line))
