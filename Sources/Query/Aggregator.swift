@@ -35,7 +35,7 @@ final class AggregateAccumulator {
     /// Adds a sum computed by a fused loop (one group, no FILTER).
     func addSingleGroupSum(_ total: Int128, count: Int) {
         grow(to: 1)
-        sums[0] &+= total
+        if spec.kind == .sum || spec.kind == .avg { sums[0] &+= total }
         counts[0] += Int64(count)
     }
 

@@ -152,6 +152,30 @@ struct Executor {
         let filters = plan.aggregates.map { $0.filter.map { Specializer.specialize($0, relation, classNames: classNames) } }
         let index = GroupIndex(types: keys.map(\.type))
         let accumulators = plan.aggregates.map { AggregateAccumulator(spec: $0) }
+        // sum/count WHERE code = constant, nothing else: one fused pass per batch (PERF Q1).
+        let fused = keys.isEmpty && filter != nil && !accumulators.isEmpty && accumulators.indices.allSatisfy { a in
+            let spec = accumulators[a].spec
+            return filters[a] == nil && !spec.distinct
+                && ((spec.kind == .count && spec.argument == nil) || ((spec.kind == .sum || spec.kind == .avg) && spec.type != .integer))
+        }
+        for start in batches(relation.rowCount) where fused {
+            try checkCancelled()
+            let rows = start..<min(relation.rowCount, start + Executor.batchSize)
+            var results: [(Int128, Int)] = []
+            for a in accumulators.indices {
+                guard let filter, let r = FastPaths.filteredSum(filter, arguments[a], relation, rows) else { results = []; break }
+                results.append(r)
+            }
+            guard results.count == accumulators.count else {
+                if start == 0 { break }  // not the fused shape: the general loop below runs instead
+                throw Diagnostic(kind: .execution, message: "internal: fused aggregation changed shape mid-scan", span: nil)
+            }
+            for (a, r) in results.enumerated() { accumulators[a].addSingleGroupSum(r.0, count: r.1) }
+            if start + Executor.batchSize >= relation.rowCount {
+                let columns = try accumulators.map { (acc) throws(Diagnostic) in try acc.finish(groupCount: 1, span: nil) }
+                return Relation(vectors: columns, rowCount: 1)
+            }
+        }
         for start in batches(relation.rowCount) {
             try checkCancelled()
             var selection = RowSelection.range(start..<min(relation.rowCount, start + Executor.batchSize))
