@@ -3,8 +3,8 @@
 /// reference. The table readers hand them the codes the document prints, so a sentence's
 /// 类/款/项 path resolves to the code the tables use.
 enum NarrativeHook {
-    static func add(_ document: SnapshotDocument, ingested: IngestedDocument, to tables: inout DisclosureTables,
-                    problems: inout [LoadProblem]) {
+    /// The narrative readers' tables for one document (pure: runs in parallel with others).
+    static func read(_ document: SnapshotDocument, ingested: IngestedDocument) -> [ReaderTable] {
         var codes: [DocumentCode] = []
         var seen = Set<String>()
         for table in ingested.codedTables where table.kind.key == .function {
@@ -15,10 +15,11 @@ enum NarrativeHook {
                                           amounts: row.values["amount"].map { [$0] } ?? []))
             }
         }
-        let changes = ChangesTable.read(document, documentCodes: codes)
-        tables.add(changes.table, file: document.file)
-        let targets = TargetsTable.read(document)
-        tables.add(targets.table, file: document.file)
+        return [ChangesTable.read(document, documentCodes: codes).table, TargetsTable.read(document).table]
+    }
+
+    static func add(_ narrative: [ReaderTable], document: SnapshotDocument, to tables: inout DisclosureTables) {
+        for table in narrative { tables.add(table, file: document.file) }
     }
 
     static func declare(in tables: inout DisclosureTables) {

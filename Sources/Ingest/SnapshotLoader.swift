@@ -51,19 +51,32 @@ public enum SnapshotLoader {
         tables.declare("facts", schema: DisclosureTables.factsSchema)
         tables.declare("checks", schema: DisclosureTables.checksSchema)
         tables.declare("docs", schema: DisclosureTables.docsSchema)
-        for (i, file) in files.enumerated() {
-            do {
-                let document = try SnapshotReader.read(path: file)
-                let ingested = DocumentIngest.ingest(document)
-                if ingested.tablesFound.isEmpty {
-                    problems.append(LoadProblem(file: file, line: nil, message: "no disclosure tables found (not a 预算/决算 disclosure?)"))
-                }
-                tables.add(ingested)
-                NarrativeHook.add(document, ingested: ingested, to: &tables, problems: &problems)
-            } catch {
-                problems.append(LoadProblem(file: file, line: nil, message: error.description))
+        // Reading (pdftotext for PDFs) and parsing are independent per file: a few files at a
+        // time run in parallel; their tables are appended in file order, then progress is told.
+        let batchSize = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        var done = 0
+        for batchStart in stride(from: 0, to: files.count, by: batchSize) {
+            let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
+            let slots = ParsedSlots(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                slots.set(i, ParsedSnapshot.parse(batch[i]))
             }
-            progress?(i + 1, files.count, file)
+            for (i, file) in batch.enumerated() {
+                switch slots.get(i) {
+                case .success(let parsed)?:
+                    if parsed.ingested.tablesFound.isEmpty {
+                        problems.append(LoadProblem(file: file, line: nil, message: "no disclosure tables found (not a 预算/决算 disclosure?)"))
+                    }
+                    tables.add(parsed.ingested)
+                    NarrativeHook.add(parsed.narrative, document: parsed.ingested.document, to: &tables)
+                case .failure(let error)?:
+                    problems.append(LoadProblem(file: file, line: nil, message: error.description))
+                case nil:
+                    problems.append(LoadProblem(file: file, line: nil, message: "was not read"))
+                }
+                done += 1
+                progress?(done, files.count, file)
+            }
         }
         NarrativeHook.addReference(to: &tables)
         let (built, buildProblems) = tables.build()
@@ -112,5 +125,41 @@ enum SnapshotFiles {
         if lower.hasPrefix("classes") || lower.hasPrefix("classification") || lower.contains("reference") { return true }
         if lower.hasSuffix(".md") || lower.hasPrefix("readme") || lower.hasPrefix("notice") || lower.hasPrefix("source") { return true }
         return false
+    }
+}
+
+/// One file read and parsed, ready to append: the work that can run in parallel.
+struct ParsedSnapshot: Sendable {
+    let ingested: IngestedDocument
+    let narrative: [ReaderTable]
+
+    static func parse(_ file: String) -> Result<ParsedSnapshot, SnapshotReadError> {
+        do {
+            let document = try SnapshotReader.read(path: file)
+            let ingested = DocumentIngest.ingest(document)
+            return .success(ParsedSnapshot(ingested: ingested, narrative: NarrativeHook.read(document, ingested: ingested)))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+/// Results of a parallel batch, one slot per file, behind a lock.
+final class ParsedSlots: @unchecked Sendable {
+    private var slots: [Result<ParsedSnapshot, SnapshotReadError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: Result<ParsedSnapshot, SnapshotReadError>) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func get(_ i: Int) -> Result<ParsedSnapshot, SnapshotReadError>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[i]
     }
 }
