@@ -237,10 +237,14 @@ struct Binder {
             if plan.pivot != nil {
                 // Pivoted columns only exist after the pivot: ORDER BY names a row column.
                 let rowNames = plan.pivot.map { $0.rowColumns.map { plan.names[$0] } } ?? []
-                let position = try outputPosition(item.expression, names: plan.names, width: plan.visibleCount, required: true) ?? 0
-                if case .literal(.integer, _) = item.expression {
-                    plan.order.append(SortKey(column: position, descending: item.descending, nullsFirst: nullsFirst))
+                if case .literal(.integer(let n), let span) = item.expression {
+                    // Positions count the pivoted columns, known only after the pivot: checked then.
+                    guard n >= 1, n <= Int64(Int32.max) else {
+                        throw Diagnostic(kind: .name, message: "ORDER BY position \(n) is not in the result", span: span)
+                    }
+                    plan.order.append(SortKey(column: Int(n) - 1, descending: item.descending, nullsFirst: nullsFirst))
                 } else {
+                    let position = try outputPosition(item.expression, names: plan.names, width: plan.visibleCount, required: true) ?? 0
                     guard let rowIndex = rowNames.firstIndex(where: { $0.lowercased() == plan.names[position].lowercased() }) else {
                         throw Diagnostic(kind: .name, message: "with PIVOT BY, ORDER BY names a row column or a position", span: item.expression.span)
                     }
