@@ -7,9 +7,10 @@ import Store
 public enum Shell {
     public static func version() -> String { "0.1.0" }
 
-    /// Saved queries and reports (`.run`, `.queries`, `budgetql run`, `budgetql queries`); the
-    /// reports code replaces this with its own implementation.
-    nonisolated(unsafe) public static var savedQueries: any SavedQueryCommands = QueriesDirectory()
+    /// Saved queries and reports (`.run`, `.queries`, `budgetql run`, `budgetql queries`): the
+    /// reports of Sources/Shell/Reports. `QueriesDirectory` is the plain fallback (runs a .bql
+    /// file as statements); tests may swap in their own.
+    nonisolated(unsafe) public static var savedQueries: any SavedQueryCommands = ReportCommands()
 
     /// Names for Tab completion after `.run`.
     static func savedQueryNames() -> [String] {

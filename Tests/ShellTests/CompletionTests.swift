@@ -38,7 +38,7 @@ import Testing
     @Test func columnsOfTheTablesInPlay() {
         #expect(complete("SELECT am", statement: "SELECT am FROM income").contains("amount"))
         #expect(complete("SELECT fis", statement: "SELECT fis FROM income") == ["fiscal"])
-        #expect(complete("SELECT * FROM checks WHERE sta") == ["status"])
+        #expect(complete("SELECT * FROM checks WHERE sta").filter { !$0.hasSuffix("(") } == ["status"])
         // No FROM: the default table, spending.
         #expect(complete("SELECT sum(am") == ["amount"])
         #expect(!complete("SELECT fis").contains("fiscal"))
