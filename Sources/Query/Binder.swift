@@ -72,6 +72,10 @@ struct Binder {
     private func constantCount(_ e: Expression?, _ clause: String) throws(Diagnostic) -> Int? {
         guard let e else { return nil }
         let ctx = Context(scope: Scope(), clause: clause)
+        if case .column(_, let name, let span) = e {
+            throw Diagnostic(kind: .type, message: "\(clause) takes a number of rows, not a column (\(name))", span: span,
+                             hints: ["write a number, e.g. \(clause) 10, or a parameter: \(clause) :n"])
+        }
         let bound = try bindExpression(e, ctx)
         guard case .constant(let v, _) = bound else {
             throw Diagnostic(kind: .type, message: "\(clause) takes a constant number", span: e.span)

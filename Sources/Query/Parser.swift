@@ -66,6 +66,7 @@ struct Parser {
         default: found = "\"\(t.text)\""
         }
         var hints: [String] = []
+        if t.isSymbol("="), previous.isSymbol("=") { hints.append("equality is a single =") }
         if t.kind == .identifier, let s = Suggestions.closest(to: t.text.uppercased(), among: keywords.isEmpty ? Array(Keywords.all) : keywords) {
             hints.append("did you mean \(s)?")
         }
@@ -371,7 +372,14 @@ struct Parser {
         }
         if current.isKeyword("LIKE") || current.isKeyword("ILIKE") {
             let ci = advance().text == "ILIKE"
-            let pattern = try parseConcat()
+            let pattern: Expression
+            do {
+                pattern = try parseConcat()
+            } catch {
+                // `LIKE %万里%` and `LIKE 208%`: the pattern was not quoted.
+                throw Diagnostic(kind: error.kind, message: error.message, span: error.span,
+                                 hints: error.hints + ["a LIKE pattern is text: LIKE '%万里%' or LIKE '208%'"])
+            }
             return .like(left, pattern, caseInsensitive: ci, negated: negated, left.span.through(pattern.span))
         }
         if negated { throw unexpected("expected IN, LIKE or BETWEEN after NOT") }
