@@ -46,7 +46,8 @@ enum LabelTableTyping {
         var best: (String, Int)?
         for h in t.header {
             let d = abs(h.position - position)
-            if best == nil || d < best!.1 { best = (h.text, d) }
+            if let b = best, b.1 <= d { continue }
+            best = (h.text, d)
         }
         return best?.0 ?? ""
     }
