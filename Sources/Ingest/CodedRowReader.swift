@@ -33,6 +33,9 @@ struct TableLine: Sendable {
     var namePosition: Int?
     /// Cells on the source line (tab text: a page whose rows carry extra cells shifts columns).
     var cellCount: Int = 0
+    /// Numbers printed beside the table's own columns (the 预算数 groups of a 决算 table that
+    /// also prints its budget): facts, not column values.
+    var sideNumbers: [RowNumber] = []
 
     var hasCode: Bool { codeParts.contains { !$0.isEmpty } }
     var isTotal: Bool {

@@ -24,6 +24,8 @@ struct CodedRow: Sendable {
     var keepsArithmetic = true
     /// The project a row of project_spending is about; nil for subtotal rows.
     var project: String?
+    /// Budget figures printed beside a 决算 row's own columns (facts only).
+    var sideNumbers: [RowNumber] = []
 }
 
 /// One table read from its segments: the unit, the columns it prints, its rows, and what it
@@ -124,6 +126,15 @@ struct CodedTableReader {
             merged.append(current)
         }
         lines = merged
+        // 决算 tables of newer templates print 年初预算数/调整预算数 groups before the 决算数
+        // group the canonical columns describe: the leading groups are kept as side facts.
+        if headerText.containsBytes("决算数") && headerText.containsBytes("预算数") {
+            for i in lines.indices where lines[i].shape == .data && lines[i].numbers.count > columns.count {
+                let extra = lines[i].numbers.count - columns.count
+                lines[i].sideNumbers = Array(lines[i].numbers.prefix(extra))
+                lines[i].numbers = Array(lines[i].numbers.dropFirst(extra))
+            }
+        }
         // Codes.
         var repairer = CodeRepairer(widths: widths, dictionary: dictionary)
         let codes = repairer.resolve(&lines)
@@ -169,6 +180,7 @@ struct CodedTableReader {
                                values: [:], printed: [:], isTotal: tl.isTotal)
             if isProjectTable && tl.texts.count > 1 { row.project = tl.texts.dropFirst().joined() }
             row.numbers = tl.numbers
+            row.sideNumbers = tl.sideNumbers
             row.assignment = best.columns
             row.keepsArithmetic = best.keepsArithmetic
             row.alternatives = best.keepsArithmetic ? candidates.filter(\.keepsArithmetic).prefix(12).map(\.columns) : [best.columns]

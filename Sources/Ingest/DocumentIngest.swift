@@ -106,6 +106,11 @@ enum DocumentIngest {
                                   rowLabel: row.name, code: row.code, economic: table.kind.key == .economic,
                                   project: row.project, amount: table.unit.toWanYuan(row.numbers[j].number.value), line: row.line))
             }
+            for n in row.sideNumbers {
+                facts.append(Fact(table: table.kind.name, columnLabel: "预算数", column: "", rowLabel: row.name, code: row.code,
+                                  economic: table.kind.key == .economic, project: row.project,
+                                  amount: table.unit.toWanYuan(n.number.value), line: row.line))
+            }
         }
         return facts
     }

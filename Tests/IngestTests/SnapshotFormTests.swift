@@ -127,6 +127,31 @@ import Testing
         #expect(repairer.repairs.count >= 6)
     }
 
+    /// Newer 决算 templates print 年初预算数 and 决算数 groups side by side: the 决算数 group
+    /// fills the table, the budget figures stay facts.
+    @Test func finalAccountsWithBudgetGroups() throws {
+        let text = """
+        上海市某某局2024年度部门决算
+                       一般公共预算财政拨款支出决算表
+                                                                         单位：万元
+                                  年初预算数                    决算数
+          科目编码  科目名称     小计    基本支出   项目支出     合计     基本支出    项目支出
+                   合计          90.00     60.00     30.00    100.00     70.00      30.00
+        2080501   行政单位离退休   90.00     60.00     30.00    100.00     70.00      30.00
+        """
+        let path = try SnapshotFormTests.scratch("final-groups.txt", Data(text.utf8))
+        let report = SnapshotLoader.load(paths: [path])
+        let general = try #require(Fixture.table(report, "general_spending"))
+        let row = try #require(Fixture.rows(general).first)
+        #expect(row["amount"] == .decimal(ExactDecimal("100.00") ?? .zero))
+        #expect(row["basic"] == .decimal(ExactDecimal("70.00") ?? .zero))
+        let facts = try #require(Fixture.table(report, "facts"))
+        #expect(Fixture.rows(facts).filter { $0["column_label"] == .text("预算数") }.count == 6)
+        let docs = try #require(Fixture.table(report, "docs"))
+        let d = try #require(Fixture.rows(docs).first)
+        #expect(d["facts"] == d["printed_numbers"])
+    }
+
     @Test func aTitleWrappedOntoTwoLines() {
         let doc = SnapshotDocument(id: "t", file: "t", format: .layoutText,
                                    lines: ["上海市某某局2024年度部门决算", "        一般公共预算财政拨款", "          基本支出决算表", "单位：万元"])
