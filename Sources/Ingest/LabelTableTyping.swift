@@ -84,6 +84,7 @@ enum LabelTableTyping {
     static func twoSided(_ t: LabelTable, document: SnapshotDocument, moneyColumns: [String]) -> TypedLabelTable {
         var table = ReaderTable(name: t.kind.name, columns: twoSidedSchema(moneyColumns))
         var out = TypedLabelTable()
+        let onlyFinalFigure = t.header.contains { $0.text.containsBytes("决算数") } && t.header.contains { $0.text.containsBytes("预算数") }
         for line in t.lines {
             for (gi, g) in line.groups.enumerated() where !g.numbers.isEmpty {
                 let label = g.label
@@ -105,8 +106,10 @@ enum LabelTableTyping {
                 values += [.text(side), .text(LabelText.stripped(label)), cls.map { .integer(Int64($0)) } ?? .null,
                            cls.map { .text(String($0)) } ?? .null]
                 var money = [String: ExactDecimal]()
+                // A 决算 overview that prints 年初预算数 beside 决算数: the last figure is the amount.
+                let offset = onlyFinalFigure && placed.count == 1 ? g.numbers.count - 1 : 0
                 for (j, n) in g.numbers.enumerated() {
-                    let column = j < placed.count ? placed[j] : ""
+                    let column = j >= offset && j - offset < placed.count ? placed[j - offset] : ""
                     let value = t.unit.toWanYuan(n.number.value)
                     if !column.isEmpty { money[column] = value }
                     out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
