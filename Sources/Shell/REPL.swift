@@ -83,7 +83,8 @@ final class REPL {
         let earlier = pending.isEmpty ? "" : pending.joined(separator: "\n") + "\n"
         let context = CompletionContext(
             tables: session.catalog.tables.map { ($0.name, $0.columns.map(\.name)) },
-            savedQueries: Shell.savedQueryNames())
+            // Listing saved queries reads their files: only when completing after .run.
+            savedQueries: line.trimmingCharacters(in: .whitespaces).hasPrefix(".run") ? Shell.savedQueryNames() : [])
         return Completion.candidates(word: word, before: earlier + beforeOnLine, statement: earlier + line, context: context)
     }
 }

@@ -24,6 +24,18 @@ struct TerminalTests {
         try terminal.waitForLastLine("budgetql> SELECT * FROM spending WHERE amount ")
     }
 
+    @Test func tabCompletesDotCommandsAndSavedQueryNames() throws {
+        let terminal = try Terminal()
+        try terminal.type(".ta")
+        try terminal.press("Tab")
+        try terminal.waitForLastLine("budgetql> .tables ")
+        try terminal.press("C-c")
+        try terminal.waitForLastLine("budgetql>")
+        try terminal.type(".run three_pu")
+        try terminal.press("Tab")
+        try terminal.waitForLastLine("budgetql> .run three_public_costs ")
+    }
+
     @Test func historyIsRecalledInASecondSession() throws {
         let state = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: state) }
