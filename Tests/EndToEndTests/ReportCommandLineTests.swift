@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// Saved reports from the command line: `budgetql run NAME --param k=v --format F` and
+/// `budgetql queries`, on two real corpus departments, into Markdown and HTML; the HTML opened in
+/// headless Chromium.
+@Suite struct ReportCommandLineTests {
+    static let corpus = Binary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let departments = ["govoffice-2025-dept-budget.pdf", "commerce-2025-dept-budget.pdf"]
+        .flatMap { ["--data", corpus.appendingPathComponent($0).path] }
+    static let units = ["--param", "a=上海市普陀区人民政府办公室", "--param", "b=上海市普陀区商务委员会"]
+    static let goldens = Binary.packageRoot.appendingPathComponent("Tests/ShellTests/ReportGolden/corpus")
+
+    static func unitAgainstUnit(_ format: String) throws -> Binary.Outcome {
+        try Binary.run(["run", "unit_against_unit"] + departments + units + ["--format", format])
+    }
+
+    @Test func unitAgainstUnitIntoMarkdown() throws {
+        let outcome = try Self.unitAgainstUnit("markdown")
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("# 单位对比"), "got: \(outcome.stdout.prefix(200))")
+        #expect(outcome.stdout.contains("| a | 上海市普陀区人民政府办公室 |"))
+        #expect(outcome.stdout.contains("合计"))
+        #expect(outcome.stdout.contains("```text\nchange by "))
+        // The command line gives the very bytes the library renders (checked in ShellTests).
+        let golden = try String(contentsOf: Self.goldens.appendingPathComponent("unit_against_unit.md"), encoding: .utf8)
+        #expect(outcome.stdout == golden)
+        // Deterministic: a second process writes the same bytes.
+        #expect(try Self.unitAgainstUnit("markdown").stdout == outcome.stdout)
+    }
+
+    @Test func unitAgainstUnitIntoHTMLOpensInChromium() throws {
+        let outcome = try Self.unitAgainstUnit("html")
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(outcome.stdout.contains("<svg "))
+        let golden = try String(contentsOf: Self.goldens.appendingPathComponent("unit_against_unit.html"), encoding: .utf8)
+        #expect(outcome.stdout == golden)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-report-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let page = directory.appendingPathComponent("unit_against_unit.html")
+        try outcome.stdout.write(to: page, atomically: true, encoding: .utf8)
+        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("skipped the Chromium screenshot: no chromium installed (apt-get install -y chromium)")
+            return
+        }
+        let screenshot = directory.appendingPathComponent("unit_against_unit.png")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                             "--window-size=1100,1400", "--screenshot=\(screenshot.path)", page.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let data = try Data(contentsOf: screenshot)
+        // A PNG, and a large one: a blank page compresses to a few kilobytes.
+        #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(data.count > 30_000, "screenshot only \(data.count) bytes")
+        print("report screenshot: \(screenshot.path)")
+    }
+
+    @Test func aMissingParameterIsNamedWithANonZeroExit() throws {
+        let outcome = try Binary.run(["run", "unit_against_unit"] + Self.departments + ["--param", "a=上海市普陀区人民政府办公室"])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("needs parameter \"b\""), "got: \(outcome.stderr)")
+        let unknown = try Binary.run(["run", "spending_by_class", "--param", "unti=%"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("no parameter \"unti\""), "got: \(unknown.stderr)")
+    }
+
+    /// `.run` in a batch session (statements on stdin) goes through the same reports, in the
+    /// session's output mode, and names a wrong parameter.
+    @Test func dotRunInTheShell() throws {
+        let outcome = try Binary.run(["--format", "markdown"], stdin: ".run spending_by_class unit=%党群%\n")
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("# 支出按功能分类"), "got: \(outcome.stdout.prefix(200))")
+        #expect(outcome.stdout.contains("| unit | %党群% |"))
+        #expect(outcome.stdout.contains("社会保障和就业支出") && outcome.stdout.contains("6157.25"))
+        let wrong = try Binary.run(["--format", "markdown"], stdin: ".run spending_by_class unti=%\n")
+        #expect(wrong.stderr.contains("no parameter \"unti\""), "got: \(wrong.stderr)")
+    }
+
+    @Test func queriesListsTheLibrary() throws {
+        let outcome = try Binary.run(["queries", "--format", "csv"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        for name in ["spending_by_class", "unit_against_unit", "year_on_year_by_class", "failed_checks", "project_targets"] {
+            #expect(outcome.stdout.contains(name), "\(name) missing from: \(outcome.stdout)")
+        }
+        #expect(outcome.stdout.contains("a=? b=?"), "parameters without defaults are shown as ?")
+    }
+}
