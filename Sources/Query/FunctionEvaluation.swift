@@ -1,0 +1,52 @@
+/// Scalar functions over batches: a text argument is processed once per dictionary entry when
+/// the other arguments are constants; otherwise row by row.
+enum FunctionEvaluation {
+    static func apply(_ f: ScalarFunction, _ args: [Vector], arguments: [BoundExpression], type: SQLType, span: SourceSpan,
+                      classNames: [String: String], count n: Int) throws(Diagnostic) -> Vector {
+        // Numbers: typed loops for the functions that appear in large projections.
+        if f == .abs, let v = args.first {
+            switch v.storage {
+            case .integer(let x):
+                for i in 0..<n where x[i] == .min && !v.isNull(i) { throw Arithmetic.overflow(span) }
+                return Vector(.integer(x.map { $0 == .min ? 0 : Swift.abs($0) }), nulls: v.nulls, count: n)
+            case .decimal(let x, let s):
+                for i in 0..<n where x[i] == .min && !v.isNull(i) { throw Arithmetic.overflow(span) }
+                return Vector(.decimal(x.map { $0 == .min ? 0 : Swift.abs($0) }, scale: s), nulls: v.nulls, count: n)
+            default: break
+            }
+        }
+        if f == .coalesce, type.isNumeric, args.allSatisfy({ if case .text = $0.storage { return false } else { return true } }) {
+            let units = try args.map { (v) throws(Diagnostic) in try Arithmetic.units(v, scale: type.scale, span: span) }
+            var out = [Int64](repeating: 0, count: n)
+            var nulls = [Bool](repeating: true, count: n)
+            for i in 0..<n {
+                for (k, v) in args.enumerated() where !v.isNull(i) {
+                    out[i] = units[k][i]
+                    nulls[i] = false
+                    break
+                }
+            }
+            if case .decimal(let s) = type { return Vector(.decimal(out, scale: s), nulls: nulls, count: n) }
+            return Vector(.integer(out), nulls: nulls, count: n)
+        }
+        if let first = args.first, case .text(let codes, let dictionary) = first.storage, dictionary.count <= max(n, 64),
+           f != .coalesce, f != .nullif,
+           arguments.dropFirst().allSatisfy({ if case .constant = $0 { return true } else { return false } }) {
+            let rest = args.dropFirst().map { $0.count > 0 ? $0.scalar(at: 0) : .null }
+            var table = VectorBuilder(type: type)
+            for s in dictionary { table.append(FunctionCatalog.apply(f, [.text(s)] + rest, type: type, classNames: classNames)) }
+            var result = table.build().gathering(codes.map { Int32(bitPattern: $0) })
+            if let nulls = first.nulls {
+                var merged = result.nulls ?? [Bool](repeating: false, count: n)
+                for i in 0..<n where nulls[i] { merged[i] = true }
+                result = Vector(result.storage, nulls: merged, count: n)
+            }
+            return result
+        }
+        var builder = VectorBuilder(type: type)
+        for i in 0..<n {
+            builder.append(FunctionCatalog.apply(f, args.map { $0.scalar(at: i) }, type: type, classNames: classNames))
+        }
+        return builder.build()
+    }
+}
