@@ -33,8 +33,8 @@ struct Executor {
             if part.pivot != nil, keys.isEmpty {
                 keys = (0..<(part.pivot?.rowColumns.count ?? 0)).map { SortKey(column: $0, descending: false, nullsFirst: false) }
             }
-            if let bad = keys.first(where: { $0.column >= out.visibleCount }) {
-                throw Diagnostic(kind: .name, message: "ORDER BY position \(bad.column + 1) is not in the result (it has \(out.visibleCount) columns)", span: nil)
+            if let bad = keys.first(where: { $0.column >= out.columns.count }) {
+                throw Diagnostic(kind: .name, message: "ORDER BY position \(bad.column + 1) is not in the result (it has \(out.columns.count) columns)", span: nil)
             }
             if !keys.isEmpty {
                 let wanted = plan.limit.map { $0.addingReportingOverflow(plan.offset).overflow ? Int.max : $0 + plan.offset }
