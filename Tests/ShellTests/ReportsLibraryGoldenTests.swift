@@ -101,6 +101,14 @@ import Store
         #expect(result.rows.last?[1] == .text("合计"))
     }
 
+    /// With one year loaded, year on year compares it with the year before: every line is new.
+    @Test func yearOnYearOverOneYearComparesWithTheYearBefore() throws {
+        let report = try ReportRunner(library: Self.library, engine: Self.seedEngine).run(name: "year_on_year_by_class", arguments: [])
+        #expect(report.parameters.bound.map(\.text) == ["%", "2023", "2024"])
+        let rows = try #require(report.sections.first?.results.first?.rows)
+        #expect(rows.dropLast().allSatisfy { $0.last == .text("new") })
+    }
+
     @Test func everySavedQueryHasAGoldenCase() {
         let covered = Set(Self.seedCases.map(\.query))
         #expect(Self.library.names().filter { !covered.contains($0) } == [], "add a golden case for these saved queries")

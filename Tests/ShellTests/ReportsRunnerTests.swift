@@ -77,7 +77,7 @@ import Store
         let error = #expect(throws: ReportError.self) {
             try Self.runner().run(name: "year_on_year_by_class", arguments: ["unit=没有这个单位"])
         }
-        #expect(error?.description == "year_on_year_by_class needs parameter \"a\" (the earlier year (default: the earliest loaded); its default query found nothing in the loaded data): give it as a=VALUE")
+        #expect(error?.description == "year_on_year_by_class needs parameter \"a\" (the earlier year (default: the year before b); its default query found nothing in the loaded data): give it as a=VALUE")
     }
 
     @Test func compareWithYearAsTheDimensionByItem() throws {
