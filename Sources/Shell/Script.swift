@@ -18,9 +18,15 @@ public struct Script {
             defer { pending = [] }
             let text = pending.joined(separator: "\n")
             guard !Script.isBlank(text) else { return }
-            for statement in Engine.statements(in: text) where !Script.isBlank(statement.text) {
+            let statements = Engine.statements(in: text).filter { !Script.isBlank($0.text) }
+            for statement in statements {
                 pieces.append(.statement(StatementText(text: statement.text, line: pendingStart + statement.line - 1,
                                                        column: statement.column)))
+            }
+            if statements.isEmpty {
+                // Text that is no statement yet not blank (an unterminated comment or quote):
+                // the engine must see it, so the analyst gets an error rather than silence.
+                pieces.append(.statement(StatementText(text: text, line: pendingStart, column: 1)))
             }
         }
         for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import LineEditor
 import Query
 import Store
 
@@ -97,7 +98,34 @@ public final class Session {
         let toTerminal = output.isStandardOutput && Console.stdoutIsTerminal
         var options = RenderOptions(maxRows: maxRows, color: Console.colorAllowed(terminal: toTerminal))
         if mode != .table { options.maxRows = nil }
-        return mode.renderer.render(result, options: options)
+        let renderer = mode.renderer
+        guard mode == .table, toTerminal, let columns = LineEditor.terminalColumns() else {
+            return renderer.render(result, options: options)
+        }
+        // A table wider than the terminal would wrap into unreadable lines: cut wide cells
+        // harder until it fits (or cannot shrink further).
+        var text = renderer.render(result, options: options)
+        for limit in [30, 24, 18, 12] where Session.widestLine(of: text, plain: !options.color) > columns {
+            options.maxCellWidth = limit
+            text = renderer.render(result, options: options)
+        }
+        return text
+    }
+
+    /// Display width of the widest line (SGR colour codes skipped).
+    static func widestLine(of text: String, plain: Bool) -> Int {
+        var widest = 0
+        for line in text.split(separator: "\n") {
+            var width = 0
+            var inEscape = false
+            for c in line {
+                if inEscape { if c == "m" { inEscape = false }; continue }
+                if c == "\u{1B}" { inEscape = true; continue }
+                width += DisplayWidth.of(c)
+            }
+            widest = max(widest, width)
+        }
+        return widest
     }
 
     /// Writes a shell message that is part of the output (`.tables`, `.schema`, ...).

@@ -71,7 +71,7 @@ struct TerminalTests {
         #expect(screen.contains("28"))
         try terminal.type(".history")
         try terminal.press("Enter")
-        let history = try terminal.waitFor("the history") { $0.contains("count(*)") && $0.hasSuffix("budgetql>") }
+        let history = try terminal.waitFor("the history") { $0.contains("    1  SELECT sum(amount),") && $0.hasSuffix("budgetql>") }
         #expect(history.contains("    1  SELECT sum(amount),\n       count(*)"))
     }
 

@@ -22,6 +22,11 @@ import Testing
         #expect(pieces.count == 1)
     }
 
+    @Test func anUnterminatedCommentStillReachesTheEngine() {
+        let pieces = Script(source: "\n/* never closed").pieces
+        #expect(pieces == [.statement(StatementText(text: "/* never closed", line: 2, column: 1))])
+    }
+
     @Test func commentsAndBlankLinesAreNotStatements() {
         #expect(Script(source: "-- just a comment\n\n   \n").pieces.isEmpty)
     }
