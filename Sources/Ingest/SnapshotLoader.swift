@@ -136,8 +136,12 @@ struct ParsedSnapshot: Sendable {
     static func parse(_ file: String) -> Result<ParsedSnapshot, SnapshotReadError> {
         do {
             let document = try SnapshotReader.read(path: file)
-            let ingested = DocumentIngest.ingest(document)
-            return .success(ParsedSnapshot(ingested: ingested, narrative: NarrativeHook.read(document, ingested: ingested)))
+            var ingested = DocumentIngest.ingest(document)
+            let narrative = NarrativeHook.read(document, ingested: ingested)
+            // The narrative's unread or repaired sentences are checks of the document like the
+            // tables' ones, so docs.checks_failed / repairs count them too.
+            ingested.checks += narrative.checks
+            return .success(ParsedSnapshot(ingested: ingested, narrative: narrative.tables))
         } catch {
             return .failure(error)
         }

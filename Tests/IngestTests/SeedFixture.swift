@@ -18,6 +18,12 @@ enum Fixture {
         }
     }
 
+    /// A `checks` row filed by the narrative readers (rule 'narrative statement' / 'narrative target').
+    static func isNarrativeCheck(_ row: [String: Value]) -> Bool {
+        if case .text(let rule)? = row["rule"] { return rule.hasPrefix("narrative") }
+        return false
+    }
+
     static func sum(_ table: Table, _ column: String, where keep: ([String: Value]) -> Bool = { _ in true }) -> ExactDecimal {
         var total = ExactDecimal.zero
         for row in rows(table) where keep(row) {

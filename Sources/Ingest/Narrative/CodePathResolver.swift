@@ -12,6 +12,14 @@ public struct DocumentCode: Sendable, Hashable {
         self.name = name
         self.amounts = amounts
     }
+
+    /// Does one of the code's rows print `amount`? A narrative in 万元 rounds to the cent what
+    /// a table in 元 prints to the yuan (538,440 元 is "53.84万元"), so a table amount counts when
+    /// it equals `amount` at the narrative's places (never fewer than two: "25万元" is 25.00).
+    public func prints(_ amount: ExactDecimal) -> Bool {
+        let places = max(amount.scale, 2)
+        return amounts.contains { $0 == amount || $0.rounded(to: places) == amount }
+    }
 }
 
 /// Turns the names of a narrative path (类, 款, 项) into a function code.
@@ -67,7 +75,7 @@ struct CodePathResolver: Sendable {
             guard d.code.count == 7, d.code.hasPrefix(classCode), !d.code.hasPrefix(section),
                   CodePathResolver.key(d.name) == wanted else { return false }
             guard let amount else { return true }
-            return d.amounts.contains(amount)
+            return d.prints(amount)
         }
         guard Set(matches.map { $0.code }).count == 1, let found = matches.first else { return nil }
         return (found.code, "'\(printed)' is printed under \(section) but the document has it as \(found.code)")
@@ -122,7 +130,7 @@ struct CodePathResolver: Sendable {
         if let amount {
             let supported = options.filter { c in
                 documentCodes.contains { d in
-                    (isLast ? d.code == c.code : (d.code.hasPrefix(c.code) && d.code.count == 7)) && d.amounts.contains(amount)
+                    (isLast ? d.code == c.code : (d.code.hasPrefix(c.code) && d.code.count == 7)) && d.prints(amount)
                 }
             }
             if supported.count == 1, let only = supported.first {

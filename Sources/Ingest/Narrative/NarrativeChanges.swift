@@ -112,7 +112,7 @@ public enum NarrativeChanges {
         guard let code, let amount else { return nil }
         let rows = documentCodes.filter { $0.code == code }
         guard !rows.isEmpty else { return nil }
-        return rows.contains { $0.amounts.contains(amount) }
+        return rows.contains { $0.prints(amount) }
     }
 
     /// Reports what a comparing statement left unknown, so that a NULL is never unexplained.
