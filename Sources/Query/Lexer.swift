@@ -153,6 +153,7 @@ struct Lexer {
             }
             if offset < bytes.count, Lexer.isIdentifierStart(bytes[offset]) {
                 while offset < bytes.count, Lexer.isIdentifierStart(bytes[offset]) || Lexer.isDigit(bytes[offset]) { offset += 1 }
+                if lenient { return Token(kind: .invalid, text: text(start..<offset), span: span(from: start, line: startLine, column: startColumn)) }
                 throw Diagnostic(kind: .syntax, message: "malformed number \"\(text(start..<offset))\"",
                                  span: span(from: start, line: startLine, column: startColumn))
             }
@@ -208,6 +209,7 @@ struct Lexer {
         if b >= 0xC0 { length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2 }
         offset = min(bytes.count, offset + length)
         let ch = text(start..<offset)
+        if lenient { return Token(kind: .invalid, text: ch, span: span(from: start, line: startLine, column: startColumn)) }
         var hints: [String] = []
         switch ch {
         case "，": hints = ["this is a full-width comma; use ,"]

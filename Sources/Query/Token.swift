@@ -9,6 +9,9 @@ struct Token: Sendable, Equatable {
         case string              // text holds the unescaped contents
         case parameter           // :name, text holds the name
         case symbol              // operators and punctuation: ( ) , . ; * + - / % || = <> != < <= > >=
+        /// Text the lexer rejects, produced only in lenient mode (statement splitting), so one bad
+        /// character does not swallow the statements after it.
+        case invalid
         case end
     }
 

@@ -15,6 +15,7 @@ import Testing
             case .parameter: return "P:\(t.text)"
             case .symbol: return t.text
             case .end: return "END"
+            case .invalid: return "BAD:\(t.text)"
             }
         }
     }
@@ -54,6 +55,8 @@ import Testing
         #expect(parts.map(\.line) == [1, 2, 4])
         #expect(parts[2].column == 3)
         #expect(Engine.statements(in: "  ;; ").isEmpty)
+        // A character the lexer rejects stays in its own statement; the next ones still split.
+        #expect(Engine.statements(in: "SELECT 1，2; SELECT 3").map(\.text) == ["SELECT 1，2", "SELECT 3"])
     }
 
     @Test func completeness() {
