@@ -36,6 +36,22 @@ enum CellText {
         }
     }
 
+    /// The places each decimal column shows: enough for every shown value exactly, and no fewer
+    /// than the 2 of money where the values carry them. A column stored at 6 places (元 converted
+    /// to 万元) whose shown values all end in 0000 prints with 2, as published, and every value
+    /// of a column gets the same places so the points line up. nil for columns without decimals.
+    static func decimalPlaces(of rows: ArraySlice<[Value]>, columns: Int) -> [Int?] {
+        var places = [Int?](repeating: nil, count: columns)
+        for row in rows {
+            for i in 0..<min(columns, row.count) {
+                if case .decimal(let d) = row[i] {
+                    places[i] = max(places[i] ?? 0, min(d.scale, max(d.normalized.scale, 2)))
+                }
+            }
+        }
+        return places
+    }
+
     /// Inserts "," every three digits of the integer part of plain number text ("-1234.50").
     static func grouped(_ plain: String) -> String {
         var sign = ""

@@ -14,12 +14,14 @@ public struct TableRenderer: ResultRenderer {
         let limit = max(1, options.maxCellWidth)
 
         let header = result.columns.map { DisplayWidth.truncate(CellText.singleLine($0), to: limit) }
+        let places = CellText.decimalPlaces(of: result.rows.prefix(shownRows), columns: columnCount)
         var cells: [[(text: String, isNull: Bool)]] = []
         cells.reserveCapacity(shownRows)
         for row in result.rows.prefix(shownRows) {
             var line: [(text: String, isNull: Bool)] = []
             for i in 0..<columnCount {
-                let value = i < row.count ? row[i] : .null
+                var value = i < row.count ? row[i] : .null
+                if case .decimal(let d) = value, let p = places[i] { value = .decimal(d.rescaled(to: p) ?? d) }
                 let text = CellText.singleLine(CellText.display(value, column: result.columns[i]))
                 line.append((DisplayWidth.truncate(text, to: limit), value.isNull))
             }
