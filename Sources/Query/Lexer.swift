@@ -151,8 +151,10 @@ struct Lexer {
                 else if c == UInt8(ascii: "."), !sawPoint, let n = peek(1), Lexer.isDigit(n) { sawPoint = true; offset += 1 }
                 else { break }
             }
-            if offset < bytes.count, Lexer.isIdentifierStart(bytes[offset]) {
-                while offset < bytes.count, Lexer.isIdentifierStart(bytes[offset]) || Lexer.isDigit(bytes[offset]) { offset += 1 }
+            // Letters glued to a number make it malformed; full-width punctuation does not glue
+            // (`1，2` is the number 1 and then a full-width comma, with its own hint).
+            if offset < bytes.count, isWordByte(at: offset) {
+                while offset < bytes.count, isWordByte(at: offset) || Lexer.isDigit(bytes[offset]) { offset += 1 }
                 if lenient { return Token(kind: .invalid, text: text(start..<offset), span: span(from: start, line: startLine, column: startColumn)) }
                 throw Diagnostic(kind: .syntax, message: "malformed number \"\(text(start..<offset))\"",
                                  span: span(from: start, line: startLine, column: startColumn))

@@ -59,6 +59,30 @@ import Testing
         #expect(Engine.statements(in: "SELECT 1，2; SELECT 3").map(\.text) == ["SELECT 1，2", "SELECT 3"])
     }
 
+    /// `budgetql --keep-going -f file`: a rejected character belongs to the statement it is in;
+    /// `;` inside strings, quoted names and comments (even next to a bad character) still does
+    /// not split; the error is reported for that statement only, at its place in the file.
+    @Test func aRejectedCharacterStaysInItsStatementAndIsReportedThere() throws {
+        let source = "SELECT 1;\nSELECT '¤;\u{7}' AS \"a;\u{7}\" /* ;\u{7}; */ ;\n  SELECT 2 \u{7} 3; -- \u{7};\nSELECT 1，2;\nSELECT 4"
+        let parts = Engine.statements(in: source)
+        #expect(parts.map(\.text) == ["SELECT 1", "SELECT '¤;\u{7}' AS \"a;\u{7}\"", "SELECT 2 \u{7} 3", "SELECT 1，2", "SELECT 4"])
+        #expect(parts.map(\.line) == [1, 2, 3, 4, 5])
+        #expect(parts[2].column == 3)
+        let engine = try Fixtures.engine()
+        var outcomes: [String] = []
+        for part in parts {
+            do throws(Diagnostic) {
+                outcomes.append(try engine.execute(part.text).first?.lines.joined(separator: ",") ?? "")
+            } catch {
+                // Positions are relative to the statement; the caller adds where it starts.
+                let line = (error.span?.line ?? 0) + part.line - 1
+                let column = (error.span?.line == 1 ? part.column - 1 : 0) + (error.span?.column ?? 0)
+                outcomes.append("\(line):\(column) \(error.message) \(error.hints.joined())")
+            }
+        }
+        #expect(outcomes == ["1", "¤;\u{7}", "3:12 unexpected character \"\u{7}\" ", "4:9 unexpected character \"，\" this is a full-width comma; use ,", "4"])
+    }
+
     @Test func completeness() {
         #expect(Engine.isComplete("SELECT sum(amount) WHERE class=208"))
         #expect(Engine.isComplete("SELECT *"))
