@@ -20,7 +20,13 @@ struct Executor {
 
     func run(_ plan: QueryPlan) throws(Diagnostic) -> QueryResult {
         let out = try runVectors(plan)
-        let rows = (0..<out.rowCount).map { r in out.columns.map { $0.value(at: r) } }
+        // Boxing every cell is the largest allocation of a big result: check between batches.
+        var rows: [[Value]] = []
+        rows.reserveCapacity(out.rowCount)
+        for r in 0..<out.rowCount {
+            if r % Executor.batchSize == 0 { try checkCancelled() }
+            rows.append(out.columns.map { $0.value(at: r) })
+        }
         return QueryResult(columns: out.names, types: out.types.map(\.columnType), rows: rows)
     }
 
@@ -38,7 +44,7 @@ struct Executor {
             }
             if !keys.isEmpty {
                 let wanted = plan.limit.map { $0.addingReportingOverflow(plan.offset).overflow ? Int.max : $0 + plan.offset }
-                order = Sorter.sortedRows(out.columns, keys: keys, count: out.rowCount, first: wanted)
+                order = try Sorter.sortedRows(out.columns, keys: keys, count: out.rowCount, first: wanted, cancellation: cancellation)
             }
             let window = Executor.window(order.count, limit: plan.limit, offset: plan.offset)
             let kept = order[window].map { Int32($0) }
@@ -49,6 +55,7 @@ struct Executor {
         // UNION ALL: parts are concatenated, then sorted and limited as a whole.
         var outputs: [Output] = []
         for part in plan.parts { outputs.append(try runSelect(part)) }
+        try checkCancelled()
         let width = outputs[0].visibleCount
         var types: [SQLType] = outputs[0].types.prefix(width).map { $0 }
         guard outputs.allSatisfy({ $0.visibleCount == width && $0.types.count >= width }) else {
@@ -67,7 +74,7 @@ struct Executor {
         }
         let columns = builders.map { $0.build() }
         var order = Array(0..<total)
-        if !plan.order.isEmpty { order = Sorter.sortedRows(columns, keys: plan.order, count: total) }
+        if !plan.order.isEmpty { order = try Sorter.sortedRows(columns, keys: plan.order, count: total, cancellation: cancellation) }
         let window = Executor.window(order.count, limit: plan.limit, offset: plan.offset)
         let kept = order[window].map { Int32($0) }
         return Output(columns: columns.map { $0.gathering(kept) }, names: Array(outputs[0].names.prefix(width)), types: types,
@@ -102,13 +109,16 @@ struct Executor {
         let projector = Evaluator(relation: outputRelation, classNames: classNames)
         var columns: [Vector] = []
         for e in plan.outputs {
+            try checkCancelled()
             let specialized = plan.aggregate == nil ? Specializer.specialize(e, outputRelation, classNames: classNames) : e
             columns.append(try projector.evaluate(specialized, outputSelection))
         }
         var output = Output(columns: columns, names: plan.names, types: plan.outputs.map(\.type),
                             visibleCount: plan.visibleCount, rowCount: outputSelection.count)
+        try checkCancelled()
         if let pivot = plan.pivot { output = Pivot.apply(pivot, output) }
         if plan.distinct { output = Executor.distinct(output) }
+        try checkCancelled()
         return output
     }
 
@@ -118,9 +128,11 @@ struct Executor {
         case .singleRow: return Relation(vectors: [], rowCount: 1)
         case .derived(let plan, _, _):
             let out = try runVectors(plan)
+            try checkCancelled()
             return Relation(vectors: out.columns, rowCount: out.rowCount)
         case .join(let kind, let l, let r, let lk, let rk, let residual):
             let left = try source(l), right = try source(r)
+            try checkCancelled()
             let join = HashJoin(kind: kind, leftKeys: lk.map { Specializer.specialize($0, left, classNames: classNames) },
                                 rightKeys: rk.map { Specializer.specialize($0, right, classNames: classNames) },
                                 residual: residual, classNames: classNames, cancellation: cancellation)
@@ -216,6 +228,7 @@ struct Executor {
                 accumulator.update(groups: groups, groupCount: groupCount, argument: argument, valid: valid, rowCount: n)
             }
         }
+        try checkCancelled()
         let groupCount = keys.isEmpty ? 1 : index.groupCount
         var columns = keys.isEmpty ? [] : index.keyVectors()
         if keys.isEmpty == false && groupCount == 0 {
@@ -296,7 +309,9 @@ extension BoundExpression {
 enum Sorter {
     /// The first `first` rows in order (all when nil). A small LIMIT keeps only the best rows
     /// seen so far instead of sorting everything.
-    static func sortedRows(_ columns: [Vector], keys: [SortKey], count: Int, first: Int? = nil) -> [Int] {
+    /// `cancellation` is looked up every 65,536 comparisons; a cancelled sort throws.
+    static func sortedRows(_ columns: [Vector], keys: [SortKey], count: Int, first: Int? = nil,
+                           cancellation: Cancellation? = nil) throws(Diagnostic) -> [Int] {
         let comparators: [(Int, Int) -> Int] = keys.map { key in
             let v = columns[key.column]
             let base: (Int, Int) -> Int
@@ -333,6 +348,7 @@ enum Sorter {
             var best: [Int] = []
             best.reserveCapacity(k + 1)
             for row in 0..<count {
+                if row & 0xFFFF == 0, cancellation?.isCancelled == true { throw Executor.cancelled }
                 if best.count == k, let worst = best.last, !before(row, worst) { continue }
                 var lo = 0, hi = best.count
                 while lo < hi {
@@ -344,7 +360,17 @@ enum Sorter {
             }
             return best
         }
-        return (0..<count).sorted(by: before)
+        guard let cancellation else { return (0..<count).sorted(by: before) }
+        var comparisons = 0
+        do {
+            return try (0..<count).sorted { a, b in
+                comparisons &+= 1
+                if comparisons & 0xFFFF == 0, cancellation.isCancelled { throw Executor.cancelled }
+                return before(a, b)
+            }
+        } catch {
+            throw Executor.cancelled
+        }
     }
 }
 

@@ -24,6 +24,8 @@ struct HashJoin {
             leftRows.reserveCapacity(total)
             rightRows.reserveCapacity(total)
             for l in 0..<left.rowCount {
+                // A cross join of a 7,000-row table with itself is 49M pairs: look up often.
+                if l & 0x3F == 0 { try checkCancelled() }
                 for r in 0..<right.rowCount {
                     leftRows.append(Int32(l))
                     rightRows.append(Int32(r))
@@ -33,14 +35,10 @@ struct HashJoin {
             let index = GroupIndex(types: leftKeys.map(\.type))
             let leftEval = Evaluator(relation: left, classNames: classNames)
             let rightEval = Evaluator(relation: right, classNames: classNames)
-            var rightVectors: [Vector] = []
-            for k in rightKeys { rightVectors.append(try rightEval.evaluate(k, .range(0..<right.rowCount))) }
-            var leftVectors: [Vector] = []
-            for k in leftKeys { leftVectors.append(try leftEval.evaluate(k, .range(0..<left.rowCount))) }
-            let rightIDs = right.rowCount > 0 ? index.groupIDs(rightVectors) : []
-            let leftIDs = left.rowCount > 0 ? index.groupIDs(leftVectors) : []
-            let rightNull = (0..<right.rowCount).map { r in rightVectors.contains { $0.isNull(r) } }
-            let leftNull = (0..<left.rowCount).map { l in leftVectors.contains { $0.isNull(l) } }
+            // Keys are evaluated and interned batch by batch (build side first), so a large
+            // side can be cancelled between batches.
+            let (rightIDs, rightNull) = try keyIDs(rightKeys, rightEval, right.rowCount, index)
+            let (leftIDs, leftNull) = try keyIDs(leftKeys, leftEval, left.rowCount, index)
             // Chains of right rows per key id, built backwards so they read in row order.
             var head = [Int32](repeating: -1, count: index.groupCount)
             var next = [Int32](repeating: -1, count: right.rowCount)
@@ -50,7 +48,7 @@ struct HashJoin {
                 head[id] = Int32(r)
             }
             for l in 0..<left.rowCount where !leftNull[l] {
-                if l & 0xFFFF == 0, cancellation?.isCancelled == true { throw Executor.cancelled }
+                if l & 0xFFF == 0 { try checkCancelled() }
                 var r = head[Int(leftIDs[l])]
                 while r >= 0 {
                     leftRows.append(Int32(l))
@@ -64,11 +62,22 @@ struct HashJoin {
             }
         }
         if let residual, !leftRows.isEmpty {
-            let candidates = HashJoin.combine(left, leftRows, right, rightRows)
-            let kept = try Evaluator(relation: candidates, classNames: classNames).filter(residual, .range(0..<leftRows.count))
-            let keep = kept.indices
-            leftRows = keep.map { leftRows[Int($0)] }
-            rightRows = keep.map { rightRows[Int($0)] }
+            // Candidate pairs are materialised one chunk at a time (not all 50M at once), and
+            // cancellation is checked before each chunk.
+            var keptLeft: [Int32] = [], keptRight: [Int32] = []
+            for start in stride(from: 0, to: leftRows.count, by: HashJoin.chunk) {
+                try checkCancelled()
+                let end = min(leftRows.count, start + HashJoin.chunk)
+                let l = Array(leftRows[start..<end]), r = Array(rightRows[start..<end])
+                let candidates = try HashJoin.combine(left, l, right, r, cancellation: cancellation)
+                let kept = try Evaluator(relation: candidates, classNames: classNames).filter(residual, .range(0..<l.count))
+                for i in kept.indices {
+                    keptLeft.append(l[Int(i)])
+                    keptRight.append(r[Int(i)])
+                }
+            }
+            leftRows = keptLeft
+            rightRows = keptRight
         }
         if kind == .left || kind == .full {
             var matched = [Bool](repeating: false, count: left.rowCount)
@@ -97,7 +106,47 @@ struct HashJoin {
                 rightRows.append(Int32(r))
             }
         }
-        return HashJoin.combine(left, leftRows, right, rightRows)
+        return try HashJoin.combine(left, leftRows, right, rightRows, cancellation: cancellation)
+    }
+
+    /// Candidate pairs filtered by the residual condition per chunk.
+    static let chunk = 1 << 16
+
+    private func checkCancelled() throws(Diagnostic) {
+        if cancellation?.isCancelled == true { throw Executor.cancelled }
+    }
+
+    /// The shared key id of each row, and whether any key of the row is NULL (never matches).
+    private func keyIDs(_ keys: [BoundExpression], _ evaluator: Evaluator, _ rowCount: Int,
+                        _ index: GroupIndex) throws(Diagnostic) -> ([Int32], [Bool]) {
+        var ids: [Int32] = [], nulls: [Bool] = []
+        ids.reserveCapacity(rowCount)
+        nulls.reserveCapacity(rowCount)
+        for start in stride(from: 0, to: rowCount, by: Executor.batchSize) {
+            try checkCancelled()
+            let batch = RowSelection.range(start..<min(rowCount, start + Executor.batchSize))
+            var vectors: [Vector] = []
+            for k in keys { vectors.append(try evaluator.evaluate(k, batch)) }
+            ids += index.groupIDs(vectors)
+            for i in 0..<batch.count { nulls.append(vectors.contains { $0.isNull(i) }) }
+        }
+        return (ids, nulls)
+    }
+
+    /// The joined relation, one column at a time, checking for cancellation before each so a
+    /// huge join stops growing as soon as it is cancelled.
+    static func combine(_ left: Relation, _ leftRows: [Int32], _ right: Relation, _ rightRows: [Int32],
+                        cancellation: Cancellation?) throws(Diagnostic) -> Relation {
+        var vectors: [Vector] = []
+        for c in 0..<left.columns.count {
+            if cancellation?.isCancelled == true { throw Executor.cancelled }
+            vectors.append(gatherOptional(left, c, leftRows))
+        }
+        for c in 0..<right.columns.count {
+            if cancellation?.isCancelled == true { throw Executor.cancelled }
+            vectors.append(gatherOptional(right, c, rightRows))
+        }
+        return Relation(vectors: vectors, rowCount: leftRows.count)
     }
 
     /// The joined relation: left columns at `leftRows`, right columns at `rightRows` (-1: NULL).

@@ -70,6 +70,60 @@ import Store
         #expect(try engine.execute("SELECT count(*)", cancellation: cancellation).first?.lines == ["10"])
     }
 
+    /// A table of `count` numbered rows with a text column, to cross join with itself.
+    static func numbers(_ count: Int) throws -> Engine {
+        var b = TableBuilder(name: "numbers", schema: [("n", .integer), ("label", .text), ("amount", .decimal)])
+        for i in 0..<count { try b.append([.integer(Int64(i)), .text("行\(i % 97)"), Fixtures.decimal("\(i).25")]) }
+        return Engine(catalog: Catalog(tables: [try b.build()]))
+    }
+
+    /// Ctrl-C in the REPL left `a CROSS JOIN a` running (and growing to gigabytes): the cross
+    /// join, the residual ON, the sort and the result boxing never looked at the flag.
+    @Test func aCancelledCrossJoinStopsWithTheCancellationError() throws {
+        let engine = try CancellationTests.numbers(2_000)
+        let queries = [
+            "SELECT a.n, b.label FROM numbers a CROSS JOIN numbers b",
+            "SELECT a.n, b.n FROM numbers a JOIN numbers b ON a.n < b.n",
+            "SELECT a.n, b.amount FROM numbers a JOIN numbers b ON a.label = b.label ORDER BY 2 DESC, 1",
+            "SELECT * FROM (SELECT a.n AS x, b.n AS y FROM numbers a CROSS JOIN numbers b) t",
+        ]
+        for query in queries {
+            let cancellation = Cancellation()
+            cancellation.cancel()
+            let clock = ContinuousClock()
+            let start = clock.now
+            do throws(Diagnostic) {
+                let rows = try engine.execute(query, cancellation: cancellation).first?.rows.count ?? 0
+                Issue.record("\(query): expected cancellation, got \(rows) rows")
+            } catch {
+                #expect(error.message == "query cancelled", "\(query)")
+            }
+            #expect(clock.now - start < .milliseconds(500), "\(query) took \(clock.now - start)")
+        }
+    }
+
+    /// Cancelled from another thread while it runs (what the shell's signal thread does).
+    @Test func aRunningCrossJoinIsCancelledPromptly() async throws {
+        let engine = try CancellationTests.numbers(2_000)
+        let cancellation = Cancellation()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let run = Task.detached { () -> String in
+            do throws(Diagnostic) {
+                let rows = try engine.execute("SELECT a.n, b.label, a.amount + b.amount FROM numbers a CROSS JOIN numbers b ORDER BY 3 DESC",
+                                              cancellation: cancellation).first?.rows.count ?? 0
+                return "finished with \(rows) rows"
+            } catch {
+                return error.message
+            }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        cancellation.cancel()
+        let outcome = await run.value
+        #expect(outcome == "query cancelled")
+        #expect(clock.now - start < .seconds(3), "took \(clock.now - start)")
+    }
+
     @Test func explainAndDescribeAreAvailableAsCalls() throws {
         let engine = try Fixtures.engine()
         #expect(try engine.explain("SELECT count(*) WHERE class = 208").last?.trimmingSpaces == "Scan spending (10 rows)")
