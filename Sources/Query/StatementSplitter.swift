@@ -16,10 +16,23 @@ extension Engine {
             first = nil
             last = nil
         }
+        var rejectedUpTo = -1
         while true {
-            guard let token = try? lexer.next() else {
-                // A character the lexer rejects: keep it inside the current statement so that
-                // running it reports the error with its position.
+            let token: Token
+            do {
+                token = try lexer.next()
+            } catch {
+                // A character or number the lexer rejects stays inside its statement (running it
+                // reports the error with its position), and the scan goes on to that statement's
+                // `;`: the statements after it still run (-f with --keep-going).
+                if let span = error.span, span.range.upperBound > rejectedUpTo {
+                    rejectedUpTo = span.range.upperBound
+                    let rejected = Token(kind: .symbol, text: "", span: span)
+                    if first == nil { first = rejected }
+                    last = rejected
+                    continue
+                }
+                // The lexer made no progress: the rest of the source is one statement.
                 if let f = first {
                     let text = String(decoding: bytes[f.span.range.lowerBound...], as: UTF8.self)
                     result.append(StatementText(text: text, line: f.span.line, column: f.span.column))

@@ -32,5 +32,19 @@ import Ingest
             }
         }
     }
+
+    /// Binary flood test, Engine.statements(in:) (StatementSplitter.swift): at a character or
+    /// number the lexer rejects, the rest of the whole source became ONE statement, so in a -f
+    /// batch with --keep-going every later statement silently never ran.
+    @Test func aRejectedCharacterDoesNotSwallowTheStatementsAfterIt() {
+        for bad in ["SELECT 2E8", "SELECT \u{7} 1", "SELECT （1）", "SELECT 1 ，2", "SELECT 1.2.3x", "\u{7}"] {
+            let source = "SELECT 1;\n\(bad);\nSELECT 3 AS after"
+            let statements = Engine.statements(in: source)
+            #expect(statements.map(\.text) == ["SELECT 1", bad, "SELECT 3 AS after"], "\(bad.debugDescription): \(statements.map(\.text))")
+            #expect(statements.last?.line == 3)
+            // The bad statement itself still fails with its position.
+            if case .failure(let d) = outcome(bad) { #expect(d.span?.line == 1) } else { Issue.record("\(bad.debugDescription) should fail") }
+        }
+    }
 }
 #endif
