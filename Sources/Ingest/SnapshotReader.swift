@@ -105,9 +105,11 @@ enum SnapshotReader {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Looks the tool up on PATH only, as a shell would: a PATH without it means it is missing
+    /// (the standard directories stand in only when there is no PATH at all).
     static func findTool(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin:/usr/local/bin"
+        for dir in path.split(separator: ":") {
             let candidate = "\(dir)/\(name)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
