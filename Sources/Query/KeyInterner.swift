@@ -140,6 +140,8 @@ final class GroupIndex {
     /// For each group, the id of each key's value (to rebuild the key columns).
     private(set) var keyIDsOfGroup: [[Int32]]
     private(set) var groupCount = 0
+    /// Where `IntegerHashTable.touch` results go (never read): keeps the warming loads alive.
+    private var touched: Int32 = 0
 
     init(types: [SQLType]) {
         interners = types.map { KeyInterner(type: $0) }
@@ -172,9 +174,15 @@ final class GroupIndex {
             keyIDsOfGroup = []
             var groups = groupCount
             let width = UInt64(bits), keyCount = keys.count
+            var packedKeys = [UInt64](repeating: 0, count: n)
+            for k in 0..<keyCount {
+                let ids = perKey[k]
+                for i in 0..<n { packedKeys[i] = packedKeys[i] << width | UInt64(UInt32(bitPattern: ids[i])) }
+            }
+            // Hundreds of thousands of groups outgrow the cache: overlap the misses first.
+            if table.count > 16_384 { touched &+= table.touch(packedKeys) }
             for i in 0..<n {
-                var key: UInt64 = 0
-                for k in 0..<keyCount { key = key << width | UInt64(UInt32(bitPattern: perKey[k][i])) }
+                let key = packedKeys[i]
                 out[i] = table.id(for: key) {
                     let g = Int32(groups)
                     for k in 0..<keyCount { groupKeys[k].append(perKey[k][i]) }
