@@ -45,7 +45,7 @@ public final class Session {
         let started = Date()
         let showProgress = Console.stderrIsTerminal
         var progressShown = false
-        let report = SnapshotLoader.load(paths: paths) { done, total, file in
+        let report = DataSources.load(paths: paths) { done, total, file in
             guard showProgress, total > 1, Date().timeIntervalSince(started) > 0.5 else { return }
             progressShown = true
             let name = (file as NSString).lastPathComponent
