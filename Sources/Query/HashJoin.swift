@@ -32,7 +32,8 @@ struct HashJoin {
                 }
             }
         } else {
-            let index = GroupIndex(types: leftKeys.map(\.type))
+            // Both sides' distinct keys share the index: at most all rows of both.
+            let index = GroupIndex(types: leftKeys.map(\.type), expectedGroups: left.rowCount + right.rowCount)
             let leftEval = Evaluator(relation: left, classNames: classNames)
             let rightEval = Evaluator(relation: right, classNames: classNames)
             // Keys are evaluated and interned batch by batch (build side first), so a large

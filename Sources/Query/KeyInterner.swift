@@ -143,8 +143,12 @@ final class GroupIndex {
     /// Where `IntegerHashTable.touch` results go (never read): keeps the warming loads alive.
     private var touched: Int32 = 0
 
-    init(types: [SQLType]) {
+    /// `expectedGroups`: an upper bound known in advance (a join's build side), so the table is
+    /// sized once instead of growing and rehashing a million groups several times.
+    init(types: [SQLType], expectedGroups: Int = 0) {
         interners = types.map { KeyInterner(type: $0) }
+        // Only the packed path (2 to 4 keys) uses this table; at most 2^22 slots (64 MB).
+        if expectedGroups > 0, (2...4).contains(types.count) { packed = IntegerHashTable(capacity: min(expectedGroups, 1 << 21)) }
         pairIDs = Array(repeating: IntegerHashTable(), count: max(0, types.count - 1))
         pairCounts = Array(repeating: 0, count: max(0, types.count - 1))
         keyIDsOfGroup = Array(repeating: [], count: types.count)
