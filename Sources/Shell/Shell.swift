@@ -54,7 +54,14 @@ public enum Shell {
 
     /// `budgetql run NAME [name=value ...]`: runs one saved query.
     public static func runSavedQuery(_ options: ShellOptions, name: String, arguments: [String]) -> Int32 {
+        var options = options
+        if options.format == nil, let output = options.output { options.format = OutputMode(fileExtensionOf: output) }
         guard let session = prepareSession(options, interactive: false) else { return ExitStatus.inputUnavailable.rawValue }
+        if let output = options.output, let problem = session.output.redirect(to: output, once: false) {
+            Console.error("run: \(problem)")
+            return ExitStatus.inputUnavailable.rawValue
+        }
+        defer { session.output.close() }
         var bindings: [String: Value] = [:]
         for argument in arguments {
             guard let binding = ParameterBinding.parse(argument) else {

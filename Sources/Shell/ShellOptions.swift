@@ -12,6 +12,8 @@ public struct ShellOptions: Sendable {
     public var parameters: [String] = []
     /// `--keep-going`: report an error and go on with the next statement.
     public var keepGoing = false
+    /// `run --output FILE`: write the report there instead of stdout.
+    public var output: String?
 
     public init() {}
 }

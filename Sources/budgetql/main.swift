@@ -71,10 +71,15 @@ struct RunSavedQuery: ParsableCommand {
     @Argument(help: ArgumentHelp("Parameter values.", valueName: "name=value"))
     var arguments: [String] = []
 
+    @Option(help: ArgumentHelp("Write the report to this file (its extension picks the format when --format is not given).", valueName: "file"))
+    var output: String?
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let status = Shell.runSavedQuery(common.shellOptions(), name: name, arguments: arguments)
+        var options = common.shellOptions()
+        options.output = output
+        let status = Shell.runSavedQuery(options, name: name, arguments: arguments)
         if status != 0 { throw ExitCode(status) }
     }
 }

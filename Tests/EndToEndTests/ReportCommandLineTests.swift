@@ -91,4 +91,21 @@ import Testing
         }
         #expect(outcome.stdout.contains("a=? b=?"), "parameters without defaults are shown as ?")
     }
+
+    /// `--output FILE` writes the report to the file, in the format its extension names, and a
+    /// file that cannot be written is an input error (exit 2) naming it.
+    @Test func outputWritesTheReportToAFileInTheFormatOfItsExtension() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-output-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("comparison.html")
+        let outcome = try Binary.run(["run", "unit_against_unit"] + Self.departments + Self.units + ["--output", file.path])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+        let golden = try String(contentsOf: Self.goldens.appendingPathComponent("unit_against_unit.html"), encoding: .utf8)
+        #expect(try String(contentsOf: file, encoding: .utf8) == golden)
+
+        let refused = try Binary.run(["run", "spending_by_class", "--output", "/nonexistent-dir/report.md"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("/nonexistent-dir/report.md"))
+    }
 }

@@ -4,6 +4,20 @@ import Query
 public enum OutputMode: String, CaseIterable, Sendable {
     case table, csv, tsv, json, markdown, line, html
 
+    /// The mode a file name asks for by its extension (report.html -> html), if any.
+    public init?(fileExtensionOf path: String) {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        switch path[path.index(after: dot)...].lowercased() {
+        case "html", "htm": self = .html
+        case "md", "markdown": self = .markdown
+        case "csv": self = .csv
+        case "tsv": self = .tsv
+        case "json": self = .json
+        case "txt": self = .table
+        default: return nil
+        }
+    }
+
     /// The renderer for this mode.
     public var renderer: any ResultRenderer {
         switch self {
