@@ -52,8 +52,8 @@ import Store
         // Both units have lines, and the total row closes the table.
         #expect(rows.count >= 3)
         #expect(rows.last?[1] == .text("合计"))
-        ReportsGoldenFile.check(ReportRendering.render(report, as: .markdown), against: "corpus/unit_against_unit.md")
-        ReportsGoldenFile.check(ReportRendering.render(report, as: .html), against: "corpus/unit_against_unit.html")
+        Golden.check(ReportRendering.render(report, as: .markdown), named: "corpus/unit_against_unit.md", in: "ReportGolden")
+        Golden.check(ReportRendering.render(report, as: .html), named: "corpus/unit_against_unit.html", in: "ReportGolden")
         let again = try runner.run(name: "unit_against_unit", arguments: arguments)
         #expect(ReportRendering.render(again, as: .html) == ReportRendering.render(report, as: .html))
     }
@@ -82,7 +82,7 @@ import Store
         let runner = ReportRunner(library: Self.library, engine: Self.corpusEngine)
         let report = try runner.run(name: name, arguments: arguments)
         let markdown = ReportRendering.render(report, as: .markdown)
-        ReportsGoldenFile.check(markdown, against: "corpus/\(golden).md")
+        Golden.check(markdown, named: "corpus/\(golden).md", in: "ReportGolden")
         #expect(ReportRendering.render(try runner.run(name: name, arguments: arguments), as: .markdown) == markdown)
     }
 
@@ -139,7 +139,7 @@ import Store
             throw error
         }
         let markdown = ReportRendering.render(report, as: .markdown)
-        ReportsGoldenFile.check(markdown, against: "seed/\(golden).md")
+        Golden.check(markdown, named: "seed/\(golden).md", in: "ReportGolden")
         // Deterministic: a second run (a fresh evaluation, not the same value) gives the same bytes.
         let again = try runner.run(name: name, arguments: arguments)
         #expect(ReportRendering.render(again, as: .markdown) == markdown)

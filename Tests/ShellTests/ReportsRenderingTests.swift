@@ -46,7 +46,7 @@ import Query
     func everyFormatMatchesItsGolden(format: ReportFormat) throws {
         let report = try Self.sampleReport()
         let text = ReportRendering.render(report, as: format)
-        ReportsGoldenFile.check(text, against: "rendering/sample.\(format.rawValue == "table" ? "txt" : format.rawValue)")
+        Golden.check(text, named: "rendering/sample.\(format.rawValue == "table" ? "txt" : format.rawValue)", in: "ReportGolden")
         #expect(ReportRendering.render(try Self.sampleReport(), as: format) == text)
     }
 
