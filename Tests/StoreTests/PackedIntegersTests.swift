@@ -17,3 +17,15 @@ import Testing
         #expect(packed[2] == 2080101)
     }
 }
+
+@Suite struct NullMaskTests {
+    @Test func wordsAreTakenWholeAndStrayBitsCleared() {
+        var appended = NullMask()
+        for row in 0..<70 { appended.append(row % 3 == 0) }
+        let fromWords = NullMask(words: appended.words + [0xFFFF], count: 70)
+        #expect(fromWords == appended)
+        let stray = NullMask(words: [UInt64.max], count: 3)
+        #expect(stray.words == [0b111] && stray[2] && stray.count == 3)
+        #expect(NullMask(words: [], count: 65).words == [0, 0])
+    }
+}
