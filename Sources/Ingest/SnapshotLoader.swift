@@ -86,7 +86,7 @@ public enum SnapshotLoader {
 
 /// Turns the paths given into snapshot files: directories are listed (sorted, not recursed
 /// into hidden entries); known reference files in a data directory are skipped quietly.
-enum SnapshotFiles {
+public enum SnapshotFiles {
     static func expand(_ paths: [String], problems: inout [LoadProblem]) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
@@ -111,7 +111,7 @@ enum SnapshotFiles {
                 let full = (path as NSString).appendingPathComponent(entry)
                 var sub: ObjCBool = false
                 if fm.fileExists(atPath: full, isDirectory: &sub), sub.boolValue { continue }
-                if isReferenceFile(entry) { continue }
+                if isReferenceFile(entry) || isUserTable(entry) { continue }
                 files.append(full)
             }
         }
@@ -125,6 +125,12 @@ enum SnapshotFiles {
         if lower.hasPrefix("classes") || lower.hasPrefix("classification") || lower.contains("reference") { return true }
         if lower.hasSuffix(".md") || lower.hasPrefix("readme") || lower.hasPrefix("notice") || lower.hasPrefix("source") { return true }
         return false
+    }
+
+    /// Analysts' CSV files in a data directory are tables of their own, loaded by `CSVTable`
+    /// (the shell's data sources), not snapshots.
+    public static func isUserTable(_ name: String) -> Bool {
+        name.lowercased().hasSuffix(".csv")
     }
 }
 

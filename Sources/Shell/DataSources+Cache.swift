@@ -20,8 +20,10 @@ enum DataSources {
     /// snapshots' tables from the cache when none of their files changed.
     /// BUDGETQL_NO_CACHE=1 turns the cache off.
     static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> LoadReport {
-        let isCSV = { (path: String) in path.lowercased().hasSuffix(".csv") }
+        let isCSV = { (path: String) in SnapshotFiles.isUserTable(path) }
         let snapshots = paths.filter { !isCSV($0) }
+        // CSV files inside a data directory load as tables too, like those named on their own.
+        let csvFiles = paths.filter(isCSV) + files(in: snapshots).filter { isCSV($0) && !snapshots.contains($0) }.sorted()
         let cache = ProcessInfo.processInfo.environment["BUDGETQL_NO_CACHE"] == nil
             ? SnapshotCache(loaderVersion: loaderVersion) : nil
 
@@ -37,7 +39,7 @@ enum DataSources {
         }
 
         var catalog = Catalog(tables: report.tables)
-        for path in paths where isCSV(path) {
+        for path in csvFiles {
             do throws(CSVError) {
                 let load = { () throws(CSVError) -> [Table] in [try CSVTable.load(path: path)] }
                 let tables = if let cache { try cache.tables(forFileAt: path, orLoad: load) } else { try load() }

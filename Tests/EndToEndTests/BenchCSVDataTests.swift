@@ -33,4 +33,19 @@ import Testing
         let outcome = try Binary.run(["--data", path, "-c", "SELECT 1"], environment: ["XDG_CACHE_HOME": folder + "/cache"])
         #expect(outcome.stderr.contains("bad.csv:3") && outcome.stderr.contains("expected 2 fields"), "stderr: \(outcome.stderr)")
     }
+
+    /// A data directory may hold CSV files beside the snapshots: each becomes its own table, and
+    /// the snapshots load as before (no "not a disclosure" complaint about the CSV).
+    @Test func aCSVFileInADataDirectoryIsATableToo() throws {
+        let (_, folder) = try temporaryCSV("targets2025.csv", "unit,amount\n党群工作部,100.10\n党群工作部,0.20\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let seed = Binary.packageRoot.appendingPathComponent("Data/kashgar-party-mass-work-dept-2024-budget.txt")
+        try FileManager.default.copyItem(atPath: seed.path, toPath: folder + "/" + seed.lastPathComponent)
+        let outcome = try Binary.run(["--data", folder, "--format", "csv", "-c",
+                                      "SELECT sum(amount) AS mine FROM targets2025; SELECT sum(amount) AS seed WHERE class = 208"],
+                                     environment: ["XDG_CACHE_HOME": folder + "/cache"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout == "mine\n100.30\nseed\n6157.25\n", "got: \(outcome.stdout)")
+        #expect(!outcome.stderr.contains("targets2025.csv"), "stderr: \(outcome.stderr)")
+    }
 }
