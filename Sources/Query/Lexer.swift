@@ -220,7 +220,13 @@ struct Lexer {
         case "‘", "’", "“", "”": hints = ["this is a typographic quote; use ' for strings and \" for names"]
         default: break
         }
-        throw Diagnostic(kind: .syntax, message: "unexpected character \"\(ch)\"",
+        // A control character would print as nothing (or move the cursor): name its code point.
+        var shown = "\"\(ch)\""
+        if let scalar = ch.unicodeScalars.first, [.control, .format].contains(scalar.properties.generalCategory) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            shown = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
+        throw Diagnostic(kind: .syntax, message: "unexpected character \(shown)",
                          span: span(from: start, line: startLine, column: startColumn), hints: hints)
     }
 }

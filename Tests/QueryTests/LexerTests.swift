@@ -80,7 +80,7 @@ import Testing
                 outcomes.append("\(line):\(column) \(error.message) \(error.hints.joined())")
             }
         }
-        #expect(outcomes == ["1", "¤;\u{7}", "3:12 unexpected character \"\u{7}\" ", "4:9 unexpected character \"，\" this is a full-width comma; use ,", "4"])
+        #expect(outcomes == ["1", "¤;\u{7}", "3:12 unexpected character U+0007 ", "4:9 unexpected character \"，\" this is a full-width comma; use ,", "4"])
     }
 
     @Test func completeness() {
