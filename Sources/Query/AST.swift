@@ -33,7 +33,14 @@ indirect enum Expression: Sendable, CustomStringConvertible {
         case .star(let t, _): return (t.map { Expression.quoteName($0) + "." } ?? "") + "*"
         case .parameter(let n, _): return ":" + n
         case .unary(let op, let e, _): return op == .not ? "(NOT \(e))" : "(-\(e))"
-        case .binary(let op, let l, let r, _): return "(\(l) \(op.rawValue) \(r))"
+        case .binary(let op, let l, let r, _):
+            // A left operand at the same left-associative level prints without its own
+            // parentheses: `a + b + c` stays flat, so a long chain re-parses within the
+            // parser's nesting limit (fuzz F5).
+            if case .binary(let inner, _, _, _) = l, let level = op.chainLevel, inner.chainLevel == level {
+                return "(\(l.bare) \(op.rawValue) \(r))"
+            }
+            return "(\(l) \(op.rawValue) \(r))"
         case .isNull(let e, let n, _): return "(\(e) IS \(n ? "NOT " : "")NULL)"
         case .inList(let e, let list, let n, _):
             return "(\(e) \(n ? "NOT " : "")IN (\(list.map(\.description).joined(separator: ", "))))"
@@ -117,6 +124,17 @@ enum BinaryOperator: String, Sendable {
         switch self {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
         default: return false
+        }
+    }
+    /// The parser's left-associative precedence level (comparisons do not chain: nil).
+    var chainLevel: Int? {
+        switch self {
+        case .or: return 1
+        case .and: return 2
+        case .concat: return 4
+        case .add, .subtract: return 5
+        case .multiply, .divide, .modulo: return 6
+        default: return nil
         }
     }
     var isArithmetic: Bool {
