@@ -1,3 +1,4 @@
+import Query
 import Store
 
 /// An inline SVG bar chart for HTML reports: horizontal bars, labels on the left, values at the

@@ -1,3 +1,4 @@
+import Query
 import Store
 
 /// A chart for the terminal and for Markdown: one line per bar, the label padded by display
