@@ -1,5 +1,5 @@
 // Builds random VALID BudgetQL queries from the grammar (LANGUAGE.md) over a catalog's tables,
-// steered by a stream of bytes: the libFuzzer executor target (Fuzz/ExecuteFuzz.swift, built by
+// steered by a stream of bytes: the libFuzzer executor target (fuzz/targets/ExecuteFuzz.swift, built by
 // fuzz/build, which compiles this file too) feeds it the fuzzer's input so coverage guides the
 // generation; the property tests feed it seeded pseudo-random bytes. Expressions are generated
 // by type so most queries bind and reach the executor; edge values (huge, negative, zero
