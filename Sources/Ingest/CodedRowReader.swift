@@ -65,7 +65,7 @@ enum CodedRowReader {
             while index < cells.count && parts.count < codeCells {
                 let t = cells[index].text
                 let compact = t.withoutSpaces
-                if compact.isDigits && compact.count <= 7 && !t.containsBytes(".") {
+                if compact.isDigits && compact.count <= 7 && !t.containsUTF8(".") {
                     // "201 13 01" can come as one cell when the gaps are single spaces.
                     parts.append(contentsOf: t.split(separator: " ").map(String.init))
                     index += 1

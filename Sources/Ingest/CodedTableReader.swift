@@ -79,7 +79,7 @@ struct CodedTableReader {
                     } else {
                         // Numbers in the header (栏次 1 2 3 …) are printed too: accounted for.
                         for n in tl.numbers { headerNumbers.append((n, tl.line)) }
-                        if !text.containsBytes("单位：") && !text.containsBytes("单位:") {
+                        if !text.containsUTF8("单位：") && !text.containsUTF8("单位:") {
                             headerText += text.withoutSpaces
                             headerRows.append(row)
                         }
@@ -128,7 +128,7 @@ struct CodedTableReader {
         lines = merged
         // 决算 tables of newer templates print 年初预算数/调整预算数 groups before the 决算数
         // group the canonical columns describe: the leading groups are kept as side facts.
-        if headerText.containsBytes("决算数") && headerText.containsBytes("预算数") {
+        if headerText.containsUTF8("决算数") && headerText.containsUTF8("预算数") {
             for i in lines.indices where lines[i].shape == .data && lines[i].numbers.count > columns.count {
                 let extra = lines[i].numbers.count - columns.count
                 lines[i].sideNumbers = Array(lines[i].numbers.prefix(extra))

@@ -127,7 +127,7 @@ enum DocumentIngest {
             for n in body where !seen.contains(n) {
                 seen.insert(n)
                 let text = document.lines[n - 1]
-                if text.containsBytes("单位：") || text.containsBytes("单位:") { continue }
+                if text.containsUTF8("单位：") || text.containsUTF8("单位:") { continue }
                 var sawText = false, sawNumber = false
                 var leadingCodes = 0
                 let cells = sourceRows?[n].cells ?? SourceRow.split(text, line: n, format: document.format).cells
@@ -150,7 +150,7 @@ enum DocumentIngest {
     /// The unit most tables state, for tables that do not say.
     static func mostStatedUnit(_ document: SnapshotDocument) -> MoneyUnit {
         var counts: [MoneyUnit: Int] = [:]
-        for line in document.lines where line.containsBytes("单位") {
+        for line in document.lines where line.containsUTF8("单位") {
             if let u = MoneyUnit.stated(in: line) { counts[u, default: 0] += 1 }
         }
         return counts.max { $0.value < $1.value }?.key ?? .wanYuan

@@ -1,3 +1,4 @@
+import Store
 /// What a disclosure says about itself: unit, year, stage (预算/决算), scope (部门/单位).
 enum DocumentMetadata {
     static let unitLabels = ["预算主管部门", "编制单位", "编制部门", "预算单位", "主管部门", "单位名称", "部门名称"]
@@ -8,24 +9,24 @@ enum DocumentMetadata {
         doc.year = year(in: Array(head)) ?? year(in: doc.lines)
         var stageVotes = (budget: 0, final: 0)
         for line in head {
-            if line.containsBytes("决算") { stageVotes.final += 1 }
-            if line.containsBytes("预算") && !line.containsBytes("一般公共预算") { stageVotes.budget += 1 }
+            if line.containsUTF8("决算") { stageVotes.final += 1 }
+            if line.containsUTF8("预算") && !line.containsUTF8("一般公共预算") { stageVotes.budget += 1 }
         }
         doc.stage = stageVotes.final > stageVotes.budget ? "决算" : "预算"
         var unitVotes = 0, deptVotes = 0
         // Titles and headings carry the scope words: short lines that mention 预算/决算/收/支.
-        for line in doc.lines where line.utf8.count < 240 && (line.containsBytes("单位") || line.containsBytes("部门")) {
+        for line in doc.lines where line.utf8.count < 240 && (line.containsUTF8("单位") || line.containsUTF8("部门")) {
             let t = line.withoutSpaces
-            for w in ["单位预算", "单位决算", "单位收支", "单位收入", "单位支出", "单位财务收支"] where t.containsBytes(w) { unitVotes += 1 }
-            for w in ["部门预算", "部门决算", "部门收支", "部门收入", "部门支出", "部门财务收支"] where t.containsBytes(w) { deptVotes += 1 }
+            for w in ["单位预算", "单位决算", "单位收支", "单位收入", "单位支出", "单位财务收支"] where t.containsUTF8(w) { unitVotes += 1 }
+            for w in ["部门预算", "部门决算", "部门收支", "部门收入", "部门支出", "部门财务收支"] where t.containsUTF8(w) { deptVotes += 1 }
         }
         doc.scope = unitVotes > deptVotes ? "单位" : "部门"
     }
 
     /// The name after "编制单位：" (up to the "单位：万元" that often shares the line).
     static func unitName(in lines: [String]) -> String? {
-        for line in lines.prefix(2000) where line.containsBytes("：") || line.containsBytes(":") {
-            for label in unitLabels where line.containsBytes(label) {
+        for line in lines.prefix(2000) where line.containsUTF8("：") || line.containsUTF8(":") {
+            for label in unitLabels where line.containsUTF8(label) {
                 guard let r = line.range(of: label + "：") ?? line.range(of: label + ":") else { continue }
                 var rest = Substring(line[r.upperBound...])
                 while let f = rest.first, f == " " || f == "\u{3000}" { rest = rest.dropFirst() }
@@ -46,7 +47,7 @@ enum DocumentMetadata {
     static func titleUnit(in lines: [String]) -> String? {
         for line in lines {
             let t = line.withoutSpaces
-            guard t.containsBytes("预算") || t.containsBytes("决算"), t.utf8.count < 180,
+            guard t.containsUTF8("预算") || t.containsUTF8("决算"), t.utf8.count < 180,
                   let y = yearRange(in: t) else { continue }
             var before = Substring(t[..<y.lowerBound])
             // "第二部分上海市…局" : drop the part label.
@@ -82,7 +83,7 @@ enum DocumentMetadata {
 
     /// Page count of text snapshots that mark page breaks ("-- PAGE_BREAK --"); 0 when none.
     static func pageMarkers(in lines: [String]) -> Int {
-        let markers = lines.reduce(0) { $0 + ($1.containsBytes("PAGE_BREAK") ? 1 : 0) }
+        let markers = lines.reduce(0) { $0 + ($1.containsUTF8("PAGE_BREAK") ? 1 : 0) }
         return markers > 0 ? markers + 1 : 0
     }
 }

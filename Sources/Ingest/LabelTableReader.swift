@@ -45,10 +45,10 @@ enum LabelTableReader {
             for n in body {
                 let text = document.lines[n - 1]
                 let compact = text.withoutSpaces
-                if compact.containsBytes("空表") || (compact.hasPrefix("注") || compact.hasPrefix("备注")) && compact.containsBytes("无") {
+                if compact.containsUTF8("空表") || (compact.hasPrefix("注") || compact.hasPrefix("备注")) && compact.containsUTF8("无") {
                     declaredEmpty = true
                 }
-                if text.containsBytes("单位：") || text.containsBytes("单位:") { continue }
+                if text.containsUTF8("单位：") || text.containsUTF8("单位:") { continue }
                 let row = sourceRows[n]
                 let groups = groupsOf(row)
                 let hasNumbers = groups.contains { !$0.numbers.isEmpty }
@@ -127,7 +127,7 @@ enum LabelText {
         let digits = label.prefix { $0.isASCII && $0.isNumber }
         if digits.count == 3, let c = Int(digits) { return c }
         let name = stripped(label)
-        guard !name.containsBytes("合计"), !name.containsBytes("总计") else { return nil }
+        guard !name.containsUTF8("合计"), !name.containsUTF8("总计") else { return nil }
         return FunctionClasses.code(named: name)
     }
 }

@@ -84,14 +84,14 @@ enum LabelTableTyping {
     static func twoSided(_ t: LabelTable, document: SnapshotDocument, moneyColumns: [String]) -> TypedLabelTable {
         var table = ReaderTable(name: t.kind.name, columns: twoSidedSchema(moneyColumns))
         var out = TypedLabelTable()
-        let onlyFinalFigure = t.header.contains { $0.text.containsBytes("决算数") } && t.header.contains { $0.text.containsBytes("预算数") }
+        let onlyFinalFigure = t.header.contains { $0.text.containsUTF8("决算数") } && t.header.contains { $0.text.containsUTF8("预算数") }
         for line in t.lines {
             for (gi, g) in line.groups.enumerated() where !g.numbers.isEmpty {
                 let label = g.label
                 let isSpending: Bool
-                if label.containsBytes("支出") && !label.containsBytes("收入") {
+                if label.containsUTF8("支出") && !label.containsUTF8("收入") {
                     isSpending = true
-                } else if label.containsBytes("收入") || label.containsBytes("结转") || label.containsBytes("结余") {
+                } else if label.containsUTF8("收入") || label.containsUTF8("结转") || label.containsUTF8("结余") {
                     isSpending = false
                 } else if LabelText.functionClass(label) != nil {
                     isSpending = true
@@ -115,7 +115,7 @@ enum LabelTableTyping {
                     out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
                                           rowLabel: label, code: cls.map { ClassificationCode(classCode: $0, section: nil, item: nil) },
                                           economic: false, project: nil, amount: value, line: line.line))
-                    let isGrandTotal = label.containsBytes("总计") || label.containsBytes("合计")
+                    let isGrandTotal = label.containsUTF8("总计") || label.containsUTF8("合计")
                     if !column.isEmpty && (cls != nil || isGrandTotal) {
                         out.totals.append((side: side, classCode: cls, column: column, value: value, unit: unitOf(n, t), line: line.line))
                     }
@@ -132,12 +132,12 @@ enum LabelTableTyping {
     /// The canonical 三公 item a label or header word names; "" for totals and subtotals.
     static func threePublicItem(_ label: String) -> String? {
         let s = label.withoutSpaces
-        if s.containsBytes("合计") || s.containsBytes("小计") || s.containsBytes("购置及运行") { return "" }
-        if s.containsBytes("出国") || s.containsBytes("出境") { return "因公出国（境）费" }
-        if s.containsBytes("接待") { return "公务接待费" }
-        if s.containsBytes("机关运行") { return "机关运行经费" }
-        if s.containsBytes("购置") { return "公务用车购置费" }
-        if s.containsBytes("运行") { return "公务用车运行费" }
+        if s.containsUTF8("合计") || s.containsUTF8("小计") || s.containsUTF8("购置及运行") { return "" }
+        if s.containsUTF8("出国") || s.containsUTF8("出境") { return "因公出国（境）费" }
+        if s.containsUTF8("接待") { return "公务接待费" }
+        if s.containsUTF8("机关运行") { return "机关运行经费" }
+        if s.containsUTF8("购置") { return "公务用车购置费" }
+        if s.containsUTF8("运行") { return "公务用车运行费" }
         return nil
     }
 
@@ -176,12 +176,12 @@ enum LabelTableTyping {
         let s = header.withoutSpaces
         if s == "合计" || s == "总计" { return "合计" }
         if s == "小计" { return "小计" }
-        if s.containsBytes("购置及运行") || s.containsBytes("经费预算数") || s.hasPrefix("“三公”") || s.hasPrefix("财政拨款“三公") { return nil }
-        if s.containsBytes("出国") || s.containsBytes("出境") { return "因公出国（境）费" }
-        if s.containsBytes("接待") { return "公务接待费" }
-        if s.containsBytes("机关运行") { return "机关运行经费" }
-        if s.containsBytes("购置") { return "公务用车购置费" }
-        if s.containsBytes("运行") { return "公务用车运行费" }
+        if s.containsUTF8("购置及运行") || s.containsUTF8("经费预算数") || s.hasPrefix("“三公”") || s.hasPrefix("财政拨款“三公") { return nil }
+        if s.containsUTF8("出国") || s.containsUTF8("出境") { return "因公出国（境）费" }
+        if s.containsUTF8("接待") { return "公务接待费" }
+        if s.containsUTF8("机关运行") { return "机关运行经费" }
+        if s.containsUTF8("购置") { return "公务用车购置费" }
+        if s.containsUTF8("运行") { return "公务用车运行费" }
         return nil
     }
 
@@ -298,7 +298,7 @@ enum LabelTableTyping {
                 out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
                                       rowLabel: project, code: nil, economic: false, project: project, amount: value, line: line.line))
             }
-            if project.containsBytes("合计") || project.containsBytes("总计") { continue }
+            if project.containsUTF8("合计") || project.containsUTF8("总计") { continue }
             if money["amount"] == nil, let f = money["fiscal"] {
                 money["amount"] = f.adding(money["nonfiscal"] ?? .zero) ?? f
             }

@@ -19,7 +19,7 @@ enum MoneyUnit: String, Sendable {
 
     /// The unit named in a line such as "编制单位：…单位：万元" or "单位:元", if any.
     static func stated(in line: String) -> MoneyUnit? {
-        guard line.containsBytes("单位") else { return nil }
+        guard line.containsUTF8("单位") else { return nil }
         // "编制单位：某某 单位:万元": the label that is followed by a unit, full- or half-width colon.
         for label in ["单位：", "单位:"] {
             var search = line.startIndex..<line.endIndex

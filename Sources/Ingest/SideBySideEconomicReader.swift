@@ -35,11 +35,11 @@ enum SideBySideEconomicReader {
             var inHeader = true
             for n in body {
                 let text = document.lines[n - 1]
-                if text.containsBytes("单位：") || text.containsBytes("单位:") { continue }
+                if text.containsUTF8("单位：") || text.containsUTF8("单位:") { continue }
                 let cells = sourceRows[n].cells.filter { !$0.text.isEmpty }
                 if inHeader {
                     // The second code column's header word marks where the right panel starts.
-                    if let second = cells.dropFirst().first(where: { $0.text.withoutSpaces.containsBytes("科目编码") || $0.text.withoutSpaces.containsBytes("经济分类") }) {
+                    if let second = cells.dropFirst().first(where: { $0.text.withoutSpaces.containsUTF8("科目编码") || $0.text.withoutSpaces.containsUTF8("经济分类") }) {
                         boundary = second.position - second.text.count
                     }
                     let hasCode = cells.contains { econCode(of: $0.text) != nil }
@@ -72,7 +72,7 @@ enum SideBySideEconomicReader {
                         continue
                     }
                     let compact = cell.text.withoutSpaces
-                    if compact.containsBytes("合计") {
+                    if compact.containsUTF8("合计") {
                         var total = Entry(line: n)
                         total.name = compact
                         total.isTotal = true
@@ -110,7 +110,7 @@ enum SideBySideEconomicReader {
                 guard let amount = e.amount else { continue }
                 let value = unit.toWanYuan(amount.number.value)
                 if e.isTotal {
-                    let column = e.name.containsBytes("公用") ? "public" : (e.name.containsBytes("人员") ? "personnel" : "amount")
+                    let column = e.name.containsUTF8("公用") ? "public" : (e.name.containsUTF8("人员") ? "personnel" : "amount")
                     totalValues[column] = value
                     totalPrinted[column] = amount
                     totalNumbers.append(amount)

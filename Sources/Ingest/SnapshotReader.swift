@@ -1,3 +1,4 @@
+import Store
 import Foundation
 
 /// Why a file could not be read as a snapshot: what and which file.
@@ -49,9 +50,9 @@ enum SnapshotReader {
         var tabLines = 0, gapLines = 0, lines = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(4000) {
             lines += 1
-            if line.utf8.contains(0x09) { tabLines += 1 } else if String(line).containsBytes("   ") { gapLines += 1 }
+            if line.utf8.contains(0x09) { tabLines += 1 } else if String(line).containsUTF8("   ") { gapLines += 1 }
         }
-        let looksLikeDisclosure = (text.containsBytes("预算") || text.containsBytes("决算")) && text.containsBytes("表")
+        let looksLikeDisclosure = (text.containsUTF8("预算") || text.containsUTF8("决算")) && text.containsUTF8("表")
         guard lines > 0, looksLikeDisclosure else { return nil }
         if tabLines * 10 >= lines { return .tabText }
         if gapLines * 10 >= lines { return .layoutText }

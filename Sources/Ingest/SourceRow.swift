@@ -162,27 +162,6 @@ extension String {
         return String(unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{00A0}" })
     }
 
-    /// Byte-level substring test (UTF-8), cheaper than Foundation's `contains` in hot loops.
-    func containsBytes(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        var found = false
-        utf8.withContiguousStorageIfAvailable { h in
-            guard h.count >= n.count else { return }
-            var i = 0
-            let last = h.count - n.count
-            while i <= last {
-                if h[i] == first {
-                    var j = 1
-                    while j < n.count && h[i + j] == n[j] { j += 1 }
-                    if j == n.count { found = true; return }
-                }
-                i += 1
-            }
-        }
-        return found
-    }
-
     /// True when every character is an ASCII digit (and there is at least one).
     var isDigits: Bool { !isEmpty && utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
 }

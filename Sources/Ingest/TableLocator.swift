@@ -1,3 +1,4 @@
+import Store
 /// Where one table sits in the source lines: its title line and the lines up to the next title.
 struct TableSegment: Sendable {
     let kind: TableKind?
@@ -19,8 +20,8 @@ enum TableLocator {
             // A long title wrapped onto two lines: "2024年一般公共预算财政拨款" / "基本支出决算表".
             if TableKind.matching(title: title) == nil, index > 0 {
                 let previous = document.lines[index - 1].withoutSpaces
-                if !previous.isEmpty, previous.count <= 30, !previous.containsBytes("："), !previous.containsBytes("表"),
-                   !previous.containsBytes("。"), TableKind.matching(title: previous + title) != nil {
+                if !previous.isEmpty, previous.count <= 30, !previous.containsUTF8("："), !previous.containsUTF8("表"),
+                   !previous.containsUTF8("。"), TableKind.matching(title: previous + title) != nil {
                     title = previous + title
                 }
             }
@@ -53,7 +54,7 @@ enum TableLocator {
     /// no table-of-contents leader dots.
     static func title(of text: String) -> String? {
         // Fast reject: every title has 表 and is short.
-        guard text.utf8.count < 200, text.containsBytes("表") else { return nil }
+        guard text.utf8.count < 200, text.containsUTF8("表") else { return nil }
         var s = text.withoutSpaces
         // "收支总表    单位：万元" and "附表1：收支总表": the unit and the label are not the title.
         for unitLabel in ["金额单位：", "金额单位:", "单位：", "单位:"] {
@@ -67,7 +68,7 @@ enum TableLocator {
             s = String(s[s.index(after: colon)...])
         }
         guard !s.isEmpty, s.count <= 48 else { return nil }
-        if s.containsBytes("…") || s.containsBytes("...") || s.containsBytes("。") || s.containsBytes("，") || s.containsBytes("：") || s.containsBytes(":") {
+        if s.containsUTF8("…") || s.containsUTF8("...") || s.containsUTF8("。") || s.containsUTF8("，") || s.containsUTF8("：") || s.containsUTF8(":") {
             return nil
         }
         for suffix in ["（续）", "(续)", "续表", "续"] where s.hasSuffix(suffix) && s.count > suffix.count {
@@ -90,7 +91,7 @@ enum TableLocator {
     /// A sentence of the narrative: punctuation, and one run of text (table rows have cells
     /// separated by tabs or wide gaps, even when a project name ends in 。).
     static func isProse(_ text: String) -> Bool {
-        guard text.containsBytes("。") else { return false }
+        guard text.containsUTF8("。") else { return false }
         let t = text.withoutSpaces
         if t.hasPrefix("注") || t.hasPrefix("备注") || t.hasPrefix("说明") { return false }
         guard t.utf8.count > 60 else { return false }

@@ -309,7 +309,7 @@ struct LikePattern {
             case (false, false): return s == simple.text
             case (true, false): return s.utf8.starts(with: simple.text.utf8)
             case (false, true): return s.utf8.reversed().starts(with: simple.text.utf8.reversed())
-            case (true, true): return simple.text.isEmpty || Like.contains(s, simple.text)
+            case (true, true): return simple.text.isEmpty || s.containsUTF8(simple.text)
             }
         }
         return match(Array(s.unicodeScalars)[...], pieces[...])
@@ -333,27 +333,6 @@ struct LikePattern {
                 rest = rest.dropFirst()
             }
         }
-    }
-}
-
-extension Like {
-    /// Substring search on UTF-8 bytes (valid UTF-8 never matches mid-character).
-    static func contains(_ haystack: String, _ needle: String) -> Bool {
-        let h = Array(haystack.utf8), n = Array(needle.utf8)
-        guard n.count <= h.count else { return false }
-        if n.isEmpty { return true }
-        let first = n[0]
-        var i = 0
-        let last = h.count - n.count
-        while i <= last {
-            if h[i] == first {
-                var j = 1
-                while j < n.count && h[i + j] == n[j] { j += 1 }
-                if j == n.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }
 

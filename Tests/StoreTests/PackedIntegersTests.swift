@@ -29,3 +29,13 @@ import Testing
         #expect(NullMask(words: [], count: 65).words == [0, 0])
     }
 }
+
+@Suite struct UTF8SearchTests {
+    @Test func findsChineseAndASCIINeedles() {
+        #expect("其他就业补助支出".containsUTF8("就业"))
+        #expect(!"其他人力资源".containsUTF8("就业"))
+        #expect("单位：万元".containsUTF8("单位"))
+        #expect("abc".containsUTF8(""))
+        #expect(!"ab".containsUTF8("abc"))
+    }
+}
