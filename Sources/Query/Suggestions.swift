@@ -1,7 +1,7 @@
 /// "Did you mean ...?": the closest known name by edit distance, when it is close enough to be a
 /// likely typo rather than a different word.
-enum Suggestions {
-    static func closest(to word: String, among candidates: [String]) -> String? {
+public enum Suggestions {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let target = Array(word.lowercased())
         guard !target.isEmpty else { return nil }
         var best: (String, Int)?

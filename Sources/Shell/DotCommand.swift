@@ -1,3 +1,5 @@
+import Query
+
 /// A shell command typed as a line starting with "." (parsed here; run by `Session.runDotCommand`).
 public enum DotCommand: Equatable, Sendable {
     case help(String?)
@@ -74,36 +76,12 @@ public enum DotCommandCatalog {
         return entries.first { $0.name == key }
     }
 
-    /// The command nearest to a misspelt one, when it is near enough to be a likely typo.
+    /// The command nearest to a misspelt one, when it is near enough to be a likely typo: one
+    /// the name starts (".tab" -> tables), else the engine's own "did you mean" rule.
     public static func nearest(to name: String) -> String? {
         let key = name.lowercased()
-        var best: (name: String, distance: Int)?
-        for candidate in names {
-            let d = EditDistance.between(key, candidate)
-            if best == nil || d < best!.distance { best = (candidate, d) }
-        }
         if let prefixMatch = names.first(where: { $0.hasPrefix(key) && key.count > 2 }) { return prefixMatch }
-        guard let best, best.distance <= max(2, key.count / 3) else { return nil }
-        return best.name
-    }
-}
-
-enum EditDistance {
-    /// Levenshtein distance by characters.
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        return Suggestions.closest(to: key, among: names)
     }
 }
 

@@ -118,7 +118,7 @@ extension Session {
         let tables: [Table]
         if let name {
             guard let table = catalog.table(named: name) else {
-                let nearest = catalog.tableNames.min { EditDistance.between(name, $0) < EditDistance.between(name, $1) }
+                let nearest = Suggestions.closest(to: name, among: catalog.tableNames)
                 let hint = nearest.map { "; did you mean \($0)?" } ?? ""
                 return .failed(".schema: no table \"\(name)\"\(hint)")
             }

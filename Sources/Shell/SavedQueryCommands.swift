@@ -1,3 +1,4 @@
+import Query
 import Foundation
 import Store
 
@@ -39,7 +40,7 @@ public struct QueriesDirectory: SavedQueryCommands {
         }
         let path = directory + "/" + name + ".bql"
         guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-            let nearest = names().min { EditDistance.between(name, $0) < EditDistance.between(name, $1) }
+            let nearest = Suggestions.closest(to: name, among: names())
             Console.error("no saved query \"\(name)\"" + (nearest.map { "; did you mean \($0)?" } ?? ""))
             return false
         }

@@ -1,3 +1,4 @@
+import Query
 /// Everything that can go wrong finding, reading, binding or running a saved report. Each case
 /// carries what is needed to say what went wrong and where, in words an analyst can act on.
 public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -22,7 +23,7 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .libraryNotFound(let searched):
             return "no Queries/ directory found (looked in: \(searched.joined(separator: ", ")))"
         case let .unknownQuery(name, known):
-            let hint = ReportNameSuggestion.nearest(to: name, among: known).map { "; did you mean \"\($0)\"?" }
+            let hint = Suggestions.closest(to: name, among: known).map { "; did you mean \"\($0)\"?" }
                 ?? (known.isEmpty ? "" : " (.queries lists them)")
             return "no saved query \"\(name)\"\(hint)"
         case let .unreadable(file, reason):
@@ -31,7 +32,7 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file):\(line): \(message)"
         case let .unknownParameter(name, query, declared):
             let known = declared.isEmpty ? "it takes no parameters" : "its parameters are \(declared.joined(separator: ", "))"
-            let hint = ReportNameSuggestion.nearest(to: name, among: declared).map { "; did you mean \"\($0)\"?" } ?? ""
+            let hint = Suggestions.closest(to: name, among: declared).map { "; did you mean \"\($0)\"?" } ?? ""
             return "\(query) has no parameter \"\(name)\" (\(known))\(hint)"
         case let .missingParameter(name, query, description):
             let what = description.isEmpty ? "" : " (\(description))"
@@ -50,35 +51,5 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .outputUnwritable(path, reason):
             return "cannot write \(path): \(reason)"
         }
-    }
-}
-
-/// "Did you mean" for names typed by hand: the closest candidate within a small edit distance.
-enum ReportNameSuggestion {
-    static func nearest(to word: String, among candidates: [String]) -> String? {
-        let target = Array(word.lowercased())
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = distance(target, Array(candidate.lowercased()))
-            if d <= max(1, target.count / 2), d < (best?.1 ?? Int.max) { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    /// Levenshtein distance over characters.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -1,3 +1,4 @@
+import Query
 /// Reads the text of a `Queries/NAME.bql` file into a `SavedQuery`.
 ///
 /// The file is a header of `-- key: value` comment lines (name, title, description, param,
@@ -32,7 +33,7 @@ public enum SavedQueryParser {
                     if headerKeys.contains(key) {
                         throw .syntax(file: file, line: lineNumber, message: "\"-- \(key):\" belongs in the header, before the first statement")
                     }
-                    let hint = ReportNameSuggestion.nearest(to: key, among: headerKeys + bodyKeys).map { "; did you mean \"-- \($0):\"?" } ?? ""
+                    let hint = Suggestions.closest(to: key, among: headerKeys + bodyKeys).map { "; did you mean \"-- \($0):\"?" } ?? ""
                     throw .syntax(file: file, line: lineNumber, message: "unknown header line \"-- \(key):\"\(hint)")
                 }
                 switch key {
@@ -104,7 +105,7 @@ public enum SavedQueryParser {
                 throw .syntax(file: file, line: section.line - (section.title.isEmpty ? 0 : 1), message: "\(what) has no statement")
             }
             for reference in ParameterReferenceScanner.find(in: body) where !declared.contains(reference.name) {
-                let hint = ReportNameSuggestion.nearest(to: reference.name, among: parameters.map(\.name)).map { "; did you mean \":\($0)\"?" }
+                let hint = Suggestions.closest(to: reference.name, among: parameters.map(\.name)).map { "; did you mean \":\($0)\"?" }
                     ?? "; declare it with \"-- param: \(reference.name) = DEFAULT  description\""
                 throw .syntax(file: file, line: startLine + reference.line - 1, message: "parameter :\(reference.name) is not declared\(hint)")
             }
