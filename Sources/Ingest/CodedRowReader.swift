@@ -50,7 +50,7 @@ enum CodedRowReader {
         var cells = row.cells
         var parts: [String] = []
         var index = 0
-        if format == .tabText {
+        if format.cellsAreColumns {
             // The code columns: digits (spaces inside are extraction noise) or empty.
             while index < cells.count && index < codeCells {
                 let t = cells[index].text.withoutSpaces

@@ -89,8 +89,11 @@ struct CodedTableReader {
                 lines.append(tl)
             }
         }
-        let (columns, columnLabels) = Self.columnsAndLabels(of: kind, header: headerText)
-        let headerCellCount = document.format == .tabText ? headerRows.map(\.cells.count).max() ?? 0 : 0
+        var (columns, columnLabels) = Self.columnsAndLabels(of: kind, header: headerText)
+        let headerCellCount = document.format.cellsAreColumns ? headerRows.map(\.cells.count).max() ?? 0 : 0
+        // A PDF read by geometry names each cell's column in its header: the figure's column.
+        var printedColumns = document.format == .pdf
+            ? Self.printedColumns(columns: columns, headerRows: headerRows, labelCells: widths.count + 1, final: document.stage == "决算") : nil
         let tableUnit = unit ?? defaultUnit
         var repairs: [Repair] = []
         // Pieces pdftotext displaced (决算 layout text): a wrapped name's first half above its
@@ -128,7 +131,7 @@ struct CodedTableReader {
         lines = merged
         // 决算 tables of newer templates print 年初预算数/调整预算数 groups before the 决算数
         // group the canonical columns describe: the leading groups are kept as side facts.
-        if headerText.containsUTF8("决算数") && headerText.containsUTF8("预算数") {
+        if printedColumns == nil && headerText.containsUTF8("决算数") && headerText.containsUTF8("预算数") {
             for i in lines.indices where lines[i].shape == .data && lines[i].numbers.count > columns.count {
                 let extra = lines[i].numbers.count - columns.count
                 lines[i].sideNumbers = Array(lines[i].numbers.prefix(extra))
@@ -139,6 +142,10 @@ struct CodedTableReader {
         var repairer = CodeRepairer(widths: widths, dictionary: dictionary)
         let codes = repairer.resolve(&lines)
         repairs += repairer.repairs
+        if var printed = printedColumns, kind.key == .economic {
+            Self.namePanels(&printed, columns: &columns, labels: &columnLabels, kind: kind, lines: lines, codes: codes)
+            printedColumns = printed
+        }
         // Column positions.
         let anchors = anchorPositions(columns: columns, headerRows: headerRows, lines: lines)
         let assigner = ColumnAssigner(anchors: anchors)
@@ -165,10 +172,31 @@ struct CodedTableReader {
                 for n in tl.numbers { unparsed.append((tl.line, n.cell, "row without a code: \(tl.name)")) }
                 continue
             }
+            var tl = tl
+            if let printed = printedColumns {
+                // Each figure in the column its cell stands in; a figure under a header that
+                // names no column of this table is reported, never moved to another column.
+                var kept: [RowNumber] = []
+                for n in tl.numbers {
+                    switch printed[n.position] {
+                    case .column?: kept.append(n)
+                    case .budget?: tl.sideNumbers.append(n)
+                    case nil:
+                        unparsed.append((tl.line, n.cell, "figure under a header that names no column of \(kind.name): '\(Self.headerWords(headerRows, cell: n.position))'"))
+                    }
+                }
+                tl.numbers = kept
+            }
             let values = tl.numbers.map(\.number.value)
             let positions = tl.numbers.map(\.position)
-            let candidates = assigner.candidates(positions: positions, limit: 24) { cols in
-                Self.satisfies(rules: rules, columns: cols, values: values)
+            let candidates: [ColumnAssigner.Candidate]
+            if let printed = printedColumns {
+                let cols = positions.map { p -> Int in if case .column(let c)? = printed[p] { return c }; return 0 }
+                candidates = [ColumnAssigner.Candidate(columns: cols, cost: 0, keepsArithmetic: Self.satisfies(rules: rules, columns: cols, values: values))]
+            } else {
+                candidates = assigner.candidates(positions: positions, limit: 24) { cols in
+                    Self.satisfies(rules: rules, columns: cols, values: values)
+                }
             }
             guard let best = candidates.first else {
                 for n in tl.numbers { unparsed.append((tl.line, n.cell, "more numbers than the table's \(columns.count) columns")) }
@@ -185,7 +213,7 @@ struct CodedTableReader {
             row.keepsArithmetic = best.keepsArithmetic
             row.alternatives = best.keepsArithmetic ? candidates.filter(\.keepsArithmetic).prefix(12).map(\.columns) : [best.columns]
             // Tab cells that line up with the header exactly leave no doubt.
-            row.isTrusted = headerCellCount > 0 && tl.cellCount == headerCellCount
+            row.isTrusted = printedColumns != nil || headerCellCount > 0 && tl.cellCount == headerCellCount
                 && zip(positions, best.columns).allSatisfy { p, c in anchors[c].map { Double(p) == $0 } ?? false }
             for n in tl.numbers where n.number.joinedSpaces {
                 repairs.append(Repair(line: tl.line, detail: "number '\(n.cell)' split by a space read as \(n.number.value)"))
@@ -200,12 +228,18 @@ struct CodedTableReader {
                 rows[i].printed[name] = rows[i].numbers[j]
             }
         }
-        // A total cell left blank in print: the row's parts say it (recorded as a repair).
+        // A total cell left blank in print: the row's parts say it (recorded as a repair). A
+        // table that prints no total column (the 决算 two-panel 基本支出 table) states each row
+        // in one part: its total is that part, and nothing was repaired.
+        let printsTotal = printedColumns.map { $0.values.contains(.column(0)) } ?? true
         if let total = columns.first?.name {
-            for i in rows.indices where rows[i].values[total] == nil && !rows[i].values.isEmpty {
+            // (Each panel's total row, 人员经费合计 and 公用经费合计, checks its own column only.)
+            for i in rows.indices where rows[i].values[total] == nil && !rows[i].values.isEmpty && (printsTotal || !rows[i].isTotal) {
                 let parts = Arithmetic.sum(Array(rows[i].values.values))
                 rows[i].values[total] = parts
-                repairs.append(Repair(line: rows[i].line, detail: "\(total) blank in print; the row's parts sum to \(parts) 万元"))
+                if printsTotal {
+                    repairs.append(Repair(line: rows[i].line, detail: "\(total) blank in print; the row's parts sum to \(parts) 万元"))
+                }
             }
         }
         // Leaves: coded rows with no child row under them.
@@ -253,6 +287,82 @@ struct CodedTableReader {
             if let first = kind.columns.first { found.insert(first, at: 0) }
         }
         return (found, labels)
+    }
+
+    /// What a PDF table's cell holds, read from the header printed over it.
+    enum PrintedColumn: Equatable {
+        /// A column of the canonical table (index into its columns).
+        case column(Int)
+        /// A 决算 table's budget figure (年初预算数, 调整预算数, 预算数) beside its own columns.
+        case budget
+    }
+
+    /// The column of each cell, from the header printed over it: the lowest header lines first
+    /// (a cell's own words, e.g. 一般公共预算, before the group over it, e.g. 财政拨款收入),
+    /// then the lines above joined to them (本年收入合 / 计), taking the longest keyword.
+    static func printedColumns(columns: [CanonicalColumn], headerRows: [SourceRow], labelCells: Int, final: Bool) -> [Int: PrintedColumn] {
+        let cellCount = headerRows.map(\.cells.count).max() ?? 0
+        var out: [Int: PrintedColumn] = [:]
+        var taken = Set<Int>()
+        // The code cells and the name cell come first; their header (项目, 科目名称) names no figure.
+        for cell in min(labelCells, cellCount)..<cellCount {
+            let texts = headerRows.map { cell < $0.cells.count ? $0.cells[cell].text.withoutSpaces : "" }
+            let whole = texts.joined()
+            if final && (whole.containsUTF8("预算数") || whole.containsUTF8("年初预算") || whole.containsUTF8("调整预算")) && !whole.containsUTF8("决算") {
+                out[cell] = .budget
+                continue
+            }
+            var found: Int?
+            var joined = ""
+            for text in texts.reversed() where found == nil {
+                joined = text + joined
+                guard !joined.isEmpty else { continue }
+                var best: (Int, Int)?
+                for (ci, c) in columns.enumerated() where !taken.contains(ci) {
+                    for k in c.keywords where joined.contains(k) && k.count > (best?.1 ?? 0) { best = (ci, k.count) }
+                }
+                found = best?.0
+            }
+            if let f = found {
+                out[cell] = .column(f)
+                taken.insert(f)
+            }
+        }
+        return out
+    }
+
+    /// The 决算 基本支出 table's two panels (人员经费 | 公用经费), each with its own figure
+    /// column under a header that says only 决算数: the panel is named by its total row
+    /// (人员经费合计, 公用经费合计), or else by the economic classes of its rows (301 工资福利,
+    /// 303 对个人和家庭的补助 are personnel; the others public).
+    static func namePanels(_ printed: inout [Int: PrintedColumn], columns: inout [CanonicalColumn], labels: inout [String: String],
+                           kind: TableKind, lines: [TableLine], codes: [ClassificationCode?]) {
+        var votes: [Int: (personnel: Int, public: Int)] = [:]
+        for (i, tl) in lines.enumerated() where tl.shape == .data {
+            for n in tl.numbers where printed[n.position] == nil {
+                var v = votes[n.position] ?? (0, 0)
+                if tl.name.containsUTF8("人员经费") { v.personnel += 100 } else if tl.name.containsUTF8("公用经费") { v.public += 100 }
+                if let c = codes[i]?.classCode { if c == 301 || c == 303 { v.personnel += 1 } else { v.public += 1 } }
+                votes[n.position] = v
+            }
+        }
+        guard votes.count >= 2 else { return }
+        for name in ["personnel", "public"] where !columns.contains(where: { $0.name == name }) {
+            if let c = kind.columns.first(where: { $0.name == name }) { columns.append(c) }
+        }
+        let order = kind.columns.map(\.name)
+        columns.sort { (order.firstIndex(of: $0.name) ?? 99) < (order.firstIndex(of: $1.name) ?? 99) }
+        for (cell, v) in votes where v.personnel != v.public {
+            let name = v.personnel > v.public ? "personnel" : "public"
+            if let ci = columns.firstIndex(where: { $0.name == name }) {
+                printed[cell] = .column(ci)
+                labels[name] = name == "personnel" ? "人员经费" : "公用经费"
+            }
+        }
+    }
+
+    static func headerWords(_ headerRows: [SourceRow], cell: Int) -> String {
+        headerRows.map { cell < $0.cells.count ? $0.cells[cell].text.withoutSpaces : "" }.joined()
     }
 
     /// Row rules: total column = sum of part columns, for the columns the table prints.

@@ -17,7 +17,7 @@ struct DisclosureTables {
         }
         if kind.name == "project_spending" { columns.append(("project", .text)) }
         columns += kind.columns.map { ($0.name, ColumnType.decimal) }
-        columns.append(SnapshotDocument.lineColumn)
+        columns += SnapshotDocument.placementColumns
         return columns
     }
 
@@ -74,7 +74,7 @@ struct DisclosureTables {
             for column in table.kind.columns {
                 values.append(row.values[column.name].map { .decimal($0) } ?? .null)
             }
-            values.append(document.lineValue(row.line))
+            values += document.placementValues(line: row.line)
             append(values, to: table.kind.name, schema: schema, file: document.file, line: row.line)
         }
     }
@@ -89,13 +89,13 @@ struct DisclosureTables {
         ("table", .text), ("column_label", .text), ("column", .text), ("row_label", .text),
         ("class", .integer), ("section", .integer), ("item", .integer), ("code", .text),
         ("econ_class", .integer), ("econ_section", .integer), ("econ_code", .text),
-        ("project", .text), ("amount", .decimal), SnapshotDocument.lineColumn,
-    ]
+        ("project", .text), ("amount", .decimal),
+    ] + SnapshotDocument.placementColumns
 
     static let checksSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns + [
         ("table", .text), ("rule", .text), ("status", .text), ("expected", .decimal), ("actual", .decimal),
-        ("diff", .decimal), ("detail", .text), SnapshotDocument.lineColumn,
-    ]
+        ("diff", .decimal), ("detail", .text),
+    ] + SnapshotDocument.placementColumns
 
     static let docsSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns + [
         ("file", .text), ("format", .text), ("pages", .integer), ("tables_found", .integer), ("tables", .text),
@@ -133,15 +133,15 @@ struct DisclosureTables {
                         c?.item.map { .integer(Int64($0)) } ?? .null, c.map { .text($0.description) } ?? .null]
                 row += [.null, .null, .null]
             }
-            row += [fact.project.map { .text($0) } ?? .null, .decimal(fact.amount), document.lineValue(fact.line)]
+            row += [fact.project.map { .text($0) } ?? .null, .decimal(fact.amount)] + document.placementValues(line: fact.line, cell: fact.cell)
             append(row, to: "facts", schema: Self.factsSchema, file: document.file, line: fact.line)
         }
         for check in ingested.checks {
             var row = document.snapshotValues
             row += [.text(check.table), .text(check.rule), .text(check.status.rawValue),
                     check.expected.map { .decimal($0) } ?? .null, check.actual.map { .decimal($0) } ?? .null,
-                    check.diff.map { .decimal($0) } ?? .null, .text(check.detail),
-                    check.line.map { document.lineValue($0) } ?? .null]
+                    check.diff.map { .decimal($0) } ?? .null, .text(check.detail)]
+                    + document.placementValues(line: check.line)
             append(row, to: "checks", schema: Self.checksSchema, file: document.file, line: check.line)
         }
         let found = ingested.tablesFound

@@ -51,7 +51,7 @@ enum DocumentIngest {
                 labelByName[name] = typed
             } else {
                 let table: CodedTable
-                if kind.key == .economic, SideBySideEconomicReader.applies(headerText: headText(document, segs)) {
+                if kind.key == .economic, document.format != .pdf, SideBySideEconomicReader.applies(headerText: headText(document, segs)) {
                     table = SideBySideEconomicReader.read(kind: kind, segments: segs, document: document, sourceRows: sourceRows,
                                                           unit: statedUnit(document, segs) ?? defaultUnit)
                 } else {
@@ -104,12 +104,13 @@ enum DocumentIngest {
                 let name = table.columns[column].name
                 facts.append(Fact(table: table.kind.name, columnLabel: table.columnLabels[name] ?? name, column: name,
                                   rowLabel: row.name, code: row.code, economic: table.kind.key == .economic,
-                                  project: row.project, amount: table.unit.toWanYuan(row.numbers[j].number.value), line: row.line))
+                                  project: row.project, amount: table.unit.toWanYuan(row.numbers[j].number.value), line: row.line,
+                                  cell: row.numbers[j].position))
             }
             for n in row.sideNumbers {
                 facts.append(Fact(table: table.kind.name, columnLabel: "预算数", column: "", rowLabel: row.name, code: row.code,
                                   economic: table.kind.key == .economic, project: row.project,
-                                  amount: table.unit.toWanYuan(n.number.value), line: row.line))
+                                  amount: table.unit.toWanYuan(n.number.value), line: row.line, cell: n.position))
             }
         }
         return facts

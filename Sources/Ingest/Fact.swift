@@ -14,6 +14,9 @@ struct Fact: Sendable {
     /// In 万元.
     let amount: ExactDecimal
     let line: Int
+    /// The cell the figure was printed in, where cells are columns (tab text, a PDF read by
+    /// geometry): with the line, where on the page it stands.
+    var cell: Int? = nil
 }
 
 /// A reconciliation or repair note: the `checks` table's row.

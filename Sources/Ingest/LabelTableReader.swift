@@ -54,7 +54,7 @@ enum LabelTableReader {
                 let hasNumbers = groups.contains { !$0.numbers.isEmpty }
                 if inHeader && !hasNumbers {
                     for cell in row.cells where !cell.text.isEmpty {
-                        let start = document.format == .tabText ? cell.position : max(0, cell.position - cell.text.count)
+                        let start = document.format.cellsAreColumns ? cell.position : max(0, cell.position - cell.text.count)
                         header.append((cell.text.withoutSpaces, start, n))
                     }
                     continue

@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// Rows of a label-keyed table in its SCHEMA.md form, plus every number as a fact.
@@ -14,7 +15,7 @@ struct TypedLabelTable: Sendable {
 enum LabelTableTyping {
     static func type(_ t: LabelTable, document: SnapshotDocument) -> TypedLabelTable {
         switch t.kind.name {
-        case "overview": return twoSided(t, document: document, moneyColumns: ["amount"])
+        case "overview": return twoSided(t, document: document, moneyColumns: overviewColumns)
         case "appropriation": return twoSided(t, document: document, moneyColumns: ["amount", "general", "fund", "soe"])
         case "three_public": return threePublic(t, document: document)
         case "carryover": return carryover(t, document: document)
@@ -34,20 +35,25 @@ enum LabelTableTyping {
                 for n in g.numbers {
                     out.facts.append(Fact(table: name ?? t.kind.name, columnLabel: headerLabel(t, near: n.position), column: "",
                                           rowLabel: g.label, code: nil, economic: false, project: nil,
-                                          amount: t.unit.toWanYuan(n.number.value), line: line.line))
+                                          amount: t.unit.toWanYuan(n.number.value), line: line.line, cell: n.position))
                 }
             }
         }
         return out
     }
 
-    /// The header word printed nearest above a position (for column_label).
+    /// The header printed above a position (for column_label): the nearest header cell, or
+    /// where several header lines stand exactly over it (a PDF's cell under its merged group
+    /// cell: 合计 / 预算数), all of them top to bottom.
     static func headerLabel(_ t: LabelTable, near position: Int) -> String {
         var best: (String, Int)?
         for h in t.header {
             let d = abs(h.position - position)
             if let b = best, b.1 <= d { continue }
             best = (h.text, d)
+        }
+        if best?.1 == 0 {
+            return t.header.filter { $0.position == position }.sorted { $0.line < $1.line }.map(\.text).joined()
         }
         return best?.0 ?? ""
     }
@@ -56,7 +62,7 @@ enum LabelTableTyping {
     /// Schemas of the label tables, so they exist (empty) even when no document prints them.
     static func schema(of name: String) -> [(name: String, type: ColumnType)]? {
         switch name {
-        case "overview": return twoSidedSchema(["amount"])
+        case "overview": return twoSidedSchema(overviewColumns)
         case "appropriation": return twoSidedSchema(["amount", "general", "fund", "soe"])
         case "three_public": return threePublicSchema
         case "carryover": return carryoverSchema
@@ -64,32 +70,83 @@ enum LabelTableTyping {
         }
     }
 
+    /// The 收支总表's money columns: the amount, and the spending side's split where printed.
+    static let overviewColumns = ["amount", "basic", "personnel", "public", "project"]
+
     static func twoSidedSchema(_ moneyColumns: [String]) -> [(name: String, type: ColumnType)] {
         var columns = SnapshotDocument.snapshotColumns
         columns += [("side", .text), ("item", .text), ("class", .integer), ("code", .text)]
         columns += moneyColumns.map { ($0, ColumnType.decimal) }
-        columns.append(SnapshotDocument.lineColumn)
+        columns += SnapshotDocument.placementColumns
         return columns
     }
 
     static let threePublicSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns
         + [("item", .text), ("amount", .decimal), ("general", .decimal), ("fund", .decimal), ("soe", .decimal), ("budget", .decimal)]
-        + [SnapshotDocument.lineColumn]
+        + SnapshotDocument.placementColumns
 
     static var carryoverSchema: [(name: String, type: ColumnType)] {
         SnapshotDocument.snapshotColumns + [("project", .text)] + carryoverColumns.map { ($0, ColumnType.decimal) }
-            + [SnapshotDocument.lineColumn]
+            + SnapshotDocument.placementColumns
+    }
+
+    /// Header words naming the money columns of a two-sided table (a PDF read by geometry
+    /// takes each figure's column from the header over its cell).
+    static func twoSidedKeywords(_ name: String) -> [(column: String, keywords: [String])] {
+        switch name {
+        case "overview":
+            return [("amount", ["合计", "小计", "总计", "预算数", "决算数", "金额"]), ("basic", ["基本支出"]),
+                    ("personnel", ["人员经费"]), ("public", ["公用经费"]), ("project", ["项目支出"])]
+        default:
+            return [("amount", ["合计", "小计", "总计", "预算数", "决算数", "金额"]), ("general", ["一般公共预算"]),
+                    ("fund", ["政府性基金"]), ("soe", ["国有资本经营"])]
+        }
+    }
+
+    /// The column of each cell from the header printed over it, lowest header line first (a
+    /// cell's own words before the group over it), the longest keyword winning. In a 决算, a
+    /// cell under 年初预算数 / 调整预算数 / 预算数 holds the budget figure: 'budget'.
+    static func headerColumns(_ t: LabelTable, keywords: [(column: String, keywords: [String])], final: Bool) -> [Int: String] {
+        var stacks: [Int: [(line: Int, text: String)]] = [:]
+        for h in t.header { stacks[h.position, default: []].append((h.line, h.text)) }
+        var out: [Int: String] = [:]
+        for (cell, stack) in stacks {
+            let texts = stack.sorted { $0.line < $1.line }.map(\.text)
+            let whole = texts.joined()
+            if final && (whole.containsUTF8("预算数") || whole.containsUTF8("年初预算") || whole.containsUTF8("调整预算")) && !whole.containsUTF8("决算") {
+                out[cell] = "budget"
+                continue
+            }
+            var joined = ""
+            for text in texts.reversed() {
+                joined = text + joined
+                var best: (String, Int)?
+                for (column, words) in keywords {
+                    for k in words where joined.contains(k) && k.count > (best?.1 ?? 0) { best = (column, k.count) }
+                }
+                if let b = best { out[cell] = b.0; break }
+            }
+        }
+        return out
     }
 
     static func twoSided(_ t: LabelTable, document: SnapshotDocument, moneyColumns: [String]) -> TypedLabelTable {
         var table = ReaderTable(name: t.kind.name, columns: twoSidedSchema(moneyColumns))
         var out = TypedLabelTable()
+        // A PDF read by geometry: the side is the label's column (the right-hand label column
+        // is the spending side), and each figure's column is named by the header over it.
+        let byCells = document.format == .pdf
+        let cellColumns = byCells ? headerColumns(t, keywords: twoSidedKeywords(t.kind.name), final: document.stage == "决算") : [:]
+        let labelColumns = Set(t.lines.flatMap { $0.groups.filter { !$0.label.isEmpty }.map(\.labelPosition) })
+        let spendingColumn = byCells && labelColumns.count >= 2 ? labelColumns.max() : nil
         let onlyFinalFigure = t.header.contains { $0.text.containsUTF8("决算数") } && t.header.contains { $0.text.containsUTF8("预算数") }
         for line in t.lines {
             for (gi, g) in line.groups.enumerated() where !g.numbers.isEmpty {
                 let label = g.label
                 let isSpending: Bool
-                if label.containsUTF8("支出") && !label.containsUTF8("收入") {
+                if let spending = spendingColumn {
+                    isSpending = g.labelPosition >= spending
+                } else if label.containsUTF8("支出") && !label.containsUTF8("收入") {
                     isSpending = true
                 } else if label.containsUTF8("收入") || label.containsUTF8("结转") || label.containsUTF8("结余") {
                     isSpending = false
@@ -101,7 +158,9 @@ enum LabelTableTyping {
                 let side = isSpending ? "支出" : "收入"
                 let cls = isSpending ? LabelText.functionClass(label) : nil
                 // Income side: one amount. Spending side: total then sources in order.
-                let placed = isSpending ? moneyColumns : ["amount"]
+                // Text forms type the first figure of each side (the split of a 收支总表's spending
+                // side is read from a PDF's header only).
+                let placed = isSpending && t.kind.name != "overview" ? moneyColumns : ["amount"]
                 var values = document.snapshotValues
                 values += [.text(side), .text(LabelText.stripped(label)), cls.map { .integer(Int64($0)) } ?? .null,
                            cls.map { .text(String($0)) } ?? .null]
@@ -109,19 +168,23 @@ enum LabelTableTyping {
                 // A 决算 overview that prints 年初预算数 beside 决算数: the last figure is the amount.
                 let offset = onlyFinalFigure && placed.count == 1 ? g.numbers.count - 1 : 0
                 for (j, n) in g.numbers.enumerated() {
-                    let column = j >= offset && j - offset < placed.count ? placed[j - offset] : ""
+                    var column = j >= offset && j - offset < placed.count ? placed[j - offset] : ""
+                    if byCells {
+                        column = cellColumns[n.position] ?? ""
+                        if !isSpending && column != "amount" && column != "budget" { column = "" }
+                    }
                     let value = t.unit.toWanYuan(n.number.value)
-                    if !column.isEmpty { money[column] = value }
+                    if !column.isEmpty && column != "budget" { money[column] = value }
                     out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
                                           rowLabel: label, code: cls.map { ClassificationCode(classCode: $0, section: nil, item: nil) },
-                                          economic: false, project: nil, amount: value, line: line.line))
+                                          economic: false, project: nil, amount: value, line: line.line, cell: n.position))
                     let isGrandTotal = label.containsUTF8("总计") || label.containsUTF8("合计")
-                    if !column.isEmpty && (cls != nil || isGrandTotal) {
+                    if !column.isEmpty && column != "budget" && (cls != nil || isGrandTotal) {
                         out.totals.append((side: side, classCode: cls, column: column, value: value, unit: unitOf(n, t), line: line.line))
                     }
                 }
                 values += moneyColumns.map { money[$0].map { Value.decimal($0) } ?? .null }
-                values.append(document.lineValue(line.line))
+                values += document.placementValues(line: line.line)
                 table.rows.append(values)
             }
         }
@@ -156,19 +219,61 @@ enum LabelTableTyping {
                         let value = t.unit.toWanYuan(n.number.value)
                         if !column.isEmpty { money[column] = value }
                         out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
-                                              rowLabel: g.label, code: nil, economic: false, project: nil, amount: value, line: line.line))
+                                              rowLabel: g.label, code: nil, economic: false, project: nil, amount: value, line: line.line, cell: n.position))
                     }
                     if let item, !item.isEmpty {
                         table.rows.append(document.snapshotValues + [.text(item)]
-                                          + names.map { money[$0].map { Value.decimal($0) } ?? .null } + [.null, document.lineValue(line.line)])
+                                          + names.map { money[$0].map { Value.decimal($0) } ?? .null } + [.null] + document.placementValues(line: line.line))
                     }
                 }
             }
+        } else if document.format == .pdf {
+            columnOrientedByCells(t, document: document, table: &table, out: &out)
         } else {
             columnOriented(t, document: document, table: &table, out: &out)
         }
         out.table = table
         return out
+    }
+
+    /// A PDF's column-oriented 三公 table: each cell's item from the header over it, read
+    /// upwards from its own words (购置费 under 公务用车 under 公务用车购置及运行维护费), and in a
+    /// 决算 its measure from the 预算数 / 决算数 word at the bottom.
+    static func columnOrientedByCells(_ t: LabelTable, document: SnapshotDocument, table: inout ReaderTable, out: inout TypedLabelTable) {
+        var stacks: [Int: [(line: Int, text: String)]] = [:]
+        for h in t.header { stacks[h.position, default: []].append((h.line, h.text)) }
+        var columns: [Int: (item: String, measure: String)] = [:]
+        for (cell, stack) in stacks {
+            let texts = stack.sorted { $0.line < $1.line }.map(\.text)
+            let bottom = texts.last ?? ""
+            let measure = document.stage == "决算" && bottom.containsUTF8("预算") && !bottom.containsUTF8("决算") ? "budget" : "amount"
+            var joined = ""
+            for text in texts.reversed() {
+                joined = text + joined
+                let words = joined.replacingOccurrences(of: "预算数", with: "").replacingOccurrences(of: "决算数", with: "")
+                if words.isEmpty { continue }
+                if let item = threePublicColumn(words) { columns[cell] = (item, measure); break }
+            }
+        }
+        var money: [String: [String: ExactDecimal]] = [:]
+        var itemLine: [String: Int] = [:]
+        for line in t.lines {
+            for n in line.groups.flatMap(\.numbers) {
+                let placed = columns[n.position]
+                let value = t.unit.toWanYuan(n.number.value)
+                out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: placed?.measure ?? "",
+                                      rowLabel: placed?.item ?? "", code: nil, economic: false, project: nil, amount: value, line: line.line, cell: n.position))
+                guard let p = placed, p.item != "合计", p.item != "小计" else { continue }
+                money[p.item, default: [:]][p.measure] = value
+                itemLine[p.item] = itemLine[p.item] ?? line.line
+            }
+        }
+        for item in ["因公出国（境）费", "公务接待费", "公务用车购置费", "公务用车运行费", "机关运行经费"] {
+            guard let m = money[item] else { continue }
+            table.rows.append(document.snapshotValues + [.text(item)]
+                              + ["amount", "general", "fund", "soe", "budget"].map { m[$0].map { Value.decimal($0) } ?? .null }
+                              + document.placementValues(line: itemLine[item]))
+        }
     }
 
     /// The 三公 columns in a header, in template order of meaning.
@@ -240,7 +345,7 @@ enum LabelTableTyping {
                 out.facts.append(Fact(table: t.kind.name, columnLabel: label,
                                       column: item.isEmpty ? "" : (isBudget[j] ? "budget" : "amount"),
                                       rowLabel: line.groups.first?.label ?? "", code: nil, economic: false, project: nil,
-                                      amount: value, line: line.line))
+                                      amount: value, line: line.line, cell: n.position))
             }
             // One row per item; a blank cell in print is no spending on that item (0).
             var amounts: [String: ExactDecimal] = [:]
@@ -253,7 +358,7 @@ enum LabelTableTyping {
             for key in columns.map(\.key) {
                 guard let item = threePublicItem(key), !item.isEmpty else { continue }
                 table.rows.append(document.snapshotValues + [.text(item), .decimal(amounts[item] ?? .zero), .null, .null, .null,
-                                                             budgets[item].map { .decimal($0) } ?? .null, document.lineValue(line.line)])
+                                                             budgets[item].map { .decimal($0) } ?? .null] + document.placementValues(line: line.line))
             }
         }
     }
@@ -291,19 +396,19 @@ enum LabelTableTyping {
             let firstCell = line.groups.first?.labelPosition ?? 0
             for (j, n) in numbers.enumerated() {
                 // Tab text: the cell after the label is 总计; layout: numbers in order.
-                let index = document.format == .tabText ? n.position - firstCell - 1 : j
+                let index = document.format.cellsAreColumns ? n.position - firstCell - 1 : j
                 let column = index >= 0 && index < carryoverColumns.count ? carryoverColumns[index] : ""
                 let value = t.unit.toWanYuan(n.number.value)
                 if !column.isEmpty { money[column] = value }
                 out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
-                                      rowLabel: project, code: nil, economic: false, project: project, amount: value, line: line.line))
+                                      rowLabel: project, code: nil, economic: false, project: project, amount: value, line: line.line, cell: n.position))
             }
             if project.containsUTF8("合计") || project.containsUTF8("总计") { continue }
             if money["amount"] == nil, let f = money["fiscal"] {
                 money["amount"] = f.adding(money["nonfiscal"] ?? .zero) ?? f
             }
             table.rows.append(document.snapshotValues + [.text(project)]
-                              + carryoverColumns.map { money[$0].map { Value.decimal($0) } ?? .null } + [document.lineValue(line.line)])
+                              + carryoverColumns.map { money[$0].map { Value.decimal($0) } ?? .null } + document.placementValues(line: line.line))
         }
         out.table = table
         return out

@@ -27,6 +27,13 @@ enum Reconciler {
             }
             if let pr = parent ?? totalRow { children[pr].append(i) }
         }
+        // A table printing one total per panel (人员经费合计 | 公用经费合计): each totals the top
+        // rows in its own column.
+        let totalRows = rows.indices.filter { rows[$0].isTotal }
+        if let first = totalRow { for t in totalRows where t != first { children[t] = children[first] } }
+        // A column no row printed (the total of a table that prints only its parts) is derived:
+        // checking it would compare the parts with themselves.
+        let printedColumns = Set(rows.flatMap { $0.printed.keys })
         for (p, kids) in children.enumerated() where !kids.isEmpty {
             let parent = rows[p]
             let rule: String
@@ -39,10 +46,11 @@ enum Reconciler {
             } else {
                 continue
             }
-            for column in table.columns {
+            for column in table.columns where printedColumns.contains(column.name) {
                 let parentValue = parent.values[column.name]
                 let childValues = kids.compactMap { rows[$0].values[column.name] }
                 if parentValue == nil && childValues.isEmpty { continue }
+                if parentValue == nil && parent.isTotal && totalRows.contains(where: { rows[$0].values[column.name] != nil }) { continue }
                 let expected = parentValue ?? .zero
                 let actual = Arithmetic.sum(childValues)
                 let unit = unitOf([parent] + kids.map { rows[$0] }, column: column.name, table: table)

@@ -33,8 +33,8 @@ enum SnapshotReader {
         }
         let id = url.deletingPathExtension().lastPathComponent
         if data.starts(with: Array("%PDF".utf8)) {
-            let text = try pdfText(path: path)
-            return document(id: id, file: path, format: .pdf, text: text)
+            let words = try pdfText(path: path, arguments: ["-bbox-layout"])
+            return pdfDocument(id: id, file: path, pages: PDFWords.pages(fromBBoxLayout: Array(words.utf8)))
         }
         guard let text = TextDecoding.decode(data) else {
             throw .unknownForm(path)
@@ -80,12 +80,22 @@ enum SnapshotReader {
         return doc
     }
 
-    /// `pdftotext -layout FILE -` through Foundation's Process.
-    static func pdfText(path: String) throws(SnapshotReadError) -> String {
+    /// A PDF read by geometry: its pages' words laid out as source lines with their placement.
+    static func pdfDocument(id: String, file: String, pages: [PDFPage]) -> SnapshotDocument {
+        let layout = GeometricLayout.layout(pages)
+        var doc = SnapshotDocument(id: id, file: file, format: .pdf, lines: layout.lines)
+        doc.geometry = layout.geometry
+        DocumentMetadata.fill(&doc)
+        doc.pages = pages.count
+        return doc
+    }
+
+    /// `pdftotext OPTIONS FILE -` through Foundation's Process.
+    static func pdfText(path: String, arguments: [String]) throws(SnapshotReadError) -> String {
         guard let tool = findTool("pdftotext") else { throw .pdftotextMissing(path) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", "-enc", "UTF-8", path, "-"]
+        process.arguments = arguments + ["-enc", "UTF-8", "--", path, "-"]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

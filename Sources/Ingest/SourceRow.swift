@@ -13,7 +13,7 @@ struct SourceRow: Sendable {
 
     static func split(_ text: String, line: Int, format: SnapshotFormat) -> SourceRow {
         switch format {
-        case .tabText:
+        case .tabText, .pdf:
             var cells: [SourceCell] = []
             var index = 0
             for part in text.split(separator: "\t", omittingEmptySubsequences: false) {
@@ -21,7 +21,7 @@ struct SourceRow: Sendable {
                 index += 1
             }
             return SourceRow(line: line, cells: cells)
-        case .layoutText, .pdf:
+        case .layoutText:
             return SourceRow(line: line, cells: layoutCells(text))
         }
     }

@@ -24,8 +24,8 @@ import Testing
             "appropriation|appropriation general budget total = general_spending 合计",
         ],
         "planning-2024-dept-final.pdf": [
-            // 302 商品和服务支出 prints 440.90; its sections add to 440.88.
-            "basic_spending|basic_spending.amount: class = Σ sections",
+            // 302 商品和服务支出 prints 440.90 in the 公用经费 panel; its sections add to 440.88.
+            // (The two-panel table prints no 合计 column: the amount is derived, not checked.)
             "basic_spending|basic_spending.public: class = Σ sections",
             // 决算: spending (9759.38) exceeds the year's income (9746.50) by 12.88 in class 212.
             "spending|spending class total = income class total",
@@ -117,8 +117,11 @@ import Testing
             ("wanli-2025-dept-budget.pdf", "公务用车运行费", "21.56"),
             ("wanli-2025-dept-budget.pdfparse.txt", "公务用车购置费", "15"),
             ("commerce-2025-dept-budget.pdf", "公务接待费", "1.00"),
-            ("commerce-2025-dept-budget.pdf", "因公出国（境）费", "0"),
+            // The last column is 机关运行经费预算数, as the narrative says ("机关运行经费预算为
+            // 171.01万元"); a line-based reader took it for 公务用车运行费.
+            ("commerce-2025-dept-budget.pdf", "机关运行经费", "171.01"),
             ("govoffice-2025-dept-budget.pdf", "因公出国（境）费", "839.00"),
+            ("govoffice-2025-dept-budget.pdf", "机关运行经费", "213.28"),
             ("welfare-2024-unit-budget.pdf", "公务用车运行费", "6.4"),
             ("planning-2024-dept-final.pdf", "公务接待费", "0.39"),
         ]
@@ -128,6 +131,10 @@ import Testing
             let row = Fixture.rows(t).first { $0["item"] == .text(item) }
             #expect(row?["amount"] == .decimal(ExactDecimal(amount) ?? .zero), "\(file) \(item)")
         }
+        // A blank cell is no figure: commerce prints nothing under 因公出国(境)费.
+        let commerce = SnapshotLoader.load(paths: [Fixture.corpusFile("commerce-2025-dept-budget.pdf")])
+        let rows = Fixture.rows(try #require(Fixture.table(commerce, "three_public")))
+        #expect(!rows.contains { $0["item"] == .text("因公出国（境）费") && $0["amount"] != .null })
     }
 
     /// 元 tables are stored exactly in 万元.

@@ -26,8 +26,8 @@ import Testing
     }
 
     @Test func layoutTextFromPdftotextLoadsLikeThePDF() throws {
-        let pdf = try SnapshotReader.read(path: Fixture.corpusFile("welfare-2024-unit-budget.pdf"))
-        let path = try Self.scratch("welfare-layout.txt", Data(pdf.lines.joined(separator: "\n").utf8))
+        let layout = try SnapshotReader.pdfText(path: Fixture.corpusFile("welfare-2024-unit-budget.pdf"), arguments: ["-layout"])
+        let path = try Self.scratch("welfare-layout.txt", Data(layout.utf8))
         let report = SnapshotLoader.load(paths: [path])
         #expect(report.problems.isEmpty)
         let docs = try #require(Fixture.table(report, "docs"))

@@ -100,7 +100,8 @@ import Testing
         let doc = try NarrativeFixture.seed()
         let table = try TargetsTable.table([TargetsTable.read(doc).table])
         #expect(table.columns.map(\.name) == ["doc", "unit", "year", "stage", "scope", "kind", "project", "level1", "level2",
-                                              "indicator", "op", "target", "target_text", "target_unit", "weight", "budget", "line"])
+                                              "indicator", "op", "target", "target_text", "target_unit", "weight", "budget",
+                                              "line", "page", "x0", "y0", "x1", "y1"])
         #expect(table.rowCount == 263)
         let budget = try #require(table.column(named: "budget"))
         let project = try #require(table.column(named: "project"))

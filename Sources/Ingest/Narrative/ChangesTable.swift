@@ -11,7 +11,7 @@ public enum ChangesTable {
             ("path", .text), ("reason", .text),
             ("amount", .decimal), ("prior", .decimal), ("change", .decimal), ("pct", .decimal),
             ("consistent", .boolean), ("basis", .text), ("completion", .decimal), ("in_tables", .boolean),
-        ] + [SnapshotDocument.lineColumn]
+        ] + SnapshotDocument.placementColumns
 
     /// The rows for `statements` read from `document`.
     public static func readerTable(_ statements: [ChangeStatement], of document: SnapshotDocument) -> ReaderTable {
@@ -39,8 +39,7 @@ public enum ChangesTable {
             money(s.amount), money(s.prior), money(s.change), money(s.pct),
             s.consistent.map(Value.boolean) ?? .null, s.basis.map(Value.text) ?? .null, money(s.completion),
             s.inTables.map(Value.boolean) ?? .null,
-            document.lineValue(s.line),
-        ]
+        ] + document.placementValues(line: s.line)
     }
 
     static func money(_ d: ExactDecimal?) -> Value { d.map(Value.decimal) ?? .null }

@@ -7,7 +7,7 @@ public enum TargetsTable {
             ("kind", .text), ("project", .text), ("level1", .text), ("level2", .text), ("indicator", .text),
             ("op", .text), ("target", .decimal), ("target_text", .text), ("target_unit", .text),
             ("weight", .decimal), ("budget", .decimal),
-        ] + [SnapshotDocument.lineColumn]
+        ] + SnapshotDocument.placementColumns
 
     public static func readerTable(_ targets: [PerformanceTarget], of document: SnapshotDocument) -> ReaderTable {
         ReaderTable(name: "targets", columns: columns, rows: targets.map { t in
@@ -15,8 +15,8 @@ public enum TargetsTable {
                 .text(t.kind), .text(t.project), .text(t.level1), .text(t.level2), .text(t.indicator),
                 t.op.map(Value.text) ?? .null, t.target.map(Value.decimal) ?? .null, .text(t.targetText),
                 t.targetUnit.map(Value.text) ?? .null, t.weight.map(Value.decimal) ?? .null,
-                t.budget.map(Value.decimal) ?? .null, document.lineValue(t.line),
-            ]
+                t.budget.map(Value.decimal) ?? .null,
+            ] + document.placementValues(line: t.line)
         })
     }
 

@@ -1,0 +1,517 @@
+/// What a column of a printed table holds.
+enum GridRole: Sendable, Equatable {
+    /// Classification code digits (a 科目编码 column, or one of 类/款/项).
+    case code
+    /// Row labels: names, project names, 项目 of a label table.
+    case label
+    /// Figures.
+    case money
+}
+
+/// A column of a table's grid: what it holds and where it was printed across the page.
+struct GridSlot: Sendable {
+    var role: GridRole
+    var x0: Double
+    var x1: Double
+    /// The cell index this column takes in the table's source lines.
+    var cell: Int = 0
+    /// A code column holding whole codes (科目编码: 2080101), split into the code cells; false
+    /// for one of several code columns (类 | 款 | 项), each one part.
+    var wholeCodes = false
+    /// The stretch of the page the column's cells take (header words are placed by it): from
+    /// the right edge of the column before to this column's right edge for figures, which are
+    /// right-aligned, or from this column's left edge for labels, which are left-aligned.
+    var left = -Double.infinity
+    var right = Double.infinity
+
+    func overlap(_ box: PageBox) -> Double { min(x1, box.x1) - max(x0, box.x0) }
+}
+
+/// A table's columns, decided on its first page and kept on the pages it continues onto.
+struct GridColumns: Sendable {
+    var slots: [GridSlot]
+    /// Cells per source line: the code columns' cells come first for a coded table.
+    var cellCount: Int
+    /// Cell index of the code parts (function: 类/款/项; economic: 类/款), first..<first+count.
+    var codeCells: Int
+    /// Groups of slots read as one table side by side: two-sided (收入 | 支出) and two-panel
+    /// (人员经费 | 公用经费) tables have two.
+    var panels: [[Int]]
+}
+
+/// One source line made from the grid: its cells and where each was printed.
+struct GridLine: Sendable {
+    var cells: [String]
+    var boxes: [PageBox?]
+    var top: Double
+
+    init(count: Int, top: Double) {
+        cells = Array(repeating: "", count: count)
+        boxes = Array(repeating: nil, count: count)
+        self.top = top
+    }
+
+    mutating func put(_ word: PDFWord, at index: Int, separator: String = "") {
+        guard index >= 0 && index < cells.count else { return }
+        cells[index] += cells[index].isEmpty ? word.text : separator + word.text
+        boxes[index] = boxes[index].map { $0.union(word.box) } ?? word.box
+    }
+
+    var text: String { cells.joined(separator: "\t") }
+}
+
+/// Reads one table on one page as a grid of cells from the positions of its words: columns
+/// from the words' horizontal extents (figures of one column overlap, neighbouring columns do
+/// not), header cells merged vertically within their column, rows as bands anchored on the
+/// label cells, and every figure placed in the row whose band its own extent overlaps most.
+/// Nothing is placed by its order on a line of text.
+struct TableGrid {
+    let key: RowKey?
+    /// Header source lines (one per printed header line, cells under their columns).
+    private(set) var header: [GridLine] = []
+    /// Row source lines, in reading order.
+    private(set) var rows: [GridLine] = []
+    /// Text printed inside the table that belongs to no cell (a 备注 across the columns).
+    private(set) var remarks: [VisualLine] = []
+    private(set) var columns: GridColumns?
+
+    /// - Parameters:
+    ///   - lines: the region's visual lines (after the title and unit lines, before the notes).
+    ///   - inherited: the columns of the same table on the page before, when it continues.
+    init(key: RowKey?, lines: [VisualLine], inherited: GridColumns?) {
+        self.key = key
+        let start = lines.firstIndex { Self.isDataLine($0, key: key) } ?? lines.count
+        var headerLines = Array(lines[..<start])
+        let body = Array(lines[start...])
+        let bodyWords = body.flatMap(\.words).filter { !Self.isBlankMark($0.text) }.flatMap(Self.splitGlued)
+        let columns = inherited ?? Self.columns(headerWords: headerLines.flatMap(\.words), bodyWords: bodyWords, key: key)
+        if inherited != nil { headerLines = [] }  // a repeated header: the first page's stands
+        guard let columns else { remarks = lines; return }
+        self.columns = columns
+        header = headerLines.map { line in
+            var g = GridLine(count: columns.cellCount, top: line.box.y0)
+            for w in line.words {
+                for cell in Self.headerCells(w.box, columns.slots) { g.put(w, at: cell, separator: " ") }
+            }
+            return g
+        }
+        readRows(bodyWords, columns: columns)
+    }
+
+    // MARK: - Words
+
+    /// "-", "—" print a blank cell.
+    static func isBlankMark(_ text: String) -> Bool {
+        ["-", "—", "--", "－", "——", "/"].contains(text)
+    }
+
+    /// Pure digits of a code's length (a 类/款/项 code or part), not a figure.
+    static func isCodeToken(_ text: String) -> Bool {
+        text.utf8.count <= 7 && text.isDigits
+    }
+
+    /// A figure: a number with a decimal point or thousands separator, or any number in a
+    /// money column (decided by the column, not the word).
+    static func isFigure(_ text: String) -> Bool {
+        PrintedNumber.parse(text) != nil
+    }
+
+    static func isTotalLabel(_ text: String) -> Bool {
+        let t = text.withoutSpaces
+        return t == "合计" || t == "总计" || t.hasSuffix("合计") || t.hasSuffix("总计")
+    }
+
+    /// "2080101行政运行", "30207邮电费": the code printed in the name's cell, as two words.
+    static func splitGlued(_ word: PDFWord) -> [PDFWord] {
+        let digits = word.text.prefix { $0.isASCII && $0.isNumber }
+        guard [3, 5, 7].contains(digits.count), digits.count < word.text.count else { return [word] }
+        let rest = word.text.dropFirst(digits.count)
+        guard let f = rest.first, !f.isASCII, f != "，", f != "．" else { return [word] }
+        let share = Double(digits.count) * 0.55 / (Double(digits.count) * 0.55 + Double(rest.count))
+        let cut = word.box.x0 + word.box.width * share
+        var code = word, name = word
+        code.text = String(digits)
+        code.box.x1 = cut
+        name.text = String(rest)
+        name.box.x0 = cut
+        return [code, name]
+    }
+
+    /// A line that starts the table's body: a code with a name or figure, a total with figures,
+    /// or a label with a figure. 栏次 lines (1 2 3 …) and header words are not data.
+    static func isDataLine(_ line: VisualLine, key: RowKey?) -> Bool {
+        let words = line.words.filter { !isBlankMark($0.text) }.flatMap(splitGlued)
+        let texts = words.map(\.text)
+        if texts.contains(where: { $0.hasPrefix("栏次") || $0.hasPrefix("行次") || $0 == "栏" }) { return false }
+        let numbers = words.indices.filter { isFigure(texts[$0]) }
+        let figures = numbers.filter { i in
+            let t = texts[i]
+            return t.contains(".") || t.contains(",") || t.utf8.count >= 4 || !isCodeToken(t)
+        }
+        // 1 2 3 …: the column numbers under a header.
+        let ints = numbers.compactMap { Int(texts[$0]) }
+        if ints.count >= 3 && ints.count == numbers.count && ints == Array(ints.first!..<(ints.first! + ints.count)) { return false }
+        if let first = texts.first, key != .label, isCodeToken(first), [3, 5, 7].contains(first.count), texts.count > 1 {
+            return true
+        }
+        if texts.contains(where: isTotalLabel) && !numbers.isEmpty { return true }
+        guard let firstFigure = figures.first else { return false }
+        return words[..<firstFigure].contains { !isFigure($0.text) }
+            || numbers.count >= 2 && !figures.isEmpty
+    }
+
+    // MARK: - Columns
+
+    /// Columns from the body's words: each role clustered on its own (figures of one column
+    /// overlap horizontally, so do the names of one column and the codes of one column), then
+    /// ordered by position. A code column overlapping a label column is one label column with
+    /// codes inside its cells; a number column overlapping a figure column belongs to it.
+    static func columns(headerWords: [PDFWord], bodyWords: [PDFWord], key: RowKey?) -> GridColumns? {
+        var figureBoxes: [PageBox] = [], codeBoxes: [PageBox] = [], labelBoxes: [PageBox] = []
+        for w in bodyWords {
+            if isFigure(w.text) {
+                if key != .label && isCodeToken(w.text) { codeBoxes.append(w.box) } else { figureBoxes.append(w.box) }
+            } else {
+                labelBoxes.append(w.box)
+            }
+        }
+        var money = clusters(figureBoxes)
+        // Small integers under figures are figures ("0", "500" in 元): codes stand apart.
+        var codes: [(Double, Double)] = []
+        for c in clusters(codeBoxes) {
+            if let m = money.firstIndex(where: { min($0.1, c.1) - max($0.0, c.0) > 0 }) {
+                money[m] = (min(money[m].0, c.0), max(money[m].1, c.1))
+            } else {
+                codes.append(c)
+            }
+        }
+        money = merged(money)
+        // A label word across two or more figure columns is a remark, not a column.
+        let labels = clusters(labelBoxes.filter { b in money.filter { min($0.1, b.x1) - max($0.0, b.x0) > 0 }.count < 2 })
+        var slots: [GridSlot] = money.map { GridSlot(role: .money, x0: $0.0, x1: $0.1) }
+        for l in labels where !money.contains(where: { min($0.1, l.1) - max($0.0, l.0) > 0.5 * min($0.1 - $0.0, l.1 - l.0) }) {
+            slots.append(GridSlot(role: .label, x0: l.0, x1: l.1))
+        }
+        for c in codes {
+            if let i = slots.firstIndex(where: { $0.role == .label && $0.overlap(PageBox(x0: c.0, y0: 0, x1: c.1, y1: 0)) > 0 }) {
+                slots[i].x0 = min(slots[i].x0, c.0)
+                slots[i].x1 = max(slots[i].x1, c.1)
+            } else {
+                slots.append(GridSlot(role: .code, x0: c.0, x1: c.1))
+            }
+        }
+        slots.sort { $0.x0 < $1.x0 }
+        // A column of codes precedes the names it codes: digits with no label column after
+        // them are figures (a column of 0s under 基本支出).
+        for k in slots.indices where slots[k].role == .code {
+            let next = slots[(k + 1)...].first { $0.role != .code }
+            if next?.role != .label { slots[k].role = .money }
+        }
+        slots = mergedMoney(slots)
+        partition(&slots)
+        // Header cells over no printed figure are columns all of whose cells are blank: where
+        // one column's stretch holds two header cells side by side, the one nearest the
+        // figures' right edge is theirs and the other is a column of its own.
+        var added: [GridSlot] = []
+        for s in slots where s.role == .money {
+            let words = headerWords.filter { $0.box.midX > s.left && $0.box.midX <= s.right }
+            // A block reaching over the stretch's edge is a merged cell over several columns
+            // (合计 over 预算数 | 决算数), not a column of this stretch.
+            let blocks = headerBlocks(words).filter { b in
+                min(b.x1, s.left) - b.x0 < 0.25 * b.width && b.x1 - max(b.x0, s.right) < 0.25 * b.width
+            }
+            guard blocks.count >= 2 else { continue }
+            let owner = blocks.indices.min { abs(blocks[$0].x1 - s.x1) < abs(blocks[$1].x1 - s.x1) }
+            for (i, b) in blocks.enumerated() where i != owner && s.overlap(b) <= 0 {
+                added.append(GridSlot(role: .money, x0: b.x0, x1: b.x1))
+            }
+        }
+        if !added.isEmpty {
+            slots += added
+            slots.sort { $0.x0 < $1.x0 }
+            partition(&slots)
+        }
+        guard slots.contains(where: { $0.role == .money }) else { return nil }
+        // Panels: a label or code column after a figure column starts the next panel.
+        var panels: [[Int]] = [[]]
+        for (i, s) in slots.enumerated() {
+            if s.role != .money, let last = panels[panels.count - 1].last, slots[last].role == .money {
+                panels.append([])
+            }
+            panels[panels.count - 1].append(i)
+        }
+        // Cells: the code parts first (coded tables), then every other column in order.
+        let codeCells = key == .economic ? 2 : (key == .function ? 3 : 0)
+        var cell = codeCells
+        var firstCode = [Int: Int]()  // panel -> next code part
+        for (p, panel) in panels.enumerated() {
+            firstCode[p] = 0
+            let codeSlots = panel.filter { slots[$0].role == .code }.count
+            for i in panel {
+                if slots[i].role == .code && codeCells > 0 {
+                    slots[i].cell = min(firstCode[p]!, codeCells - 1)
+                    slots[i].wholeCodes = codeSlots == 1
+                    firstCode[p]! += 1
+                } else {
+                    slots[i].cell = cell
+                    cell += 1
+                }
+            }
+        }
+        return GridColumns(slots: slots, cellCount: cell, codeCells: codeCells, panels: panels)
+    }
+
+    /// Overlapping extents merged: (x0, x1) of each cluster, left to right.
+    static func clusters(_ boxes: [PageBox]) -> [(Double, Double)] {
+        merged(boxes.map { ($0.x0, $0.x1) })
+    }
+
+    static func merged(_ extents: [(Double, Double)]) -> [(Double, Double)] {
+        var out: [(Double, Double)] = []
+        for e in extents.sorted(by: { $0.0 < $1.0 }) {
+            if let last = out.last, e.0 < last.1 - 0.5 {
+                out[out.count - 1].1 = max(last.1, e.1)
+            } else {
+                out.append(e)
+            }
+        }
+        return out
+    }
+
+    /// Neighbouring figure columns that overlap are one column.
+    static func mergedMoney(_ slots: [GridSlot]) -> [GridSlot] {
+        var out: [GridSlot] = []
+        for s in slots {
+            if let last = out.last, last.role == .money, s.role == .money, s.x0 < last.x1 {
+                out[out.count - 1].x1 = max(last.x1, s.x1)
+            } else {
+                out.append(s)
+            }
+        }
+        return out
+    }
+
+    /// The stretch of page each column's cells take: between two columns the boundary is the
+    /// left column's right edge when figures follow (they are right-aligned in their cells),
+    /// else just before the right column's first character (labels are left-aligned).
+    static func partition(_ slots: inout [GridSlot]) {
+        for k in slots.indices {
+            slots[k].left = k == 0 ? -Double.infinity : boundary(slots[k - 1], slots[k])
+            slots[k].right = k == slots.count - 1 ? Double.infinity : boundary(slots[k], slots[k + 1])
+        }
+    }
+
+    static func boundary(_ a: GridSlot, _ b: GridSlot) -> Double {
+        if a.x1 >= b.x0 { return (a.x1 + b.x0) / 2 }
+        return b.role == .money ? a.x1 + 0.5 : b.x0 - 0.5
+    }
+
+    /// Header cells side by side within one stretch: header words grouped by horizontal
+    /// overlap, narrowest first, so a group word spanning two cells (收入预算 over 合计 and
+    /// 事业收入) joins neither and does not weld them into one.
+    /// A word joins a block only as the next line of the same cell (close above or below it);
+    /// a word further up over it is a group over columns.
+    static func headerBlocks(_ words: [PDFWord]) -> [PageBox] {
+        var blocks: [PageBox] = []
+        for w in words.sorted(by: { $0.box.width < $1.box.width }) {
+            let hits = blocks.indices.filter { blocks[$0].overlapX(w.box) > 0 }
+            if hits.isEmpty {
+                blocks.append(w.box)
+            } else if hits.count == 1, let i = hits.first, -blocks[i].overlapY(w.box) < 0.6 * w.box.height {
+                blocks[i] = blocks[i].union(w.box)
+            }
+        }
+        return blocks.sorted { $0.x0 < $1.x0 }
+    }
+
+    /// The cells a header word stands over: the column whose stretch holds its middle, and
+    /// every other column whose stretch holds at least a quarter of its width (a merged header
+    /// cell over several columns: 合计 over 预算数 | 决算数 applies to each).
+    static func headerCells(_ box: PageBox, _ slots: [GridSlot]) -> [Int] {
+        var cells: [Int] = []
+        for s in slots {
+            let inside = min(box.x1, s.right) - max(box.x0, s.left)
+            let holdsMiddle = box.midX > s.left && box.midX <= s.right
+            if (holdsMiddle || inside >= 0.25 * box.width && inside > 0) && !cells.contains(s.cell) { cells.append(s.cell) }
+        }
+        return cells
+    }
+
+    /// The slot a word belongs to: the one it overlaps most; failing that the nearest, when it
+    /// is closer to that slot than half the slot's width.
+    static func slotIndex(for box: PageBox, _ slots: [GridSlot]) -> Int? {
+        var best: (Int, Double)?
+        for (i, s) in slots.enumerated() {
+            let o = s.overlap(box)
+            if best == nil || o > best!.1 { best = (i, o) }
+        }
+        guard let (i, o) = best else { return nil }
+        if o > 0 { return i }
+        return -o < max(12, (slots[i].x1 - slots[i].x0)) ? i : nil
+    }
+
+    // MARK: - Rows
+
+    private struct Row {
+        var band: PageBox
+        var line: GridLine
+        var figureCells: Set<Int> = []
+        var keyed: Bool
+    }
+
+    /// Rows panel by panel: keys (a code, a total, a label with its figures on its line) start
+    /// rows; other label words join the row they are nearest to (a wrapped name above or below
+    /// its code); figures go to the row whose band they overlap most.
+    private mutating func readRows(_ words: [PDFWord], columns: GridColumns) {
+        var placed: [(panel: Int, words: [PDFWord])] = Array(repeating: (0, []), count: columns.panels.count)
+        for (p, _) in columns.panels.enumerated() { placed[p].panel = p }
+        var slotOfWord: [Int] = []
+        for w in words {
+            guard let s = Self.slotIndex(for: w.box, columns.slots) else {
+                remarks.append(VisualLine(words: [w], box: w.box))
+                slotOfWord.append(-1)
+                continue
+            }
+            slotOfWord.append(s)
+            if let p = columns.panels.firstIndex(where: { $0.contains(s) }) { placed[p].words.append(w) }
+        }
+        var out: [GridLine] = []
+        for (p, panel) in columns.panels.enumerated() {
+            out += rowsOfPanel(placed[p].words, slots: panel.map { columns.slots[$0] }, columns: columns)
+        }
+        rows = out.sorted { $0.top < $1.top }
+    }
+
+    private func rowsOfPanel(_ words: [PDFWord], slots: [GridSlot], columns: GridColumns) -> [GridLine] {
+        func slot(_ w: PDFWord) -> GridSlot? { Self.slotIndex(for: w.box, slots).map { slots[$0] } }
+        let lines = VisualLine.lines(of: words)
+        var rows: [Row] = []
+        var fragments: [PDFWord] = []
+        var figures: [(PDFWord, GridSlot)] = []
+        for line in lines {
+            let labelWords = line.words.filter { w in slot(w).map { $0.role != .money } ?? false }
+            let moneyWords = line.words.filter { w in slot(w)?.role == .money }
+            for w in moneyWords { if let s = slot(w) { figures.append((w, s)) } }
+            // A table of figures with no label column (a 三公 table's one line): each printed
+            // line of figures is a row.
+            let unlabelled = !slots.contains { $0.role != .money }
+            if unlabelled && !moneyWords.isEmpty {
+                figures.removeLast(moneyWords.count)
+                var row = Row(band: line.box, line: GridLine(count: columns.cellCount, top: line.box.y0), keyed: true)
+                for w in moneyWords { if let s = slot(w) { row.line.put(w, at: s.cell, separator: " ") } }
+                rows.append(row)
+                continue
+            }
+            guard !labelWords.isEmpty else { continue }
+            let hasCode = key != .label && labelWords.contains { Self.isCodeToken($0.text) && (slot($0)?.role == .code || $0.text.count >= 3) }
+            let isTotal = labelWords.contains { Self.isTotalLabel($0.text) }
+            let keyed: Bool
+            if key == .label {
+                // A label row: its own line in the label column, unless it continues the label
+                // above it (a wrapped label: close below it, and no figures of its own).
+                if let last = rows.last, moneyWords.isEmpty || last.figureCells.isEmpty,
+                   line.box.y0 - last.band.y1 < 0.5 * line.height, !isTotal {
+                    keyed = false
+                } else {
+                    keyed = true
+                }
+            } else {
+                keyed = hasCode || isTotal || !moneyWords.isEmpty
+            }
+            if keyed {
+                var row = Row(band: PageBox.enclosing(labelWords.map(\.box)) ?? line.box,
+                              line: GridLine(count: columns.cellCount, top: line.box.y0), keyed: true)
+                if !moneyWords.isEmpty { row.figureCells = Set(moneyWords.compactMap { slot($0)?.cell }) }
+                for w in labelWords { place(w, slot(w), in: &row) }
+                rows.append(row)
+            } else {
+                fragments += labelWords
+            }
+        }
+        // Wrapped label text joins the nearest row (by the gap between the text and the row).
+        for w in fragments {
+            guard let r = nearest(rows, to: w.box) else { continue }
+            place(w, slot(w), in: &rows[r])
+        }
+        // Figures: the row whose band overlaps the figure most; else the nearest row within a
+        // line's height; else the figure is printed outside any row and is reported.
+        var orphans: [GridLine] = []
+        for (w, s) in figures {
+            var best: (Int, Double)?
+            for (i, r) in rows.enumerated() {
+                let o = r.band.overlapY(w.box)
+                if o > 0, best == nil || o > best!.1 { best = (i, o) }
+            }
+            if best == nil, let r = nearest(rows, to: w.box), abs(rows[r].band.midY - w.box.midY) < 1.2 * w.box.height {
+                best = (r, 0)
+            }
+            if let (i, _) = best, rows[i].line.cells[s.cell].isEmpty || Self.continuesNumber(rows[i].line.boxes[s.cell], w.box) {
+                rows[i].line.put(w, at: s.cell, separator: " ")
+            } else {
+                var orphan = GridLine(count: columns.cellCount, top: w.box.y0)
+                orphan.put(w, at: s.cell)
+                orphans.append(orphan)
+            }
+        }
+        return rows.map(\.line) + orphans
+    }
+
+    /// A second piece of a number on the same printed line, right after the first ("1971.5" "9").
+    private static func continuesNumber(_ previous: PageBox?, _ box: PageBox) -> Bool {
+        guard let p = previous else { return true }
+        return p.overlapY(box) > 0.5 * box.height && box.x0 >= p.x1 - 0.5 && box.x0 - p.x1 < box.height
+    }
+
+    private func nearest(_ rows: [Row], to box: PageBox) -> Int? {
+        var best: (Int, Double)?
+        for (i, r) in rows.enumerated() {
+            let gap = max(r.band.y0 - box.y1, box.y0 - r.band.y1, -r.band.overlapY(box) * 0.001)
+            if best == nil || gap < best!.1 { best = (i, gap) }
+        }
+        return best?.0
+    }
+
+    /// A label word into its row: code digits into the code cells, text into its column's cell
+    /// in reading order (the row's band grows to cover it).
+    private func place(_ w: PDFWord, _ s: GridSlot?, in row: inout Row) {
+        guard let s else { return }
+        row.band = row.band.union(PageBox(x0: row.band.x0, y0: w.box.y0, x1: row.band.x1, y1: w.box.y1))
+        let codeCells = codeCellCount
+        if codeCells > 0, Self.isCodeToken(w.text) {
+            if s.role == .code && !s.wholeCodes {
+                row.line.put(w, at: s.cell)
+                return
+            }
+            let codeStarted = (0..<codeCells).contains { !row.line.cells[$0].isEmpty }
+            if s.role == .code || !codeStarted && row.line.cells[s.cell].isEmpty && [3, 5, 7].contains(w.text.count) {
+                if codeStarted {
+                    // A second digit run in one code cell ("301  2"): the next part, as printed.
+                    if let k = (0..<codeCells).first(where: { row.line.cells[$0].isEmpty }) { row.line.put(w, at: k) }
+                    return
+                }
+                for (k, part) in Self.codeParts(w.text, cells: codeCells).enumerated() where !part.isEmpty {
+                    var piece = w
+                    piece.text = part
+                    row.line.put(piece, at: k)
+                }
+                return
+            }
+        }
+        row.line.put(w, at: s.cell)
+    }
+
+    private var codeCellCount: Int { key == .economic ? 2 : (key == .function ? 3 : 0) }
+
+    /// "2080101" -> 208, 01, 01; "30102" -> 301, 02.
+    static func codeParts(_ digits: String, cells: Int) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(digits)
+        for width in [3, 2, 2].prefix(cells) {
+            let take = rest.prefix(width)
+            parts.append(String(take))
+            rest = rest.dropFirst(take.count)
+        }
+        if !rest.isEmpty, let last = parts.indices.last { parts[last] += rest }
+        return parts
+    }
+}
