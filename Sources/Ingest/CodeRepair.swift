@@ -140,11 +140,13 @@ struct CodeRepairer {
                 section = dictionary.child(of: classOnly, named: name)?.section
                     ?? lookAheadSection(lines, from: i)
                     ?? uniqueChild(of: classOnly, prefix: s)?.section
+                    ?? lostZero(s, under: classOnly, name: name)
             } else if let cs = currentSection, cs.classCode == cls, let sec = cs.section,
                       s.isEmpty || String(format2(sec)).hasPrefix(s) {
                 section = sec
             } else {
                 section = uniqueChild(of: classOnly, prefix: s)?.section
+                    ?? lostZero(s, under: classOnly, name: widths.count == 2 ? name : nil)
             }
             guard let sec = section else { continue }
             let sectionCode = ClassificationCode(classCode: cls, section: sec, item: nil)
@@ -163,6 +165,7 @@ struct CodeRepairer {
             } else {
                 item = dictionary.child(of: sectionCode, named: name)?.item
                     ?? uniqueChild(of: sectionCode, prefix: t)?.item
+                    ?? lostZero(t, under: sectionCode, name: name)
             }
             guard let it = item else { continue }
             let code = ClassificationCode(classCode: cls, section: sec, item: it)
@@ -181,6 +184,21 @@ struct CodeRepairer {
     }
 
     private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+
+    /// A one-digit section or item where the level has two ("301  2  津贴补贴" for 30102): the
+    /// part lost its leading zero in print (a spreadsheet cell typed as a number). Taken when the
+    /// reference classification names that code as the row does, or the document prints that
+    /// code whole with this name elsewhere; anything else stays unread and is reported.
+    private func lostZero(_ digits: String, under parent: ClassificationCode, name: String?) -> Int? {
+        guard digits.count == 1, let v = Int(digits), let name else { return nil }
+        let code = parent.level == 1 ? ClassificationCode(classCode: parent.classCode, section: v, item: nil)
+            : ClassificationCode(classCode: parent.classCode, section: parent.section, item: v)
+        if dictionary.children(of: parent).contains(code), dictionary.child(of: parent, named: name) == code { return v }
+        let kind: ClassKind = widths.count == 2 ? .economic : .function
+        guard let reference = ReferenceClassification.standard.name(ofCode: code.description, kind: kind) else { return nil }
+        let a = ReferenceClassification.matchKey(reference), b = ReferenceClassification.matchKey(name)
+        return !b.isEmpty && (a == b || a.contains(b) || b.contains(a)) ? v : nil
+    }
 
     private func uniqueChild(of parent: ClassificationCode, prefix: String) -> ClassificationCode? {
         let found = dictionary.children(of: parent).filter { child in

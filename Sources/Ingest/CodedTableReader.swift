@@ -89,6 +89,10 @@ struct CodedTableReader {
                 lines.append(tl)
             }
         }
+        if document.format == .pdf {
+            // A header printed over two lines (对个人和家庭的补 / 助) is read cell by cell.
+            headerText = (0..<(headerRows.map(\.cells.count).max() ?? 0)).map { Self.headerWords(headerRows, cell: $0) }.joined(separator: "■")
+        }
         var (columns, columnLabels) = Self.columnsAndLabels(of: kind, header: headerText)
         let headerCellCount = document.format.cellsAreColumns ? headerRows.map(\.cells.count).max() ?? 0 : 0
         // A PDF read by geometry names each cell's column in its header: the figure's column.
@@ -142,8 +146,9 @@ struct CodedTableReader {
         var repairer = CodeRepairer(widths: widths, dictionary: dictionary)
         let codes = repairer.resolve(&lines)
         repairs += repairer.repairs
+        var panelOf: [Int: String] = [:]
         if var printed = printedColumns, kind.key == .economic {
-            Self.namePanels(&printed, columns: &columns, labels: &columnLabels, kind: kind, lines: lines, codes: codes)
+            panelOf = Self.namePanels(&printed, columns: &columns, labels: &columnLabels, kind: kind, lines: lines, codes: codes)
             printedColumns = printed
         }
         // Column positions.
@@ -228,13 +233,29 @@ struct CodedTableReader {
                 rows[i].printed[name] = rows[i].numbers[j]
             }
         }
+        // A two-panel row's figure is its amount and its panel's part; each panel's total row
+        // (人员经费合计, 公用经费合计) totals its own part only.
+        var panelTotals = Set<Int>()
+        for i in rows.indices {
+            for n in rows[i].numbers {
+                guard let panel = panelOf[n.position] else { continue }
+                rows[i].values[panel] = tableUnit.toWanYuan(n.number.value)
+                rows[i].printed[panel] = n
+                if rows[i].isTotal {
+                    rows[i].values["amount"] = nil
+                    rows[i].printed["amount"] = nil
+                    panelTotals.insert(i)
+                }
+            }
+        }
         // A total cell left blank in print: the row's parts say it (recorded as a repair). A
         // table that prints no total column (the 决算 two-panel 基本支出 table) states each row
         // in one part: its total is that part, and nothing was repaired.
         let printsTotal = printedColumns.map { $0.values.contains(.column(0)) } ?? true
         if let total = columns.first?.name {
             // (Each panel's total row, 人员经费合计 and 公用经费合计, checks its own column only.)
-            for i in rows.indices where rows[i].values[total] == nil && !rows[i].values.isEmpty && (printsTotal || !rows[i].isTotal) {
+            for i in rows.indices where rows[i].values[total] == nil && !rows[i].values.isEmpty && (printsTotal || !rows[i].isTotal)
+                && !panelTotals.contains(i) {
                 let parts = Arithmetic.sum(Array(rows[i].values.values))
                 rows[i].values[total] = parts
                 if printsTotal {
@@ -332,11 +353,12 @@ struct CodedTableReader {
     }
 
     /// The 决算 基本支出 table's two panels (人员经费 | 公用经费), each with its own figure
-    /// column under a header that says only 决算数: the panel is named by its total row
+    /// column under a header that says only 决算数 (the amount; the panel says which part): the
+    /// panel is named by its total row
     /// (人员经费合计, 公用经费合计), or else by the economic classes of its rows (301 工资福利,
     /// 303 对个人和家庭的补助 are personnel; the others public).
     static func namePanels(_ printed: inout [Int: PrintedColumn], columns: inout [CanonicalColumn], labels: inout [String: String],
-                           kind: TableKind, lines: [TableLine], codes: [ClassificationCode?]) {
+                           kind: TableKind, lines: [TableLine], codes: [ClassificationCode?]) -> [Int: String] {
         var votes: [Int: (personnel: Int, public: Int)] = [:]
         for (i, tl) in lines.enumerated() where tl.shape == .data {
             for n in tl.numbers where printed[n.position] == nil {
@@ -346,19 +368,21 @@ struct CodedTableReader {
                 votes[n.position] = v
             }
         }
-        guard votes.count >= 2 else { return }
+        guard votes.count >= 2 else { return [:] }
         for name in ["personnel", "public"] where !columns.contains(where: { $0.name == name }) {
             if let c = kind.columns.first(where: { $0.name == name }) { columns.append(c) }
         }
         let order = kind.columns.map(\.name)
         columns.sort { (order.firstIndex(of: $0.name) ?? 99) < (order.firstIndex(of: $1.name) ?? 99) }
+        var panels: [Int: String] = [:]
         for (cell, v) in votes where v.personnel != v.public {
-            let name = v.personnel > v.public ? "personnel" : "public"
-            if let ci = columns.firstIndex(where: { $0.name == name }) {
-                printed[cell] = .column(ci)
-                labels[name] = name == "personnel" ? "人员经费" : "公用经费"
-            }
+            // The figure is printed under 决算数: the row's amount, in its panel's part.
+            guard let amount = columns.firstIndex(where: { $0.name == "amount" }) else { continue }
+            printed[cell] = .column(amount)
+            panels[cell] = v.personnel > v.public ? "personnel" : "public"
         }
+        if !panels.isEmpty { labels["amount"] = labels["amount"] ?? "决算数" }
+        return panels
     }
 
     static func headerWords(_ headerRows: [SourceRow], cell: Int) -> String {

@@ -50,7 +50,8 @@ enum Reconciler {
                 let parentValue = parent.values[column.name]
                 let childValues = kids.compactMap { rows[$0].values[column.name] }
                 if parentValue == nil && childValues.isEmpty { continue }
-                if parentValue == nil && parent.isTotal && totalRows.contains(where: { rows[$0].values[column.name] != nil }) { continue }
+                // A total per panel prints nothing in the other panel's column.
+                if parentValue == nil && parent.isTotal && totalRows.count > 1 { continue }
                 let expected = parentValue ?? .zero
                 let actual = Arithmetic.sum(childValues)
                 let unit = unitOf([parent] + kids.map { rows[$0] }, column: column.name, table: table)

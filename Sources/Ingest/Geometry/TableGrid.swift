@@ -355,73 +355,65 @@ struct TableGrid {
     private struct Row {
         var band: PageBox
         var line: GridLine
-        var figureCells: Set<Int> = []
-        var keyed: Bool
+        /// Label words by cell, joined in reading order once the row is complete.
+        var texts: [Int: [PDFWord]] = [:]
     }
 
-    /// Rows panel by panel: keys (a code, a total, a label with its figures on its line) start
-    /// rows; other label words join the row they are nearest to (a wrapped name above or below
-    /// its code); figures go to the row whose band they overlap most.
+    /// Rows panel by panel. Keys start rows: a code or a total in a coded table; in a label
+    /// table a label, unless it continues the label above (a wrapped label, close under it).
+    /// Other label words join the row they are nearest to (a wrapped name above or below its
+    /// code). Then each row's band reaches down to the next row's top, and a figure goes to the
+    /// row whose band holds its middle: a figure centred in a tall row, below its code's line,
+    /// is still that row's.
     private mutating func readRows(_ words: [PDFWord], columns: GridColumns) {
-        var placed: [(panel: Int, words: [PDFWord])] = Array(repeating: (0, []), count: columns.panels.count)
-        for (p, _) in columns.panels.enumerated() { placed[p].panel = p }
-        var slotOfWord: [Int] = []
+        var placed = [[PDFWord]](repeating: [], count: columns.panels.count)
         for w in words {
             guard let s = Self.slotIndex(for: w.box, columns.slots) else {
                 remarks.append(VisualLine(words: [w], box: w.box))
-                slotOfWord.append(-1)
                 continue
             }
-            slotOfWord.append(s)
-            if let p = columns.panels.firstIndex(where: { $0.contains(s) }) { placed[p].words.append(w) }
+            if let p = columns.panels.firstIndex(where: { $0.contains(s) }) { placed[p].append(w) }
         }
         var out: [GridLine] = []
         for (p, panel) in columns.panels.enumerated() {
-            out += rowsOfPanel(placed[p].words, slots: panel.map { columns.slots[$0] }, columns: columns)
+            out += rowsOfPanel(placed[p], slots: panel.map { columns.slots[$0] }, columns: columns)
         }
         rows = out.sorted { $0.top < $1.top }
     }
 
     private func rowsOfPanel(_ words: [PDFWord], slots: [GridSlot], columns: GridColumns) -> [GridLine] {
         func slot(_ w: PDFWord) -> GridSlot? { Self.slotIndex(for: w.box, slots).map { slots[$0] } }
-        let lines = VisualLine.lines(of: words)
+        let unlabelled = !slots.contains { $0.role != .money }
         var rows: [Row] = []
         var fragments: [PDFWord] = []
-        var figures: [(PDFWord, GridSlot)] = []
-        for line in lines {
+        var figures: [PDFWord] = []
+        for line in VisualLine.lines(of: words) {
             let labelWords = line.words.filter { w in slot(w).map { $0.role != .money } ?? false }
             let moneyWords = line.words.filter { w in slot(w)?.role == .money }
-            for w in moneyWords { if let s = slot(w) { figures.append((w, s)) } }
+            figures += moneyWords
             // A table of figures with no label column (a 三公 table's one line): each printed
             // line of figures is a row.
-            let unlabelled = !slots.contains { $0.role != .money }
-            if unlabelled && !moneyWords.isEmpty {
-                figures.removeLast(moneyWords.count)
-                var row = Row(band: line.box, line: GridLine(count: columns.cellCount, top: line.box.y0), keyed: true)
-                for w in moneyWords { if let s = slot(w) { row.line.put(w, at: s.cell, separator: " ") } }
-                rows.append(row)
+            if unlabelled {
+                if !moneyWords.isEmpty { rows.append(Row(band: line.box, line: GridLine(count: columns.cellCount, top: line.box.y0))) }
                 continue
             }
             guard !labelWords.isEmpty else { continue }
-            let hasCode = key != .label && labelWords.contains { Self.isCodeToken($0.text) && (slot($0)?.role == .code || $0.text.count >= 3) }
-            let isTotal = labelWords.contains { Self.isTotalLabel($0.text) }
             let keyed: Bool
             if key == .label {
-                // A label row: its own line in the label column, unless it continues the label
-                // above it (a wrapped label: close below it, and no figures of its own).
-                if let last = rows.last, moneyWords.isEmpty || last.figureCells.isEmpty,
-                   line.box.y0 - last.band.y1 < 0.5 * line.height, !isTotal {
+                let isTotal = labelWords.contains { Self.isTotalLabel($0.text) }
+                if let last = rows.last, !isTotal, line.box.y0 - last.band.y1 < 0.5 * line.height {
                     keyed = false
                 } else {
                     keyed = true
                 }
             } else {
-                keyed = hasCode || isTotal || !moneyWords.isEmpty
+                keyed = labelWords.contains { w in
+                    Self.isCodeToken(w.text) && (slot(w)?.role == .code || w.text.count >= 3) || Self.isTotalLabel(w.text)
+                }
             }
             if keyed {
                 var row = Row(band: PageBox.enclosing(labelWords.map(\.box)) ?? line.box,
-                              line: GridLine(count: columns.cellCount, top: line.box.y0), keyed: true)
-                if !moneyWords.isEmpty { row.figureCells = Set(moneyWords.compactMap { slot($0)?.cell }) }
+                              line: GridLine(count: columns.cellCount, top: line.box.y0))
                 for w in labelWords { place(w, slot(w), in: &row) }
                 rows.append(row)
             } else {
@@ -433,27 +425,41 @@ struct TableGrid {
             guard let r = nearest(rows, to: w.box) else { continue }
             place(w, slot(w), in: &rows[r])
         }
-        // Figures: the row whose band overlaps the figure most; else the nearest row within a
-        // line's height; else the figure is printed outside any row and is reported.
-        var orphans: [GridLine] = []
-        for (w, s) in figures {
-            var best: (Int, Double)?
-            for (i, r) in rows.enumerated() {
-                let o = r.band.overlapY(w.box)
-                if o > 0, best == nil || o > best!.1 { best = (i, o) }
+        rows.sort { $0.band.y0 < $1.band.y0 }
+        // Figures: the row whose band (from its top to the next row's top) holds the figure's
+        // middle. One above every row, or more than a row's height below the last, stands
+        // outside the rows and is reported; so is a second figure for one cell.
+        var orphans: [Int: GridLine] = [:]
+        for w in figures.sorted(by: { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }) {
+            guard let s = slot(w) else { continue }
+            let middle = w.box.midY
+            var target: Int?
+            if let k = rows.lastIndex(where: { $0.band.y0 - 0.3 * w.box.height <= middle }) {
+                let bottom = k + 1 < rows.count ? rows[k + 1].band.y0 : rows[k].band.y1 + 1.5 * max(rows[k].band.height, w.box.height)
+                if middle < bottom { target = k }
             }
-            if best == nil, let r = nearest(rows, to: w.box), abs(rows[r].band.midY - w.box.midY) < 1.2 * w.box.height {
-                best = (r, 0)
-            }
-            if let (i, _) = best, rows[i].line.cells[s.cell].isEmpty || Self.continuesNumber(rows[i].line.boxes[s.cell], w.box) {
-                rows[i].line.put(w, at: s.cell, separator: " ")
+            if let k = target, rows[k].line.cells[s.cell].isEmpty || Self.continuesNumber(rows[k].line.boxes[s.cell], w.box) {
+                rows[k].line.put(w, at: s.cell, separator: " ")
             } else {
-                var orphan = GridLine(count: columns.cellCount, top: w.box.y0)
-                orphan.put(w, at: s.cell)
-                orphans.append(orphan)
+                let at = Int(w.box.y0.rounded())
+                var orphan = orphans[at] ?? GridLine(count: columns.cellCount, top: w.box.y0)
+                orphan.put(w, at: s.cell, separator: " ")
+                orphans[at] = orphan
             }
         }
-        return rows.map(\.line) + orphans
+        return rows.map { row in
+            var line = row.line
+            for (cell, ws) in row.texts {
+                for w in ws.sorted(by: Self.readingOrder) { line.put(w, at: cell) }
+            }
+            return line
+        } + orphans.values.sorted { $0.top < $1.top }
+    }
+
+    /// Top to bottom by printed line, then left to right.
+    private static func readingOrder(_ a: PDFWord, _ b: PDFWord) -> Bool {
+        if a.box.overlapY(b.box) >= 0.5 * min(a.box.height, b.box.height) { return a.box.x0 < b.box.x0 }
+        return a.box.y0 < b.box.y0
     }
 
     /// A second piece of a number on the same printed line, right after the first ("1971.5" "9").
@@ -472,7 +478,7 @@ struct TableGrid {
     }
 
     /// A label word into its row: code digits into the code cells, text into its column's cell
-    /// in reading order (the row's band grows to cover it).
+    /// (joined in reading order at the end); the row's band grows to cover it.
     private func place(_ w: PDFWord, _ s: GridSlot?, in row: inout Row) {
         guard let s else { return }
         row.band = row.band.union(PageBox(x0: row.band.x0, y0: w.box.y0, x1: row.band.x1, y1: w.box.y1))
@@ -483,7 +489,8 @@ struct TableGrid {
                 return
             }
             let codeStarted = (0..<codeCells).contains { !row.line.cells[$0].isEmpty }
-            if s.role == .code || !codeStarted && row.line.cells[s.cell].isEmpty && [3, 5, 7].contains(w.text.count) {
+            let textStarted = !(row.texts[s.cell] ?? []).isEmpty
+            if s.role == .code || !codeStarted && !textStarted && [3, 5, 7].contains(w.text.count) {
                 if codeStarted {
                     // A second digit run in one code cell ("301  2"): the next part, as printed.
                     if let k = (0..<codeCells).first(where: { row.line.cells[$0].isEmpty }) { row.line.put(w, at: k) }
@@ -497,7 +504,7 @@ struct TableGrid {
                 return
             }
         }
-        row.line.put(w, at: s.cell)
+        row.texts[s.cell, default: []].append(w)
     }
 
     private var codeCellCount: Int { key == .economic ? 2 : (key == .function ? 3 : 0) }
