@@ -100,12 +100,20 @@ struct DisclosureTables {
     static let docsSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns + [
         ("file", .text), ("format", .text), ("pages", .integer), ("tables_found", .integer), ("tables", .text),
         ("missing", .text), ("empty", .text), ("rows", .integer), ("facts", .integer), ("printed_numbers", .integer),
-        ("checks_failed", .integer), ("repairs", .integer),
+        ("checks_failed", .integer), ("repairs", .integer), ("duplicate_of", .text),
     ]
 
     /// The standard tables a disclosure is expected to print (targets and carryover vary).
     static let expectedTables = ["overview", "income", "spending", "appropriation", "general_spending",
                                  "fund_spending", "soe_spending", "basic_spending", "three_public"]
+
+    /// A disclosure already loaded from another file (the PDF and its text extraction, or two
+    /// copies): only its `docs` row, naming the document kept, so no figure is counted twice.
+    mutating func addDuplicate(_ ingested: IngestedDocument, of kept: String) {
+        var row = docsRow(ingested, typedRows: 0)
+        row[row.count - 1] = .text(kept)
+        append(row, to: "docs", schema: Self.docsSchema, file: ingested.document.file, line: nil)
+    }
 
     mutating func add(_ ingested: IngestedDocument) {
         let document = ingested.document
@@ -144,6 +152,11 @@ struct DisclosureTables {
                     + document.placementValues(line: check.line)
             append(row, to: "checks", schema: Self.checksSchema, file: document.file, line: check.line)
         }
+        append(docsRow(ingested, typedRows: typedRows), to: "docs", schema: Self.docsSchema, file: document.file, line: nil)
+    }
+
+    private func docsRow(_ ingested: IngestedDocument, typedRows: Int) -> [Value] {
+        let document = ingested.document
         let found = ingested.tablesFound
         let failed = ingested.checks.filter { $0.status == .mismatch || $0.status == .unparsed }.count
         let repairs = ingested.checks.filter { $0.status == .repaired }.count
@@ -154,7 +167,7 @@ struct DisclosureTables {
                 .text(ingested.emptyTables.joined(separator: ",")),
                 .integer(Int64(typedRows)), .integer(Int64(ingested.facts.count)),
                 .integer(Int64(ingested.printedNumbers)), .integer(Int64(failed)), .integer(Int64(repairs))]
-        append(row, to: "docs", schema: Self.docsSchema, file: document.file, line: nil)
+        return row + [.null]
     }
 
     func build() -> ([Table], [LoadProblem]) {

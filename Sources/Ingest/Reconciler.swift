@@ -133,6 +133,27 @@ enum Reconciler {
             if !byClass.isEmpty {
                 compareClasses(("overview", byClass, unit), ("spending", s.byClass, s.unit), rule: "overview class total = spending class total", line: line)
             }
+            // A 收支总表 that splits its spending side (基本支出 or 人员经费 + 公用经费, 项目支出):
+            // each part by class against the spending table's column.
+            for column in ["basic", "project"] {
+                var parts: [Int: ExactDecimal] = [:]
+                var partUnit = ExactDecimal.zero
+                var partLine: Int?
+                let names = column == "basic" ? ["basic", "personnel", "public"] : ["project"]
+                for t in overview.totals where t.side == "支出" && names.contains(t.column) {
+                    guard let c = t.classCode else { continue }
+                    // 基本支出 printed whole wins over its two parts.
+                    if t.column == "basic" || !overview.totals.contains(where: { $0.classCode == c && $0.column == "basic" }) {
+                        parts[c] = (parts[c] ?? .zero).adding(t.value) ?? parts[c]
+                    }
+                    partUnit = max(partUnit, t.unit)
+                    partLine = partLine ?? t.line
+                }
+                guard !parts.isEmpty else { continue }
+                let sp = classSums(spending, column: column)
+                compareClasses(("overview", parts, partUnit), ("spending", sp.byClass, sp.unit),
+                               rule: "overview class \(column) = spending class \(column)", line: partLine)
+            }
         }
         // Spending vs income, by class and in total.
         if let spending = coded["spending"], let income = coded["income"] {

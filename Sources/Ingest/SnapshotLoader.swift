@@ -55,6 +55,7 @@ public enum SnapshotLoader {
         // time run in parallel; their tables are appended in file order, then progress is told.
         let batchSize = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         var done = 0
+        var duplicates = DuplicateDisclosures()
         for batchStart in stride(from: 0, to: files.count, by: batchSize) {
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
             let slots = ParsedSlots(count: batch.count)
@@ -64,6 +65,13 @@ public enum SnapshotLoader {
             for (i, file) in batch.enumerated() {
                 switch slots.get(i) {
                 case .success(let parsed)?:
+                    if let original = duplicates.original(of: parsed.ingested) {
+                        tables.addDuplicate(parsed.ingested, of: original.id)
+                        let share = Int((original.agreement * 100).rounded(.down))
+                        problems.append(LoadProblem(file: file, line: nil,
+                                                    message: "skipped: the same disclosure as \(original.file) (\(share)% of its figures agree), counted once"))
+                        break
+                    }
                     if parsed.ingested.tablesFound.isEmpty {
                         problems.append(LoadProblem(file: file, line: nil, message: "no disclosure tables found (not a 预算/决算 disclosure?)"))
                     }
