@@ -15,7 +15,7 @@ import Testing
         "f01-tall-rows", "f02-multiline-headers-yuan", "f03-page-break", "f04-two-panel",
         "f05-two-panel-split-codes", "f06-split-codes-lost-zeros-yuan", "f07-two-sided",
         "f08-negative-blank", "f09-three-public-final", "f10-top-codes", "f11-tall-rows-reportlab",
-        "f12-cover-and-text",
+        "f12-cover-and-text", "f13-project-spending",
     ]
     static let corpusDocuments = ["planning-2024-dept-final", "welfare-2024-unit-budget", "commerce-2025-dept-budget"]
 
@@ -25,7 +25,7 @@ import Testing
     static let knownInexact: Set<String> = [
         "f02-multiline-headers-yuan", "f04-two-panel", "f05-two-panel-split-codes",
         "f06-split-codes-lost-zeros-yuan", "f07-two-sided", "f08-negative-blank", "f09-three-public-final",
-        "f10-top-codes",
+        "f10-top-codes", "f13-project-spending",
         "planning-2024-dept-final", "welfare-2024-unit-budget", "commerce-2025-dept-budget",
     ]
 
@@ -52,7 +52,7 @@ import Testing
             tables.formUnion(truth.figures.map(\.key.table))
         }
         #expect(tables.isSuperset(of: ["overview", "income", "spending", "appropriation", "general_spending",
-                                       "basic_spending", "three_public"]), "got \(tables.sorted())")
+                                       "basic_spending", "project_spending", "three_public"]), "got \(tables.sorted())")
         for name in Self.corpusDocuments {
             let truth = try TruthFile(url: Self.corpusTruth.appendingPathComponent("\(name).truth.tsv"))
             #expect(truth.figures.count > 150, "\(name) has \(truth.figures.count) figures")
