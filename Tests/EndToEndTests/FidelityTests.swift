@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// Issue 11's measure: every figure printed in a PDF is held exactly, in its table, row and column,
-/// every blank cell stays NULL and no figure is held that the tables do not print. The truth comes from outside BudgetQL: the generated fixtures'
-/// truth is written from the data that drew them (fixtures/generate), the corpus truth by hand from
+/// every blank cell stays NULL and no figure is held that the tables do not print. The truth comes
+/// from outside BudgetQL: the generated fixtures' truth is written from the data that drew them (fixtures/generate), the corpus truth by hand from
 /// the pages' cells and checked by arithmetic (fixtures/corpus-truth). fixtures/README.md describes
 /// the format and the matching rule; fixtures/fidelity prints the same counts for one file.
 @Suite struct FidelityTests {
@@ -18,16 +18,6 @@ import Testing
         "f12-cover-and-text", "f13-project-spending",
     ]
     static let corpusDocuments = ["planning-2024-dept-final", "welfare-2024-unit-budget", "commerce-2025-dept-budget"]
-
-    /// Files the line-based PDF reader does not yet read exactly (measured when these tests were
-    /// written). The lead removes each name when the geometric reader lands; a file that becomes
-    /// exact while still listed fails with "known issue was not recorded", saying so.
-    static let knownInexact: Set<String> = [
-        "f02-multiline-headers-yuan", "f04-two-panel", "f05-two-panel-split-codes",
-        "f06-split-codes-lost-zeros-yuan", "f07-two-sided", "f08-negative-blank", "f09-three-public-final",
-        "f10-top-codes", "f13-project-spending",
-        "planning-2024-dept-final", "welfare-2024-unit-budget", "commerce-2025-dept-budget",
-    ]
 
     @Test(arguments: fixtures)
     func generatedFixtureIsHeldExactly(name: String) throws {
@@ -71,14 +61,7 @@ import Testing
         // Exact: every printed figure held in its place, no blank cell filled, and nothing held that
         // the page does not print there (a cover's phone number, a figure in the wrong row).
         let exact = result.exact == truth.figures.count && result.blankFilled.isEmpty && result.extra.isEmpty
-        if Self.knownInexact.contains(name) {
-            // Remove `name` from knownInexact when the geometric PDF reader (issue 11) lands.
-            withKnownIssue("issue 11: the line-based PDF reader misplaces figures of \(name)") {
-                #expect(exact, "\(result.report(name: name))")
-            }
-        } else {
-            #expect(exact, "\(result.report(name: name))")
-        }
+        #expect(exact, "\(result.report(name: name))")
     }
 }
 
