@@ -24,8 +24,8 @@ import Testing
             "appropriation|appropriation general budget total = general_spending 合计",
         ],
         "planning-2024-dept-final.pdf": [
-            // 302 商品和服务支出 prints 440.90 in the 公用经费 panel; its sections add to 440.88.
-            // (The two-panel table prints no 合计 column: the amount is derived, not checked.)
+            // 302 商品和服务支出 prints 440.90 (决算数, in the 公用经费 panel); its items add to 440.88.
+            "basic_spending|basic_spending.amount: class = Σ sections",
             "basic_spending|basic_spending.public: class = Σ sections",
             // 决算: spending (9759.38) exceeds the year's income (9746.50) by 12.88 in class 212.
             "spending|spending class total = income class total",
