@@ -4,7 +4,7 @@ final class AggregateAccumulator {
     let spec: AggregateSpec
     private var counts: [Int64] = []
     private var sums: [Int128] = []
-    private var extremes: [Int64] = []
+    private var extremes: [Int128] = []
     private var textExtremes: [String?] = []
     private var seen: [Bool] = []
     private var distinctPairs: Set<UInt64> = []
@@ -25,7 +25,7 @@ final class AggregateAccumulator {
         case .sum, .avg: sums += [Int128](repeating: 0, count: extra)
         case .min, .max:
             if spec.type == .text { textExtremes += [String?](repeating: nil, count: extra) }
-            else { extremes += [Int64](repeating: 0, count: extra) }
+            else { extremes += [Int128](repeating: 0, count: extra) }
         case .count: break
         }
     }
@@ -39,7 +39,7 @@ final class AggregateAccumulator {
         counts[0] += Int64(count)
     }
 
-    func update(groups: [Int32]?, groupCount: Int, argument: Vector?, valid: [Bool]?, rowCount n: Int) {
+    func update(groups: [Int32]?, groupCount: Int, argument: Vector?, valid: [Bool]?, rowCount n: Int) throws(Diagnostic) {
         grow(to: groupCount)
         if spec.kind == .count, spec.argument == nil || !spec.distinct {
             if let groups {
@@ -67,8 +67,9 @@ final class AggregateAccumulator {
             updateNumbers(x, groups: groups, valid: valid, n: n)
         case .boolean(let b):
             updateNumbers(b.map { $0 ? 1 : 0 }, groups: groups, valid: valid, n: n)
-        case .wideDecimal:
-            break  // aggregates read rows, and rows hold 64-bit values
+        case .wideDecimal(let x, _):
+            // Values beyond 64 bits (a quotient, a sum of sums): exact 128-bit accumulation.
+            try updateWide(x, groups: groups, valid: valid, n: n)
         case .text(let codes, let dictionary):
             for i in 0..<n where valid?[i] ?? true {
                 let g = groups.map { Int($0[i]) } ?? 0
@@ -129,7 +130,8 @@ final class AggregateAccumulator {
             let isMin = spec.kind == .min
             for i in 0..<n where valid?[i] ?? true {
                 let g = groups.map { Int($0[i]) } ?? 0
-                if counts[g] == 0 || (isMin ? x[i] < extremes[g] : x[i] > extremes[g]) { extremes[g] = x[i] }
+                let v = Int128(x[i])
+                if counts[g] == 0 || (isMin ? v < extremes[g] : v > extremes[g]) { extremes[g] = v }
                 counts[g] += 1
             }
         case .count:
@@ -137,8 +139,25 @@ final class AggregateAccumulator {
         }
     }
 
+    private func updateWide(_ x: [Int128], groups: [Int32]?, valid: [Bool]?, n: Int) throws(Diagnostic) {
+        for i in 0..<n where valid?[i] ?? true {
+            let g = groups.map { Int($0[i]) } ?? 0
+            switch spec.kind {
+            case .sum, .avg:
+                let (t, o) = sums[g].addingReportingOverflow(x[i])
+                if o { throw Arithmetic.overflow(spec.span) }
+                sums[g] = t
+            case .min, .max:
+                if counts[g] == 0 || (spec.kind == .min ? x[i] < extremes[g] : x[i] > extremes[g]) { extremes[g] = x[i] }
+            case .count:
+                break
+            }
+            counts[g] += 1
+        }
+    }
+
     /// The aggregate's column over all groups.
-    func finish(groupCount: Int, span: SourceSpan?) throws(Diagnostic) -> Vector {
+    func finish(groupCount: Int) throws(Diagnostic) -> Vector {
         grow(to: groupCount)
         let n = groupCount
         switch spec.kind {
@@ -153,36 +172,27 @@ final class AggregateAccumulator {
             }
             return Vector(.integer(Array(counts.prefix(n))), nulls: nil, count: n)
         case .sum:
+            // Exact at any size: a sum past 64 bits is handed out in 128-bit units (integers too).
             let nulls = (0..<n).map { counts[$0] == 0 }
-            var out = [Int64](repeating: 0, count: n)
-            for g in 0..<n where counts[g] > 0 {
-                guard let v = Int64(exactly: sums[g]) else {
-                    // Money stays exact at any size: hand out 128-bit units.
-                    if case .decimal(let s) = spec.type { return Vector(.wideDecimal(Array(sums.prefix(n)), scale: s), nulls: nulls, count: n) }
-                    throw Diagnostic(kind: .execution, message: "\(spec.text) is too large for a 64-bit integer (overflow)", span: span,
-                                     hints: ["sum a decimal instead: sum(CAST(x AS DECIMAL))"])
-                }
-                out[g] = v
-            }
-            if case .decimal(let s) = spec.type { return Vector(.decimal(out, scale: s), nulls: nulls, count: n) }
-            return Vector(.integer(out), nulls: nulls, count: n)
+            let totals = Array(sums.prefix(n))
+            if case .decimal(let s) = spec.type { return Vector.decimal(wide: totals, scale: s, nulls: nulls) }
+            return Vector.integer(wide: totals, nulls: nulls)
         case .avg:
             let nulls = (0..<n).map { counts[$0] == 0 }
             let argumentScale = spec.argument?.type.scale ?? 0
             let scale = spec.type.scale
-            var out = [Int64](repeating: 0, count: n)
+            var out = [Int128](repeating: 0, count: n)
             for g in 0..<n where counts[g] > 0 {
                 // avg = sum / count, rounded half away from zero at the result scale.
-                let shift = Int128(PowersOfTen.of(scale - argumentScale) ?? 1)
+                let shift = Arithmetic.power128(scale - argumentScale)
                 let (numerator, o) = sums[g].multipliedReportingOverflow(by: shift)
-                if o { throw Diagnostic(kind: .execution, message: "\(spec.text) overflowed", span: span) }
+                if o { throw Arithmetic.overflow(spec.span) }
                 let d = Int128(counts[g])
                 var (q, r) = numerator.quotientAndRemainder(dividingBy: d)
                 if r.magnitude * 2 >= d.magnitude { q += numerator < 0 ? -1 : 1 }
-                guard let v = Int64(exactly: q) else { throw Diagnostic(kind: .execution, message: "\(spec.text) overflowed", span: span) }
-                out[g] = v
+                out[g] = q
             }
-            return Vector(.decimal(out, scale: scale), nulls: nulls, count: n)
+            return Vector.decimal(wide: out, scale: scale, nulls: nulls)
         case .min, .max:
             let nulls = (0..<n).map { counts[$0] == 0 }
             switch spec.type {
@@ -190,9 +200,9 @@ final class AggregateAccumulator {
                 var builder = TextVectorBuilder(capacity: n)
                 for g in 0..<n { if let s = textExtremes[g] { builder.append(s) } else { builder.appendNull() } }
                 return builder.build()
-            case .decimal(let s): return Vector(.decimal(Array(extremes.prefix(n)), scale: s), nulls: nulls, count: n)
+            case .decimal(let s): return Vector.decimal(wide: Array(extremes.prefix(n)), scale: s, nulls: nulls)
             case .boolean: return Vector(.boolean(extremes.prefix(n).map { $0 != 0 }), nulls: nulls, count: n)
-            default: return Vector(.integer(Array(extremes.prefix(n))), nulls: nulls, count: n)
+            default: return Vector.integer(wide: Array(extremes.prefix(n)), nulls: nulls)
             }
         }
     }

@@ -195,6 +195,13 @@ struct Binder {
             if let p = s.pivotBy { try addKey(p) }
             outputContext.aggregation = state
             for item in items { plan.outputs.append(try bindExpression(item.expression, outputContext)) }
+            if let h = s.having, s.pivotBy != nil {
+                // HAVING sees one (row, pivot value) group, so it would blank single cells of a
+                // pivoted row; what is meant is a filter on the groups before pivoting, which a
+                // subquery says plainly.
+                throw Diagnostic(kind: .name, message: "HAVING cannot be combined with PIVOT BY (it would remove single cells, not rows)", span: h.span,
+                                 hints: ["filter the groups in a subquery, then pivot its rows, e.g. SELECT class, sum(total) FROM (SELECT class, year, sum(amount) AS total GROUP BY class, year HAVING sum(amount) > 100) PIVOT BY year"])
+            }
             if let h = s.having {
                 var ctx = outputContext
                 ctx.clause = "HAVING"
@@ -214,7 +221,13 @@ struct Binder {
                     throw Diagnostic(kind: .name, message: "PIVOT BY needs an aggregate in the select list to spread over its columns", span: p.span,
                                      hints: ["e.g. SELECT class, sum(amount) PIVOT BY year"])
                 }
-                plan.pivot = PivotPlan(pivotColumn: plan.outputs.count - 1, rowColumns: rowColumns, valueColumns: valueColumns)
+                // A count of no rows is 0, not a blank: count cells missing from the groups show 0.
+                let counts = valueColumns.filter { i in
+                    if case .call(let c) = items[i].expression, c.name.lowercased() == "count" { return true }
+                    return false
+                }
+                plan.pivot = PivotPlan(pivotColumn: plan.outputs.count - 1, rowColumns: rowColumns, valueColumns: valueColumns,
+                                       zeroWhenMissing: Set(counts))
             }
             plan.aggregate = AggregatePlan(keys: state.keys, aggregates: state.aggregates)
             // ORDER BY expressions that are not outputs may still need aggregates: bind them now,
@@ -509,7 +522,7 @@ struct Binder {
         if let existing = state.aggregateTexts.firstIndex(of: text) {
             index = existing
         } else {
-            state.aggregates.append(AggregateSpec(kind: kind, argument: argument, distinct: call.distinct, filter: filter, type: type, text: text))
+            state.aggregates.append(AggregateSpec(kind: kind, argument: argument, distinct: call.distinct, filter: filter, type: type, text: text, span: call.span))
             state.aggregateTexts.append(text)
             index = state.aggregates.count - 1
         }
@@ -739,15 +752,11 @@ struct Binder {
             let type: SQLType
             switch (lb.type, rb.type, op) {
             case (.null, .null, _): type = .null
-            case (_, _, .divide): type = .decimal(scale: max(6, lb.type.scale, rb.type.scale))
+            case (_, _, .divide): type = .decimal(scale: SQLType.quotientScale)
             case (.integer, .integer, _), (.null, .integer, _), (.integer, .null, _): type = .integer
             case (_, _, .multiply):
-                let s = lb.type.scale + rb.type.scale
-                guard s <= 18 else {
-                    throw Diagnostic(kind: .limit, message: "the product would have \(s) decimal places (at most 18)", span: span,
-                                     hints: ["round() an operand first"])
-                }
-                type = .decimal(scale: s)
+                // Scales add up, to the most a decimal keeps; places beyond are rounded.
+                type = .decimal(scale: min(lb.type.scale + rb.type.scale, SQLType.maximumScale))
             default: type = .decimal(scale: max(lb.type.scale, rb.type.scale))
             }
             if case .constant(.integer(let a), _) = lb, case .constant(.integer(let b), _) = rb, type == .integer {

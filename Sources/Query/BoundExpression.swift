@@ -60,6 +60,38 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
         return children.contains { $0.containsShare }
     }
 
+    /// For an expression whose places come from a quotient (`a / b`, `a / b * 100`, …): the
+    /// fewest places its values print with. A quotient is computed at 18 places, but its value
+    /// prints without trailing zeros, down to the places its operands had, so no zero claims a
+    /// precision the value does not have (`10 / 4` prints 2.5, `sum(amount) / 2` at least 2
+    /// places). nil for every other expression (money keeps its column's places: 150.10).
+    var quotientDisplayScale: Int? { quotientDisplayScale(columns: { _ in nil }) }
+
+    /// The same, where `columns(i)` gives the display places of input column `i` when that
+    /// column is itself a quotient (an aggregate over one: `sum(a / b)`).
+    func quotientDisplayScale(columns: (Int) -> Int?) -> Int? {
+        func places(_ e: BoundExpression) -> Int { e.quotientDisplayScale(columns: columns) ?? e.type.scale }
+        switch self {
+        case .column(let i, _, _): return columns(i)
+        case .arithmetic(.divide, let l, let r, _, _): return max(places(l), places(r))
+        case .arithmetic(let op, let l, let r, let t, _):
+            guard l.quotientDisplayScale(columns: columns) != nil || r.quotientDisplayScale(columns: columns) != nil else { return nil }
+            return min(op == .multiply ? places(l) + places(r) : max(places(l), places(r)), t.scale)
+        case .negate(let e, _, _): return e.quotientDisplayScale(columns: columns)
+        case .function(.abs, let args, _, _), .function(.coalesce, let args, _, _), .function(.nullif, let args, _, _):
+            let scales = args.compactMap { $0.quotientDisplayScale(columns: columns) }
+            return scales.isEmpty ? nil : args.map(places).max()
+        case .caseWhen(let branches, let otherwise, _):
+            let results = branches.map(\.result) + (otherwise.map { [$0] } ?? [])
+            return results.contains { $0.quotientDisplayScale(columns: columns) != nil } ? results.map(places).max() : nil
+        case .cast(let e, let t, _):
+            // Widening a quotient keeps it one; an explicit DECIMAL(p, s) sets the places.
+            if case .decimal(let s) = t, s >= SQLType.quotientScale { return e.quotientDisplayScale(columns: columns) }
+            return nil
+        default: return nil
+        }
+    }
+
     /// The same expression with column `i` renumbered by `map(i)`.
     func remapped(_ map: (Int) -> Int) -> BoundExpression {
         switch self {

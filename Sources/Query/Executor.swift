@@ -20,14 +20,40 @@ struct Executor {
 
     func run(_ plan: QueryPlan) throws(Diagnostic) -> QueryResult {
         let out = try runVectors(plan)
+        let places = Executor.quotientPlaces(plan, width: out.columns.count)
         // Boxing every cell is the largest allocation of a big result: check between batches.
         var rows: [[Value]] = []
         rows.reserveCapacity(out.rowCount)
         for r in 0..<out.rowCount {
             if r % Executor.batchSize == 0 { try checkCancelled() }
-            rows.append(out.columns.map { $0.value(at: r) })
+            var row = out.columns.map { $0.value(at: r) }
+            for (c, minimum) in places.enumerated() {
+                if let minimum, case .decimal(let d) = row[c] { row[c] = .decimal(Executor.trimmed(d, minimum: minimum)) }
+            }
+            rows.append(row)
         }
         return QueryResult(columns: out.names, types: out.types.map(\.columnType), rows: rows)
+    }
+
+    /// Per result column, the fewest places a quotient column prints with (nil: the column's
+    /// own places). A PIVOT's columns are rearranged, so its quotients keep their 18 places.
+    static func quotientPlaces(_ plan: QueryPlan, width: Int) -> [Int?] {
+        guard plan.parts.allSatisfy({ $0.pivot == nil }) else { return [Int?](repeating: nil, count: width) }
+        return (0..<width).map { c in
+            let places = plan.parts.compactMap { part -> (Int?, SQLType)? in
+                guard c < part.visibleCount else { return nil }
+                return (part.quotientDisplayScale(part.outputs[c]), part.outputs[c].type)
+            }
+            guard places.contains(where: { $0.0 != nil }) else { return nil }
+            return places.map { $0.0 ?? $0.1.scale }.max()
+        }
+    }
+
+    /// `d` without trailing zero places, keeping at least `minimum`.
+    static func trimmed(_ d: ExactDecimal, minimum: Int) -> ExactDecimal {
+        var units = d.units, scale = d.scale
+        while scale > minimum && units % 10 == 0 { units /= 10; scale -= 1 }
+        return ExactDecimal(units: units, scale: scale)
     }
 
     /// The query's result as column vectors (visible columns only, sorted and limited).
@@ -187,7 +213,7 @@ struct Executor {
             }
             for (a, r) in results.enumerated() { accumulators[a].addSingleGroupSum(r.0, count: r.1) }
             if start + Executor.batchSize >= relation.rowCount {
-                let columns = try accumulators.map { (acc) throws(Diagnostic) in try acc.finish(groupCount: 1, span: nil) }
+                let columns = try accumulators.map { (acc) throws(Diagnostic) in try acc.finish(groupCount: 1) }
                 return Relation(vectors: columns, rowCount: 1)
             }
         }
@@ -215,9 +241,13 @@ struct Executor {
                 var valid: [Bool]?
                 if let f = filters[a] {
                     let v = try evaluator.evaluate(f, selection)
+                    // Only rows where the condition is true count: false, NULL, and a FILTER
+                    // that is the NULL literal (not a boolean vector at all) count none.
                     if case .boolean(var flags) = v.storage {
                         if let nulls = v.nulls { for i in 0..<n where nulls[i] { flags[i] = false } }
                         valid = flags
+                    } else {
+                        valid = [Bool](repeating: false, count: n)
                     }
                 }
                 if let argNulls = argument?.nulls {
@@ -225,7 +255,7 @@ struct Executor {
                     for i in 0..<n where argNulls[i] { flags[i] = false }
                     valid = flags
                 }
-                accumulator.update(groups: groups, groupCount: groupCount, argument: argument, valid: valid, rowCount: n)
+                try accumulator.update(groups: groups, groupCount: groupCount, argument: argument, valid: valid, rowCount: n)
             }
         }
         try checkCancelled()
@@ -234,7 +264,7 @@ struct Executor {
         if keys.isEmpty == false && groupCount == 0 {
             columns = keys.map { Vector.constant(.null, type: $0.type, count: 0) }
         }
-        for accumulator in accumulators { columns.append(try accumulator.finish(groupCount: groupCount, span: nil)) }
+        for accumulator in accumulators { columns.append(try accumulator.finish(groupCount: groupCount)) }
         return Relation(vectors: columns, rowCount: groupCount)
     }
 
@@ -375,7 +405,7 @@ enum Sorter {
 }
 
 /// PIVOT BY: one row per distinct row key, one column per pivot value (and value column).
-/// Cells with no group are NULL.
+/// Cells with no group are NULL, except a count's, which is 0.
 enum Pivot {
     static func apply(_ plan: PivotPlan, _ output: Executor.Output) -> Executor.Output {
         let pivotColumn = output.columns[plan.pivotColumn]
@@ -417,7 +447,8 @@ enum Pivot {
                 types.append(output.types[c])
                 var b = VectorBuilder(type: output.types[c])
                 for row in 0..<rowKeys.count {
-                    if let source = cells[row][vi] { b.append(output.columns[c].scalar(at: source)) } else { b.append(.null) }
+                    if let source = cells[row][vi] { b.append(output.columns[c].scalar(at: source)) }
+                    else { b.append(plan.zeroWhenMissing.contains(c) ? .integer(0) : .null) }
                 }
                 builders.append(b)
             }

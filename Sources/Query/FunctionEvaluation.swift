@@ -3,6 +3,11 @@
 enum FunctionEvaluation {
     static func apply(_ f: ScalarFunction, _ args: [Vector], arguments: [BoundExpression], type: SQLType, span: SourceSpan,
                       classNames: [String: String], count n: Int) throws(Diagnostic) -> Vector {
+        if f == .substr, args.count == 3, case .integer(let lengths) = args[2].storage,
+           let bad = (0..<n).first(where: { lengths[$0] < 0 && !args[2].isNull($0) }) {
+            throw Diagnostic(kind: .execution, message: "substr() length \(lengths[bad]) is negative", span: span,
+                             hints: ["the length counts characters from the start: substr(s, start, n) with n >= 0"])
+        }
         // Numbers: typed loops for the functions that appear in large projections.
         if f == .abs, let v = args.first {
             switch v.storage {
@@ -16,8 +21,8 @@ enum FunctionEvaluation {
             }
         }
         if f == .coalesce, type.isNumeric, args.allSatisfy({ if case .text = $0.storage { return false } else { return true } }) {
-            let units = try args.map { (v) throws(Diagnostic) in try Arithmetic.units(v, scale: type.scale, span: span) }
-            var out = [Int64](repeating: 0, count: n)
+            let units = try args.map { (v) throws(Diagnostic) in try Arithmetic.units128(v, scale: type.scale, span: span) }
+            var out = [Int128](repeating: 0, count: n)
             var nulls = [Bool](repeating: true, count: n)
             for i in 0..<n {
                 for (k, v) in args.enumerated() where !v.isNull(i) {
@@ -26,8 +31,8 @@ enum FunctionEvaluation {
                     break
                 }
             }
-            if case .decimal(let s) = type { return Vector(.decimal(out, scale: s), nulls: nulls, count: n) }
-            return Vector(.integer(out), nulls: nulls, count: n)
+            if case .decimal(let s) = type { return Vector.decimal(wide: out, scale: s, nulls: nulls) }
+            return Vector.integer(wide: out, nulls: nulls)
         }
         if f == .coalesce, type == .text, let merged = coalesceText(args, count: n) { return merged }
         if let first = args.first, case .text(let codes, let dictionary) = first.storage, dictionary.count <= max(n, 64),

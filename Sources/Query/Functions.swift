@@ -141,14 +141,9 @@ enum FunctionCatalog {
             if case .text(let s) = args[0] { return .integer(Int64(s.count)) }
         case .substr:
             if case .text(let s) = args[0], case .integer(let start) = args[1] {
-                let chars = Array(s)
-                // SQL positions are 1-based; a start before 1 eats into the length, as in SQLite.
-                var from = start == .min ? Int.min : Int(start) - 1
-                var length = args.count > 2 ? (args[2] == .null ? 0 : { if case .integer(let n) = args[2] { return Int(clamping: n) } else { return 0 } }()) : chars.count
-                if from < 0 { length = length.addingReportingOverflow(from).overflow ? 0 : length + from; from = 0 }
-                guard length > 0, from < chars.count else { return .text("") }
-                let to = min(chars.count, chars.count - from < length ? chars.count : from + length)
-                return .text(String(chars[from..<to]))
+                var length: Int64?
+                if args.count > 2, case .integer(let l) = args[2] { length = l }
+                return .text(substring(s, start: start, length: length))
             }
         case .starts_with:
             if case .text(let s) = args[0], case .text(let p) = args[1] { return .boolean(s.utf8.starts(with: p.utf8)) }
@@ -178,15 +173,30 @@ enum FunctionCatalog {
         return .null
     }
 
+    /// substr(s, start [, length]) by PostgreSQL's rule: characters are numbered from 1, and
+    /// the result is the characters at positions start ..< start + length that exist; positions
+    /// before 1 exist in the count but hold nothing (substr('abcdef', 0, 3) = 'ab',
+    /// substr('abcdef', -2) = 'abcdef'). Without a length, everything from start on. A Chinese
+    /// character is one character. (A negative length is refused before this is called.)
+    static func substring(_ s: String, start: Int64, length: Int64?) -> String {
+        let chars = Array(s)
+        let end: Int64 = length.map { start.addingReportingOverflow($0).overflow ? Int64.max : start + $0 } ?? Int64.max
+        let from = max(start, 1), to = min(end, Int64(chars.count) + 1)
+        guard from < to else { return "" }
+        return String(chars[Int(from - 1)..<Int(to - 1)])
+    }
+
     static func widen(_ v: ScalarValue, to type: SQLType) -> ScalarValue {
         switch (v, type) {
         case (.integer(let i), .decimal(let s)):
+            // Past 64 bits the units widen (9000000000000000000 UNION ALL 1.5 keeps both).
             let (u, o) = i.multipliedReportingOverflow(by: PowersOfTen.of(s) ?? 1)
-            return o ? .null : .decimal(u, scale: s)
+            return o ? .wideDecimal(Int128(i) * Arithmetic.power128(s), scale: s) : .decimal(u, scale: s)
         case (.decimal(let u, let s), .decimal(let target)) where s < target:
             let (r, o) = u.multipliedReportingOverflow(by: PowersOfTen.of(target - s) ?? 1)
             return o ? .wideDecimal(Int128(u) * Int128(PowersOfTen.of(target - s) ?? 1), scale: target) : .decimal(r, scale: target)
         case (.wideDecimal(let u, let s), .decimal(let target)) where s < target:
+            // Beyond 128 bits there is no exact value: callers (UNION, CASE) check for that.
             let (r, o) = u.multipliedReportingOverflow(by: Int128(PowersOfTen.of(target - s) ?? 1))
             return o ? .null : .wideDecimal(r, scale: target)
         default: return v

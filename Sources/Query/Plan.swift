@@ -29,6 +29,8 @@ struct AggregateSpec: Sendable {
     let filter: BoundExpression?
     let type: SQLType
     let text: String
+    /// The call in the query, where an overflow error points.
+    let span: SourceSpan
 }
 
 /// Hash aggregation: rows grouped by `keys`; the grouped relation has the key columns first,
@@ -50,6 +52,8 @@ struct PivotPlan: Sendable {
     let pivotColumn: Int
     let rowColumns: [Int]
     let valueColumns: [Int]
+    /// Value columns (count aggregates) whose cell is 0, not NULL, when its group has no rows.
+    var zeroWhenMissing: Set<Int> = []
 }
 
 struct SelectPlan: Sendable {
@@ -99,6 +103,19 @@ extension QueryPlan {
 }
 
 extension SelectPlan {
+    /// The fewest places an output prints with when it is a quotient (see
+    /// `BoundExpression.quotientDisplayScale`); after GROUP BY, a key or a sum, min, max or avg
+    /// of a quotient counts as one.
+    func quotientDisplayScale(_ output: BoundExpression) -> Int? {
+        guard let aggregate else { return output.quotientDisplayScale }
+        return output.quotientDisplayScale { i in
+            if i < aggregate.keys.count { return aggregate.keys[i].quotientDisplayScale }
+            let spec = aggregate.aggregates[i - aggregate.keys.count]
+            guard spec.kind != .count, let argument = spec.argument else { return nil }
+            return argument.quotientDisplayScale.map { spec.kind == .avg ? max($0, 6) : $0 }
+        }
+    }
+
     func explain(into lines: inout [String], depth: inout Int) {
         func add(_ s: String) { lines.append(String(repeating: "  ", count: depth) + s); depth += 1 }
         if let pivot { add("Pivot by \(outputs[pivot.pivotColumn])") }

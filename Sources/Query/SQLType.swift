@@ -10,6 +10,16 @@ enum SQLType: Sendable, Equatable, CustomStringConvertible {
     /// The type of a bare NULL: fits anywhere.
     case null
 
+    /// The most decimal places a value keeps (ExactDecimal's limit).
+    static let maximumScale = 18
+
+    /// The scale of a quotient `a / b`: rounded half away from zero at 18 places, in 128-bit
+    /// units, so no digit a budget figure has is lost (PostgreSQL keeps at least 16 significant
+    /// digits; here the places are fixed, so the type stays static). The value prints without
+    /// the trailing zeros (`10 / 4` is 2.5, `938.9913 / 10000 * 10000` is 938.9913): see
+    /// `BoundExpression.quotientDisplayScale`.
+    static let quotientScale = 18
+
     var isNumeric: Bool {
         switch self {
         case .integer, .decimal: return true
