@@ -57,6 +57,26 @@ indirect enum Expression: Sendable, CustomStringConvertible {
         }
     }
 
+    /// The direct subexpressions, in source order: the one traversal every question about a
+    /// tree (does it hold an aggregate? a share()?) is asked through. A call's FILTER counts.
+    var children: [Expression] {
+        switch self {
+        case .literal, .column, .star, .parameter: return []
+        case .unary(_, let x, _), .isNull(let x, _, _), .cast(let x, _, _): return [x]
+        case .binary(_, let l, let r, _), .like(let l, let r, _, _, _): return [l, r]
+        case .inList(let x, let list, _, _): return [x] + list
+        case .between(let x, let lo, let hi, _, _): return [x, lo, hi]
+        case .caseWhen(let operand, let branches, let otherwise, _):
+            return (operand.map { [$0] } ?? []) + branches.flatMap { [$0.0, $0.1] } + (otherwise.map { [$0] } ?? [])
+        case .call(let c): return c.arguments + (c.filter.map { [$0] } ?? [])
+        }
+    }
+
+    /// Whether this node or any below it satisfies `predicate`.
+    func contains(where predicate: (Expression) -> Bool) -> Bool {
+        predicate(self) || children.contains { $0.contains(where: predicate) }
+    }
+
     /// Names that are not plain lower-case words print in double quotes.
     static func quoteName(_ name: String) -> String {
         let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
@@ -115,7 +135,7 @@ struct ExactDecimalLiteral: Sendable {
 
 enum UnaryOperator: Sendable { case negate, not }
 
-enum BinaryOperator: String, Sendable {
+enum BinaryOperator: String, Sendable, Hashable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", concat = "||"
     case equal = "=", notEqual = "<>", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case and = "AND", or = "OR"

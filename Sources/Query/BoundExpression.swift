@@ -96,24 +96,31 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
     func remapped(_ map: (Int) -> Int) -> BoundExpression {
         switch self {
         case .column(let i, let t, let n): return .column(map(i), t, name: n)
-        case .constant: return self
         case .dictionaryLookup(let i, let table, let t, let o): return .dictionaryLookup(column: map(i), table: table, t, original: o)
-        case .negate(let e, let t, let s): return .negate(e.remapped(map), t, s)
-        case .arithmetic(let op, let l, let r, let t, let s): return .arithmetic(op, l.remapped(map), r.remapped(map), t, s)
-        case .concat(let l, let r): return .concat(l.remapped(map), r.remapped(map))
-        case .compare(let op, let l, let r): return .compare(op, l.remapped(map), r.remapped(map))
-        case .and(let l, let r): return .and(l.remapped(map), r.remapped(map))
-        case .or(let l, let r): return .or(l.remapped(map), r.remapped(map))
-        case .not(let e): return .not(e.remapped(map))
-        case .isNull(let e, let n): return .isNull(e.remapped(map), negated: n)
-        case .inList(let e, let list, let n): return .inList(e.remapped(map), list.map { $0.remapped(map) }, negated: n)
-        case .like(let e, let p, let ci, let n): return .like(e.remapped(map), pattern: p.remapped(map), caseInsensitive: ci, negated: n)
+        default: return replacingChildren { $0.remapped(map) }
+        }
+    }
+
+    /// The same node with each direct child transformed (the one rebuilding traversal; with
+    /// `children`, every rewrite and question is written once, not once per node kind).
+    func replacingChildren(_ f: (BoundExpression) -> BoundExpression) -> BoundExpression {
+        switch self {
+        case .column, .constant, .dictionaryLookup: return self
+        case .negate(let e, let t, let s): return .negate(f(e), t, s)
+        case .arithmetic(let op, let l, let r, let t, let s): return .arithmetic(op, f(l), f(r), t, s)
+        case .concat(let l, let r): return .concat(f(l), f(r))
+        case .compare(let op, let l, let r): return .compare(op, f(l), f(r))
+        case .and(let l, let r): return .and(f(l), f(r))
+        case .or(let l, let r): return .or(f(l), f(r))
+        case .not(let e): return .not(f(e))
+        case .isNull(let e, let n): return .isNull(f(e), negated: n)
+        case .inList(let e, let list, let n): return .inList(f(e), list.map(f), negated: n)
+        case .like(let e, let p, let ci, let n): return .like(f(e), pattern: f(p), caseInsensitive: ci, negated: n)
         case .caseWhen(let branches, let otherwise, let t):
-            return .caseWhen(branches.map { CaseBranch(condition: $0.condition.remapped(map), result: $0.result.remapped(map)) },
-                             otherwise: otherwise?.remapped(map), t)
-        case .function(let f, let args, let t, let s): return .function(f, args.map { $0.remapped(map) }, t, s)
-        case .cast(let e, let t, let s): return .cast(e.remapped(map), t, s)
-        case .share(let e): return .share(e.remapped(map))
+            return .caseWhen(branches.map { CaseBranch(condition: f($0.condition), result: f($0.result)) }, otherwise: otherwise.map(f), t)
+        case .function(let fn, let args, let t, let s): return .function(fn, args.map(f), t, s)
+        case .cast(let e, let t, let s): return .cast(f(e), t, s)
+        case .share(let e): return .share(f(e))
         }
     }
 
@@ -147,7 +154,47 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
     }
 }
 
-struct CaseBranch: Sendable {
+/// Structural identity: the same operators, types, constants and column positions, whatever
+/// the source spans and display names. GROUP BY keys, repeated aggregates and ORDER BY
+/// expressions are matched this way (`GROUP BY class` matches `class` in the select list).
+extension BoundExpression: Hashable {
+    static func == (a: BoundExpression, b: BoundExpression) -> Bool {
+        switch (a, b) {
+        case (.column(let i, let t, _), .column(let j, let u, _)): return i == j && t == u
+        case (.constant(let v, let t), .constant(let w, let u)): return v == w && t == u
+        case (.negate(let x, let t, _), .negate(let y, let u, _)), (.cast(let x, let t, _), .cast(let y, let u, _)):
+            return t == u && x == y
+        case (.arithmetic(let o, let l, let r, let t, _), .arithmetic(let p, let m, let s, let u, _)):
+            return o == p && t == u && l == m && r == s
+        case (.compare(let o, let l, let r), .compare(let p, let m, let s)): return o == p && l == m && r == s
+        case (.concat(let l, let r), .concat(let m, let s)), (.and(let l, let r), .and(let m, let s)), (.or(let l, let r), .or(let m, let s)):
+            return l == m && r == s
+        case (.not(let x), .not(let y)), (.share(let x), .share(let y)): return x == y
+        case (.isNull(let x, let n), .isNull(let y, let m)): return n == m && x == y
+        case (.inList(let x, let l, let n), .inList(let y, let k, let m)): return n == m && x == y && l == k
+        case (.like(let x, let p, let c, let n), .like(let y, let q, let d, let m)): return c == d && n == m && x == y && p == q
+        case (.caseWhen(let bs, let o, let t), .caseWhen(let cs, let p, let u)): return t == u && bs == cs && o == p
+        case (.function(let f, let x, let t, _), .function(let g, let y, let u, _)): return f == g && t == u && x == y
+        case (.dictionaryLookup(let c, _, let t, let o), .dictionaryLookup(let d, _, let u, let p)): return c == d && t == u && o == p
+        default: return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .column(let i, let t, _): hasher.combine(0); hasher.combine(i); hasher.combine(t)
+        case .constant(let v, let t): hasher.combine(1); hasher.combine(v); hasher.combine(t)
+        case .arithmetic(let op, _, _, let t, _): hasher.combine(2); hasher.combine(op); hasher.combine(t)
+        case .compare(let op, _, _): hasher.combine(3); hasher.combine(op)
+        case .function(let f, _, let t, _): hasher.combine(4); hasher.combine(f); hasher.combine(t)
+        case .dictionaryLookup(let c, _, let t, let o): hasher.combine(5); hasher.combine(c); hasher.combine(t); hasher.combine(o)
+        default: hasher.combine(type); hasher.combine(children.count)
+        }
+        for c in children { hasher.combine(c) }
+    }
+}
+
+struct CaseBranch: Sendable, Hashable {
     let condition: BoundExpression
     let result: BoundExpression
 }

@@ -311,30 +311,6 @@ enum Specializer {
     }
 }
 
-extension BoundExpression {
-    /// The same node with each direct child transformed.
-    func replacingChildren(_ f: (BoundExpression) -> BoundExpression) -> BoundExpression {
-        switch self {
-        case .column, .constant, .dictionaryLookup: return self
-        case .negate(let e, let t, let s): return .negate(f(e), t, s)
-        case .arithmetic(let op, let l, let r, let t, let s): return .arithmetic(op, f(l), f(r), t, s)
-        case .concat(let l, let r): return .concat(f(l), f(r))
-        case .compare(let op, let l, let r): return .compare(op, f(l), f(r))
-        case .and(let l, let r): return .and(f(l), f(r))
-        case .or(let l, let r): return .or(f(l), f(r))
-        case .not(let e): return .not(f(e))
-        case .isNull(let e, let n): return .isNull(f(e), negated: n)
-        case .inList(let e, let list, let n): return .inList(f(e), list.map(f), negated: n)
-        case .like(let e, let p, let ci, let n): return .like(f(e), pattern: f(p), caseInsensitive: ci, negated: n)
-        case .caseWhen(let branches, let otherwise, let t):
-            return .caseWhen(branches.map { CaseBranch(condition: f($0.condition), result: f($0.result)) }, otherwise: otherwise.map(f), t)
-        case .function(let fn, let args, let t, let s): return .function(fn, args.map(f), t, s)
-        case .cast(let e, let t, let s): return .cast(f(e), t, s)
-        case .share(let e): return .share(f(e))
-        }
-    }
-}
-
 /// ORDER BY over result columns: a stable sort of row numbers.
 enum Sorter {
     /// The first `first` rows in order (all when nil). A small LIMIT keeps only the best rows

@@ -31,6 +31,11 @@ struct AggregateSpec: Sendable {
     let text: String
     /// The call in the query, where an overflow error points.
     let span: SourceSpan
+
+    /// The same computation (wherever and however it was written): computed once.
+    func computesSame(as other: AggregateSpec) -> Bool {
+        kind == other.kind && distinct == other.distinct && argument == other.argument && filter == other.filter
+    }
 }
 
 /// Hash aggregation: rows grouped by `keys`; the grouped relation has the key columns first,

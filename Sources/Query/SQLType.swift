@@ -2,7 +2,7 @@ import Store
 
 /// The type of an expression as the binder sees it. Decimals carry their scale statically, so
 /// every vector of one expression has one scale and the executor never rescales per row.
-enum SQLType: Sendable, Equatable, CustomStringConvertible {
+enum SQLType: Sendable, Hashable, CustomStringConvertible {
     case integer
     case decimal(scale: Int)
     case text

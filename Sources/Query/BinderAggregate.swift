@@ -1,0 +1,76 @@
+import Store
+
+/// Aggregates in a grouped query: each call becomes a column of the aggregation's output.
+extension Binder {
+    /// Whether `e` calls an aggregate anywhere (outside one, since aggregates do not nest).
+    func containsAggregate(_ e: Expression) -> Bool {
+        e.contains { if case .call(let c) = $0 { return FunctionCatalog.aggregateNames.contains(c.name.lowercased()) } else { return false } }
+    }
+
+    /// Whether `e` calls share() anywhere.
+    func isShareCall(_ e: Expression) -> Bool {
+        e.contains { if case .call(let c) = $0 { return c.name.lowercased() == "share" } else { return false } }
+    }
+
+    func bindAggregate(_ call: FunctionCall, _ ctx: Context, _ state: AggregationState) throws(Diagnostic) -> BoundExpression {
+        let name = call.name.lowercased()
+        guard let kind = AggregateKind(rawValue: name) else { throw Diagnostic(kind: .name, message: "unknown aggregate \(name)", span: call.nameSpan) }
+        var inner = ctx
+        inner.aggregation = nil
+        inner.allowAggregates = false
+        inner.allowShare = false
+        inner.clause = .aggregateArgument
+        var argument: BoundExpression?
+        if call.star {
+            guard kind == .count else {
+                throw Diagnostic(kind: .type, message: "\(name)(*) is not a thing; only count(*) counts rows", span: call.span,
+                                 hints: ["give \(name) a column, e.g. \(name)(amount)"])
+            }
+        } else {
+            guard call.arguments.count == 1 else {
+                throw Diagnostic(kind: .type, message: "\(name)() takes 1 argument, got \(call.arguments.count)", span: call.span,
+                                 hints: kind == .count ? ["count(*) counts rows"] : [])
+            }
+            let bound = try bindExpression(call.arguments[0], inner)
+            switch kind {
+            case .sum, .avg:
+                guard bound.type.isNumeric || bound.type == .null else {
+                    throw Diagnostic(kind: .type, message: "\(name)() needs numbers, but \(call.arguments[0].displayName) is \(bound.type)",
+                                     span: call.arguments[0].span, hints: ["count() counts values of any type"])
+                }
+            default: break
+            }
+            argument = bound
+        }
+        if call.distinct && kind != .count {
+            throw Diagnostic(kind: .type, message: "DISTINCT is supported in count() only", span: call.span)
+        }
+        var filter: BoundExpression?
+        if let f = call.filter {
+            var fctx = inner
+            fctx.clause = .filter
+            let bound = try bindExpression(f, fctx)
+            try requireBoolean(bound, f, "FILTER")
+            filter = bound
+        }
+        let argumentType = argument?.type ?? .integer
+        let type: SQLType
+        switch kind {
+        case .count: type = .integer
+        case .sum: type = argumentType == .null ? .integer : argumentType
+        case .avg: type = .decimal(scale: max(6, argumentType.scale))
+        case .min, .max: type = argumentType
+        }
+        let text = "\(name)(\(call.star ? "*" : (call.distinct ? "DISTINCT " : "") + (argument?.description ?? "")))"
+            + (filter.map { " FILTER (WHERE \($0))" } ?? "")
+        let spec = AggregateSpec(kind: kind, argument: argument, distinct: call.distinct, filter: filter, type: type, text: text, span: call.span)
+        let index: Int
+        if let existing = state.aggregates.firstIndex(where: { $0.computesSame(as: spec) }) {
+            index = existing
+        } else {
+            state.aggregates.append(spec)
+            index = state.aggregates.count - 1
+        }
+        return .column(state.keys.count + index, type, name: call.description)
+    }
+}
