@@ -68,7 +68,8 @@ indirect enum Expression: Sendable, CustomStringConvertible {
         case .between(let x, let lo, let hi, _, _): return [x, lo, hi]
         case .caseWhen(let operand, let branches, let otherwise, _):
             return (operand.map { [$0] } ?? []) + branches.flatMap { [$0.0, $0.1] } + (otherwise.map { [$0] } ?? [])
-        case .call(let c): return c.arguments + (c.filter.map { [$0] } ?? [])
+        case .call(let c):
+            return c.arguments + (c.filter.map { [$0] } ?? []) + (c.over.map { $0.partitionBy + $0.orderBy.map(\.expression) } ?? [])
         }
     }
 
@@ -173,7 +174,15 @@ struct FunctionCall: Sendable, CustomStringConvertible {
     /// `count(*)`.
     let star: Bool
     let filter: Expression?
+    /// `OVER (...)`: a window function.
+    var over: WindowSpec? = nil
     let span: SourceSpan
+
+    init(name: String, nameSpan: SourceSpan, arguments: [Expression], distinct: Bool, star: Bool, filter: Expression?,
+         over: WindowSpec? = nil, span: SourceSpan) {
+        self.name = name; self.nameSpan = nameSpan; self.arguments = arguments; self.distinct = distinct
+        self.star = star; self.filter = filter; self.over = over; self.span = span
+    }
 
     var description: String {
         // Arguments are delimited by commas and the FILTER by its parentheses, so their outer
@@ -185,8 +194,65 @@ struct FunctionCall: Sendable, CustomStringConvertible {
         }
         s += ")"
         if let filter { s += " FILTER (WHERE \(filter.bare))" }
+        if let over { s += " OVER (\(over))" }
         return s
     }
+}
+
+/// The window of `f(...) OVER (PARTITION BY … ORDER BY … ROWS|RANGE …)`.
+struct WindowSpec: Sendable, CustomStringConvertible {
+    var partitionBy: [Expression] = []
+    var orderBy: [OrderItem] = []
+    /// nil: the SQL default (with ORDER BY, RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW;
+    /// without, the whole partition).
+    var frame: WindowFrame?
+
+    var description: String {
+        var parts: [String] = []
+        if !partitionBy.isEmpty { parts.append("PARTITION BY " + partitionBy.map(\.bare).joined(separator: ", ")) }
+        if !orderBy.isEmpty { parts.append("ORDER BY " + orderBy.map(\.description).joined(separator: ", ")) }
+        if let frame { parts.append(frame.description) }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// `ROWS|RANGE BETWEEN start AND end`: which rows around the current one a window function sees.
+struct WindowFrame: Sendable, Hashable, CustomStringConvertible {
+    enum Unit: String, Sendable, Hashable { case rows = "ROWS", range = "RANGE" }
+    enum Bound: Sendable, Hashable, CustomStringConvertible {
+        case unboundedPreceding
+        case preceding(Int64)
+        case currentRow
+        case following(Int64)
+        case unboundedFollowing
+
+        var description: String {
+            switch self {
+            case .unboundedPreceding: return "UNBOUNDED PRECEDING"
+            case .preceding(let n): return "\(n) PRECEDING"
+            case .currentRow: return "CURRENT ROW"
+            case .following(let n): return "\(n) FOLLOWING"
+            case .unboundedFollowing: return "UNBOUNDED FOLLOWING"
+            }
+        }
+
+        /// Position on the line of rows, for checking that start <= end.
+        var rank: Int {
+            switch self {
+            case .unboundedPreceding: return 0
+            case .preceding: return 1
+            case .currentRow: return 2
+            case .following: return 3
+            case .unboundedFollowing: return 4
+            }
+        }
+    }
+
+    let unit: Unit
+    let start: Bound
+    let end: Bound
+
+    var description: String { "\(unit.rawValue) BETWEEN \(start) AND \(end)" }
 }
 
 struct SelectItem: Sendable, CustomStringConvertible {

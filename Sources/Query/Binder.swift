@@ -25,7 +25,19 @@ struct Binder {
         var clause: Clause
         var allowAggregates = false
         var allowShare = false
+        /// Collects window functions; nil where they are not allowed (all but the select list
+        /// and ORDER BY, and inside a window function).
+        var windows: WindowState?
     }
+
+    /// The window functions collected while binding one SELECT's outputs. Until the SELECT is
+    /// bound, a window's result is referred to as column `windowColumnBase + k`; then those are
+    /// renumbered to follow the relation the outputs read.
+    final class WindowState {
+        var functions: [WindowFunctionPlan] = []
+    }
+
+    static let windowColumnBase = 1 << 24
 
     /// The grouping keys and the aggregates collected while binding a grouped query's outputs.
     final class AggregationState {

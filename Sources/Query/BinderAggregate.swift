@@ -4,7 +4,12 @@ import Store
 extension Binder {
     /// Whether `e` calls an aggregate anywhere (outside one, since aggregates do not nest).
     func containsAggregate(_ e: Expression) -> Bool {
-        e.contains { if case .call(let c) = $0 { return FunctionCatalog.aggregateNames.contains(c.name.lowercased()) } else { return false } }
+        e.contains { if case .call(let c) = $0 { return c.over == nil && FunctionCatalog.aggregateNames.contains(c.name.lowercased()) } else { return false } }
+    }
+
+    /// Whether `e` calls a window function (anything with OVER) anywhere.
+    func containsWindow(_ e: Expression) -> Bool {
+        e.contains { if case .call(let c) = $0 { return c.over != nil } else { return false } }
     }
 
     /// Whether `e` calls share() anywhere.
@@ -19,6 +24,7 @@ extension Binder {
         inner.aggregation = nil
         inner.allowAggregates = false
         inner.allowShare = false
+        inner.windows = nil
         inner.clause = .aggregateArgument
         var argument: BoundExpression?
         if call.star {

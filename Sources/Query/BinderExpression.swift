@@ -5,10 +5,10 @@ import Store
 extension Binder {
     func bindExpression(_ e: Expression, _ ctx: Context) throws(Diagnostic) -> BoundExpression {
         if let state = ctx.aggregation {
-            if case .call(let c) = e, FunctionCatalog.aggregateNames.contains(c.name.lowercased()) {
+            if case .call(let c) = e, c.over == nil, FunctionCatalog.aggregateNames.contains(c.name.lowercased()) {
                 return try bindAggregate(c, ctx, state)
             }
-            if !containsAggregate(e), !isShareCall(e) {
+            if !containsAggregate(e), !isShareCall(e), !containsWindow(e) {
                 var input = ctx
                 input.aggregation = nil
                 if let bound = try? bindExpression(e, input) {
@@ -164,6 +164,11 @@ extension Binder {
 
     func bindCall(_ call: FunctionCall, _ ctx: Context) throws(Diagnostic) -> BoundExpression {
         let name = call.name.lowercased()
+        if call.over != nil { return try bindWindow(call, ctx) }
+        if WindowFunctionKind.rankingNames[name] != nil {
+            throw Diagnostic(kind: .name, message: "\(name)() is a window function: it needs OVER (...)", span: call.span,
+                             hints: ["e.g. \(name)() OVER (PARTITION BY class ORDER BY amount DESC)"])
+        }
         if FunctionCatalog.aggregateNames.contains(name) {
             let message = ctx.clause == .aggregateArgument
                 ? "aggregates cannot be nested: \(call.description) is inside another aggregate"

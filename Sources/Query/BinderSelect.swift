@@ -48,7 +48,12 @@ extension Binder {
             plan.filter = bound
         }
 
-        var outputContext = Context(scope: scope, aliases: aliases, clause: .selectList, allowShare: true)
+        let windows = WindowState()
+        var outputContext = Context(scope: scope, aliases: aliases, clause: .selectList, allowShare: true, windows: windows)
+        if let p = s.pivotBy, items.contains(where: { containsWindow($0.expression) }) {
+            throw Diagnostic(kind: .name, message: "window functions cannot be combined with PIVOT BY", span: p.span,
+                             hints: ["compute the window in a subquery, then pivot its rows"])
+        }
         if isGrouped {
             let state = AggregationState()
             let keyContext = Context(scope: scope, aliases: aliases, clause: .groupBy)
@@ -75,7 +80,7 @@ extension Binder {
             case .all?, nil:
                 // GROUP BY ALL, and PIVOT without GROUP BY: every item without an aggregate is a key.
                 if s.groupBy != nil || s.pivotBy != nil {
-                    for item in items where !containsAggregate(item.expression) && !isShareCall(item.expression) {
+                    for item in items where !containsAggregate(item.expression) && !isShareCall(item.expression) && !containsWindow(item.expression) {
                         if case .literal = item.expression { continue }
                         try addKey(item.expression)
                     }
@@ -95,6 +100,7 @@ extension Binder {
                 var ctx = outputContext
                 ctx.clause = .having
                 ctx.allowShare = false
+                ctx.windows = nil
                 let bound = try bindExpression(h, ctx)
                 try requireBoolean(bound, h, "HAVING")
                 plan.having = bound
@@ -134,6 +140,7 @@ extension Binder {
                 plan.source = .singleRow
             }
         }
+        placeWindows(windows, into: &plan)
         return plan
     }
 

@@ -132,6 +132,14 @@ struct Executor {
             outputRelation = relation
             outputSelection = try filteredRows(filter, relation: relation, evaluator: evaluator)
         }
+        if !plan.windows.isEmpty {
+            // Window results become columns after the rows' own: the outputs read both.
+            let windowColumns = try WindowOperator(classNames: classNames, cancellation: cancellation)
+                .columns(plan.windows, relation: outputRelation, selection: outputSelection)
+            let own = (0..<outputRelation.columns.count).map { outputRelation.gather($0, outputSelection) }
+            outputRelation = Relation(vectors: own + windowColumns, rowCount: outputSelection.count)
+            outputSelection = .range(0..<outputSelection.count)
+        }
         let projector = Evaluator(relation: outputRelation, classNames: classNames)
         var columns: [Vector] = []
         for e in plan.outputs {

@@ -521,8 +521,73 @@ struct Parser {
             filter = try parseExpression()
             try expect(symbol: ")", context: "to close FILTER")
         }
+        var over: WindowSpec?
+        // OVER and the window's words are not reserved (a column may be called "rows"): they
+        // are read as words here only, after a call.
+        if current.kind == .identifier, current.text.uppercased() == "OVER", peekToken(1).isSymbol("(") {
+            _ = advance()
+            over = try parseWindow()
+        }
         return .call(FunctionCall(name: name.text, nameSpan: name.span, arguments: arguments, distinct: distinct,
-                                  star: star, filter: filter, span: name.span.through(previous.span)))
+                                  star: star, filter: filter, over: over, span: name.span.through(previous.span)))
+    }
+
+    private func isWord(_ word: String, ahead: Int = 0) -> Bool {
+        let t = peekToken(ahead)
+        return (t.kind == .identifier || t.kind == .keyword) && t.text.uppercased() == word
+    }
+
+    private mutating func acceptWord(_ word: String) -> Bool {
+        if isWord(word) { _ = advance(); return true }
+        return false
+    }
+
+    /// `( [PARTITION BY e, …] [ORDER BY item, …] [ROWS|RANGE frame] )`.
+    private mutating func parseWindow() throws(Diagnostic) -> WindowSpec {
+        try expect(symbol: "(", context: "after OVER")
+        try enter()
+        defer { depth -= 1 }
+        var spec = WindowSpec()
+        if acceptWord("PARTITION") {
+            try expect(keyword: "BY", context: "after PARTITION")
+            repeat { spec.partitionBy.append(try parseExpression()) } while accept(symbol: ",")
+        }
+        if accept(keyword: "ORDER") {
+            try expect(keyword: "BY", context: "after ORDER")
+            repeat { spec.orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
+        }
+        if isWord("ROWS") || isWord("RANGE") {
+            let unit: WindowFrame.Unit = advance().text.uppercased() == "ROWS" ? .rows : .range
+            if accept(keyword: "BETWEEN") {
+                let start = try parseFrameBound()
+                try expect(keyword: "AND", context: "between the frame's start and end")
+                spec.frame = WindowFrame(unit: unit, start: start, end: try parseFrameBound())
+            } else {
+                spec.frame = WindowFrame(unit: unit, start: try parseFrameBound(), end: .currentRow)
+            }
+        }
+        try expect(symbol: ")", context: "to close the window (OVER (PARTITION BY … ORDER BY … ROWS …))")
+        return spec
+    }
+
+    private mutating func parseFrameBound() throws(Diagnostic) -> WindowFrame.Bound {
+        if acceptWord("UNBOUNDED") {
+            if acceptWord("PRECEDING") { return .unboundedPreceding }
+            if acceptWord("FOLLOWING") { return .unboundedFollowing }
+            throw unexpected("expected PRECEDING or FOLLOWING after UNBOUNDED")
+        }
+        if acceptWord("CURRENT") {
+            guard acceptWord("ROW") else { throw unexpected("expected ROW after CURRENT") }
+            return .currentRow
+        }
+        let t = current
+        guard t.kind == .integer, let n = Int64(t.text) else {
+            throw unexpected("expected a frame bound: UNBOUNDED PRECEDING, n PRECEDING, CURRENT ROW, n FOLLOWING or UNBOUNDED FOLLOWING")
+        }
+        _ = advance()
+        if acceptWord("PRECEDING") { return .preceding(n) }
+        if acceptWord("FOLLOWING") { return .following(n) }
+        throw unexpected("expected PRECEDING or FOLLOWING after \(n)")
     }
 
     private mutating func parseCase() throws(Diagnostic) -> Expression {

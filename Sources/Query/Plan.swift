@@ -74,6 +74,9 @@ struct SelectPlan: Sendable {
     var pivot: PivotPlan?
     /// Sort keys of a PIVOT query refer to the pivoted columns; otherwise to `outputs`.
     var order: [SortKey] = []
+    /// Window functions, computed after grouping and HAVING; their results are columns appended
+    /// to the relation the outputs read (after the groups' or the source's own columns).
+    var windows: [WindowFunctionPlan] = []
 }
 
 struct QueryPlan: Sendable {
@@ -115,6 +118,8 @@ extension SelectPlan {
         guard let aggregate else { return output.quotientDisplayScale }
         return output.quotientDisplayScale { i in
             if i < aggregate.keys.count { return aggregate.keys[i].quotientDisplayScale }
+            // Beyond the aggregates: a window's result, printed at its own places.
+            guard i - aggregate.keys.count < aggregate.aggregates.count else { return nil }
             let spec = aggregate.aggregates[i - aggregate.keys.count]
             guard spec.kind != .count, let argument = spec.argument else { return nil }
             return argument.quotientDisplayScale.map { spec.kind == .avg ? max($0, 6) : $0 }
@@ -126,6 +131,7 @@ extension SelectPlan {
         if let pivot { add("Pivot by \(outputs[pivot.pivotColumn])") }
         if distinct { add("Distinct") }
         add("Project " + outputs.prefix(visibleCount).map(\.description).joined(separator: ", "))
+        if !windows.isEmpty { add("Window " + windows.map(\.text).joined(separator: ", ")) }
         if let having { add("Filter (HAVING) \(having)") }
         if let aggregate {
             let keys = aggregate.keys.isEmpty ? "" : " by " + aggregate.keys.map(\.description).joined(separator: ", ")

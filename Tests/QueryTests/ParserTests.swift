@@ -33,6 +33,17 @@ import Testing
         #expect(try roundTrip("SELECT :year, \"名 称\"") == "SELECT :year, \"名 称\"")
     }
 
+    @Test func windows() throws {
+        #expect(try roundTrip("select rank() over (partition by unit, year order by amount desc), sum(x) over ()")
+                == "SELECT rank() OVER (PARTITION BY unit, year ORDER BY amount DESC), sum(x) OVER ()")
+        #expect(try roundTrip("SELECT sum(x) FILTER (WHERE y > 0) OVER (ORDER BY a ROWS 2 PRECEDING)")
+                == "SELECT sum(x) FILTER (WHERE y > 0) OVER (ORDER BY a ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)")
+        #expect(try roundTrip("SELECT avg(x) OVER (ORDER BY a RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS rows")
+                == "SELECT avg(x) OVER (ORDER BY a RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS rows")
+        // OVER is not reserved: a column may still be called over, rows or range.
+        #expect(try roundTrip("SELECT over, rows, range FROM t") == "SELECT over, rows, range FROM t")
+    }
+
     @Test func roundTripIsStable() throws {
         for q in ["SELECT a FROM t WHERE NOT (a = 1 OR b = 2)", "SELECT round(x, 2) || 'y' FROM t GROUP BY 1 ORDER BY a NULLS LAST",
                   "SELECT count(*) FROM t JOIN u ON t.a = u.a AND t.b < u.b"] {
