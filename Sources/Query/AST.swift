@@ -15,12 +15,19 @@ indirect enum Expression: Sendable, CustomStringConvertible {
     case caseWhen(operand: Expression?, [(Expression, Expression)], otherwise: Expression?, SourceSpan)
     case call(FunctionCall)
     case cast(Expression, typeName: String, SourceSpan)
+    /// `(SELECT …)` where a value stands: one column, at most one row (NULL when none).
+    case subquery(Query, SourceSpan)
+    /// `x [NOT] IN (SELECT …)`.
+    case inSubquery(Expression, Query, negated: Bool, SourceSpan)
+    /// `EXISTS (SELECT …)`.
+    case exists(Query, SourceSpan)
 
     var span: SourceSpan {
         switch self {
         case .literal(_, let s), .column(_, _, let s), .star(_, let s), .parameter(_, let s),
              .unary(_, _, let s), .binary(_, _, _, let s), .isNull(_, _, let s), .inList(_, _, _, let s),
-             .between(_, _, _, _, let s), .like(_, _, _, _, let s), .caseWhen(_, _, _, let s), .cast(_, _, let s):
+             .between(_, _, _, _, let s), .like(_, _, _, _, let s), .caseWhen(_, _, _, let s), .cast(_, _, let s),
+             .subquery(_, let s), .inSubquery(_, _, _, let s), .exists(_, let s):
             return s
         case .call(let c): return c.span
         }
@@ -54,6 +61,9 @@ indirect enum Expression: Sendable, CustomStringConvertible {
             return s + " END"
         case .call(let c): return c.description
         case .cast(let e, let t, _): return "CAST(\(e) AS \(t.uppercased()))"
+        case .subquery(let q, _): return "(\(q))"
+        case .inSubquery(let e, let q, let n, _): return "(\(e) \(n ? "NOT " : "")IN (\(q)))"
+        case .exists(let q, _): return "EXISTS (\(q))"
         }
     }
 
@@ -61,7 +71,10 @@ indirect enum Expression: Sendable, CustomStringConvertible {
     /// tree (does it hold an aggregate? a share()?) is asked through. A call's FILTER counts.
     var children: [Expression] {
         switch self {
-        case .literal, .column, .star, .parameter: return []
+        // A subquery's expressions belong to its own scope: questions about this one's
+        // aggregates or windows do not look inside.
+        case .literal, .column, .star, .parameter, .subquery, .exists: return []
+        case .inSubquery(let x, _, _, _): return [x]
         case .unary(_, let x, _), .isNull(let x, _, _), .cast(let x, _, _): return [x]
         case .binary(_, let l, let r, _), .like(let l, let r, _, _, _): return [l, r]
         case .inList(let x, let list, _, _): return [x] + list
@@ -351,18 +364,28 @@ struct SelectStatement: Sendable, CustomStringConvertible {
 /// A query: one SELECT, or SELECTs joined by UNION ALL, with an ORDER BY/LIMIT that applies to
 /// the union as a whole when there is more than one part.
 struct Query: Sendable, CustomStringConvertible {
+    /// `WITH name AS (…), …`: each may refer to the ones before it.
+    var with: [CommonTableExpression] = []
     var parts: [SelectStatement]
     var orderBy: [OrderItem] = []
     var limit: Expression?
     var offset: Expression?
 
     var description: String {
-        var s = parts.map(\.description).joined(separator: " UNION ALL ")
+        var s = with.isEmpty ? "" : "WITH " + with.map { "\(Expression.quoteName($0.name)) AS (\($0.query))" }.joined(separator: ", ") + " "
+        s += parts.map(\.description).joined(separator: " UNION ALL ")
         if !orderBy.isEmpty { s += " ORDER BY " + orderBy.map(\.description).joined(separator: ", ") }
         if let limit { s += " LIMIT \(limit)" }
         if let offset { s += " OFFSET \(offset)" }
         return s
     }
+}
+
+/// One `name AS (query)` of a WITH clause.
+struct CommonTableExpression: Sendable {
+    let name: String
+    let query: Query
+    let span: SourceSpan
 }
 
 enum Statement: Sendable, CustomStringConvertible {

@@ -6,6 +6,18 @@ import Store
 struct Binder {
     let catalog: Catalog
     let parameters: [String: Value]
+    /// The WITH queries in scope, by lower-cased name: each with the ones it may refer to.
+    var ctes: [String: CommonTableBinding] = [:]
+
+    struct CommonTableBinding {
+        let query: Query
+        let visible: [String: CommonTableBinding]
+    }
+
+    init(catalog: Catalog, parameters: [String: Value]) {
+        self.catalog = catalog
+        self.parameters = parameters
+    }
 
     /// Integer code columns on which a quoted code (`class = '208'`) is accepted.
     static let codeColumns: Set<String> = ["class", "section", "item", "econ_class", "econ_section", "year"]
@@ -48,6 +60,22 @@ struct Binder {
     // MARK: queries
 
     func bind(_ query: Query) throws(Diagnostic) -> QueryPlan {
+        if !query.with.isEmpty {
+            // WITH: each query sees the ones before it; the body sees them all. A reference
+            // binds the query where it stands, like a subquery in FROM.
+            var scoped = self
+            var seen: Set<String> = []
+            for cte in query.with {
+                let key = cte.name.lowercased()
+                guard seen.insert(key).inserted else {
+                    throw Diagnostic(kind: .name, message: "WITH defines \"\(cte.name)\" twice", span: cte.span)
+                }
+                scoped.ctes[key] = CommonTableBinding(query: cte.query, visible: scoped.ctes)
+            }
+            var body = query
+            body.with = []
+            return try scoped.bind(body)
+        }
         if query.parts.count == 1 {
             var part = try bindSelect(query.parts[0], orderBy: query.orderBy)
             let order = part.order

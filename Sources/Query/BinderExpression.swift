@@ -118,6 +118,19 @@ extension Binder {
             return .caseWhen(bound, otherwise: elseBound, type)
         case .call(let call):
             return try bindCall(call, ctx)
+        case .subquery(let q, let span):
+            let (plan, type) = try bindValueSubquery(q, span, "a subquery used as a value")
+            return .scalarSubquery(SubqueryPlan(plan: plan, span: span, text: q.description), type)
+        case .inSubquery(let x, let q, let negated, let span):
+            let b = try bindExpression(x, ctx)
+            let (plan, type) = try bindValueSubquery(q, span, "IN (SELECT …)")
+            guard let common = SQLType.common(b.type, type) else {
+                throw Diagnostic(kind: .type, message: "cannot compare \(b.type) with the subquery's \(type) in \(x.displayName) IN (SELECT …)", span: x.span,
+                                 hints: ["convert one side, e.g. CAST(\(x.displayName) AS \(type))"])
+            }
+            return .inSubquery(Binder.widened(b, to: common, span: x.span), SubqueryPlan(plan: plan, span: span, text: q.description), negated: negated)
+        case .exists(let q, let span):
+            return .exists(SubqueryPlan(plan: try bindSubquery(q), span: span, text: q.description))
         case .cast(let x, let typeName, let span):
             let b = try bindExpression(x, ctx)
             let target: SQLType
@@ -286,6 +299,29 @@ extension Binder {
         }
         throw Diagnostic(kind: .type, message: "cannot compare \(lb.type) with \(rb.type) in \(l.displayName) \(what) \(r.displayName)",
                          span: textExpr.span, hints: hints)
+    }
+}
+
+extension Binder {
+    /// A subquery inside an expression. It sees the WITH queries in scope but not the columns of
+    /// the query around it: one that reads them (a correlated subquery) is refused by name.
+    func bindSubquery(_ q: Query) throws(Diagnostic) -> QueryPlan {
+        let plan = try bind(q)
+        if let pivot = q.parts.first(where: { $0.pivotBy != nil })?.pivotBy {
+            throw Diagnostic(kind: .name, message: "a PIVOT BY query cannot be a subquery (its columns depend on the data)", span: pivot.span)
+        }
+        return plan
+    }
+
+    /// A subquery that gives values: one column; its type.
+    func bindValueSubquery(_ q: Query, _ span: SourceSpan, _ what: String) throws(Diagnostic) -> (QueryPlan, SQLType) {
+        let plan = try bindSubquery(q)
+        guard let first = plan.parts.first, first.visibleCount == 1 else {
+            throw Diagnostic(kind: .type, message: "\(what) must select one column, not \(plan.parts.first?.visibleCount ?? 0)", span: span)
+        }
+        var type = first.outputs[0].type
+        for part in plan.parts.dropFirst() { type = SQLType.common(type, part.outputs[0].type) ?? type }
+        return (plan, type)
     }
 }
 

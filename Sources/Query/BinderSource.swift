@@ -18,8 +18,16 @@ extension Binder {
 
     /// A FROM item: a stored table or a subquery, with its columns and the name it goes by.
     func reference(_ ref: TableReference) throws(Diagnostic) -> (SourcePlan, [(String, SQLType)], String) {
-        if let subquery = ref.subquery {
-            let inner = try bind(subquery)
+        var subquery = ref.subquery
+        var binder = self
+        var qualifier = ref.name
+        if subquery == nil, let cte = ctes[ref.name.lowercased()] {
+            subquery = cte.query
+            binder.ctes = cte.visible
+            qualifier = ref.alias ?? ref.name
+        }
+        if let subquery {
+            let inner = try binder.bind(subquery)
             guard let first = inner.parts.first else { return (.singleRow, [], ref.name) }
             var types = first.outputs.prefix(first.visibleCount).map(\.type)
             for part in inner.parts.dropFirst() {
@@ -29,11 +37,11 @@ extension Binder {
                 throw Diagnostic(kind: .name, message: "a PIVOT BY query cannot be a subquery (its columns depend on the data)", span: ref.span)
             }
             let names = Array(first.names.prefix(first.visibleCount))
-            return (.derived(inner, qualifier: ref.name, width: names.count), Array(zip(names, types)), ref.name)
+            return (.derived(inner, qualifier: qualifier, width: names.count), Array(zip(names, types)), qualifier)
         }
         let t = try table(ref)
-        let qualifier = ref.alias ?? t.name
-        return (.scan(t, qualifier: qualifier), t.columns.map { ($0.name, SQLType(column: $0)) }, qualifier)
+        let tableQualifier = ref.alias ?? t.name
+        return (.scan(t, qualifier: tableQualifier), t.columns.map { ($0.name, SQLType(column: $0)) }, tableQualifier)
     }
 
     func columns(_ list: [(String, SQLType)], qualifier: String, offset: Int) -> [ScopeColumn] {

@@ -22,22 +22,29 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
     /// An expression of one dictionary-encoded text column, computed once per dictionary entry
     /// (the executor's rewrite); rows look their value up by code.
     case dictionaryLookup(column: Int, table: Vector, SQLType, original: String)
+    /// `(SELECT …)`: run once before the SELECT that holds it, then a constant.
+    case scalarSubquery(SubqueryPlan, SQLType)
+    /// `x [NOT] IN (SELECT …)`: the subquery runs once; then an IN list of its values.
+    case inSubquery(BoundExpression, SubqueryPlan, negated: Bool)
+    /// `EXISTS (SELECT …)`: the subquery runs once; then a constant.
+    case exists(SubqueryPlan)
 
     var type: SQLType {
         switch self {
         case .column(_, let t, _), .constant(_, let t), .negate(_, let t, _), .arithmetic(_, _, _, let t, _),
-             .caseWhen(_, _, let t), .function(_, _, let t, _), .cast(_, let t, _), .dictionaryLookup(_, _, let t, _):
+             .caseWhen(_, _, let t), .function(_, _, let t, _), .cast(_, let t, _), .dictionaryLookup(_, _, let t, _),
+             .scalarSubquery(_, let t):
             return t
         case .concat: return .text
-        case .compare, .and, .or, .not, .isNull, .inList, .like: return .boolean
+        case .compare, .and, .or, .not, .isNull, .inList, .like, .inSubquery, .exists: return .boolean
         case .share: return .decimal(scale: 2)
         }
     }
 
     var children: [BoundExpression] {
         switch self {
-        case .column, .constant, .dictionaryLookup: return []
-        case .negate(let e, _, _), .not(let e), .isNull(let e, _), .cast(let e, _, _), .share(let e): return [e]
+        case .column, .constant, .dictionaryLookup, .scalarSubquery, .exists: return []
+        case .negate(let e, _, _), .not(let e), .isNull(let e, _), .cast(let e, _, _), .share(let e), .inSubquery(let e, _, _): return [e]
         case .arithmetic(_, let l, let r, _, _), .concat(let l, let r), .compare(_, let l, let r), .and(let l, let r),
              .or(let l, let r): return [l, r]
         case .inList(let e, let list, _): return [e] + list
@@ -105,7 +112,8 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
     /// `children`, every rewrite and question is written once, not once per node kind).
     func replacingChildren(_ f: (BoundExpression) -> BoundExpression) -> BoundExpression {
         switch self {
-        case .column, .constant, .dictionaryLookup: return self
+        case .column, .constant, .dictionaryLookup, .scalarSubquery, .exists: return self
+        case .inSubquery(let e, let q, let n): return .inSubquery(f(e), q, negated: n)
         case .negate(let e, let t, let s): return .negate(f(e), t, s)
         case .arithmetic(let op, let l, let r, let t, let s): return .arithmetic(op, f(l), f(r), t, s)
         case .concat(let l, let r): return .concat(f(l), f(r))
@@ -150,6 +158,9 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
         case .cast(let e, let t, _): return "CAST(\(e) AS \(t))"
         case .share(let e): return "share(\(e))"
         case .dictionaryLookup(_, _, _, let o): return o
+        case .scalarSubquery(let q, _): return "(\(q))"
+        case .inSubquery(let e, let q, let n): return "(\(e) \(n ? "NOT " : "")IN (\(q)))"
+        case .exists(let q): return "EXISTS (\(q))"
         }
     }
 }
@@ -176,6 +187,9 @@ extension BoundExpression: Hashable {
         case (.caseWhen(let bs, let o, let t), .caseWhen(let cs, let p, let u)): return t == u && bs == cs && o == p
         case (.function(let f, let x, let t, _), .function(let g, let y, let u, _)): return f == g && t == u && x == y
         case (.dictionaryLookup(let c, _, let t, let o), .dictionaryLookup(let d, _, let u, let p)): return c == d && t == u && o == p
+        case (.scalarSubquery(let q, let t), .scalarSubquery(let r, let u)): return q == r && t == u
+        case (.inSubquery(let x, let q, let n), .inSubquery(let y, let r, let m)): return q == r && n == m && x == y
+        case (.exists(let q), .exists(let r)): return q == r
         default: return false
         }
     }
@@ -192,6 +206,20 @@ extension BoundExpression: Hashable {
         }
         for c in children { hasher.combine(c) }
     }
+}
+
+/// A subquery in an expression, bound; it reads no column of the query around it, so it runs
+/// once (the executor replaces it by its value before the SELECT runs). Identified by where it
+/// stands in the statement.
+struct SubqueryPlan: Sendable, Hashable, CustomStringConvertible {
+    let plan: QueryPlan
+    let span: SourceSpan
+    /// The statement's text of the subquery, for EXPLAIN and messages.
+    let text: String
+
+    static func == (a: SubqueryPlan, b: SubqueryPlan) -> Bool { a.span == b.span && a.text == b.text }
+    func hash(into hasher: inout Hasher) { hasher.combine(span); hasher.combine(text) }
+    var description: String { text }
 }
 
 struct CaseBranch: Sendable, Hashable {

@@ -116,6 +116,8 @@ struct Executor {
     // MARK: one SELECT
 
     func runSelect(_ plan: SelectPlan) throws(Diagnostic) -> Output {
+        // Subqueries in expressions run first, once each; their values take their place.
+        let plan = try plan.mapExpressions { (e) throws(Diagnostic) in try runSubqueries(e) }
         let relation = try source(plan.source)
         let filter = plan.filter.map { Specializer.specialize($0, relation, classNames: classNames) }
         let evaluator = Evaluator(relation: relation, classNames: classNames)
@@ -154,6 +156,46 @@ struct Executor {
         if plan.distinct { output = Executor.distinct(output) }
         try checkCancelled()
         return output
+    }
+
+    /// `e` with each subquery replaced by its result: a scalar subquery by its value (NULL for
+    /// no row, an error for more than one), IN (SELECT …) by the list of its values, EXISTS by
+    /// whether it has a row.
+    func runSubqueries(_ e: BoundExpression) throws(Diagnostic) -> BoundExpression {
+        guard e.containsSubquery else { return e }
+        switch e {
+        case .scalarSubquery(let q, let type):
+            let out = try runVectors(q.plan)
+            guard out.rowCount <= 1 else {
+                throw Diagnostic(kind: .execution, message: "a subquery used as a value returned \(out.rowCount) rows (at most 1)", span: q.span,
+                                 hints: ["aggregate it (SELECT max(…)), add LIMIT 1, or compare with IN (SELECT …)"])
+            }
+            let value = out.rowCount == 0 || out.columns.isEmpty ? ScalarValue.null : out.columns[0].scalar(at: 0)
+            return .constant(FunctionCatalog.widen(value, to: type), type)
+        case .inSubquery(let x, let q, let negated):
+            let out = try runVectors(q.plan)
+            var seen = Set<ScalarValue>()
+            var items: [BoundExpression] = []
+            if let column = out.columns.first {
+                for r in 0..<out.rowCount {
+                    let v = FunctionCatalog.widen(column.scalar(at: r), to: x.type)
+                    if seen.insert(v).inserted { items.append(.constant(v, v == .null ? .null : x.type)) }
+                }
+            }
+            return .inList(try runSubqueries(x), items, negated: negated)
+        case .exists(let q):
+            var plan = q.plan
+            plan.limit = 1
+            return .constant(.boolean(try runVectors(plan).rowCount > 0), .boolean)
+        default:
+            var failure: Diagnostic?
+            let rewritten = e.replacingChildren { child in
+                if failure != nil { return child }
+                do throws(Diagnostic) { return try runSubqueries(child) } catch { failure = error; return child }
+            }
+            if let failure { throw failure }
+            return rewritten
+        }
     }
 
     func source(_ plan: SourcePlan) throws(Diagnostic) -> Relation {

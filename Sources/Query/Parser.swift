@@ -96,17 +96,34 @@ struct Parser {
             _ = advance()
             return .describe(t.text, t.span)
         }
-        if current.isKeyword("SELECT") { return .query(try parseQuery()) }
+        if current.isKeyword("SELECT") || isWord("WITH") { return .query(try parseQuery()) }
         throw unexpected("expected SELECT, EXPLAIN or DESCRIBE", keywords: ["SELECT", "EXPLAIN", "DESCRIBE"])
     }
 
     mutating func parseQuery() throws(Diagnostic) -> Query {
+        var with: [CommonTableExpression] = []
+        // WITH is not reserved (a column may be called with): it starts a query only here.
+        if isWord("WITH"), peekToken(1).kind == .identifier || peekToken(1).kind == .quotedIdentifier {
+            _ = advance()
+            repeat {
+                let name = current
+                guard name.kind == .identifier || name.kind == .quotedIdentifier else { throw unexpected("expected a name for the WITH query") }
+                _ = advance()
+                try expect(keyword: "AS", context: "after the WITH query's name (WITH name AS (SELECT …))")
+                try expect(symbol: "(", context: "before the WITH query")
+                try enter()
+                let inner = try parseQuery()
+                depth -= 1
+                try expect(symbol: ")", context: "to close the WITH query")
+                with.append(CommonTableExpression(name: name.text, query: inner, span: name.span))
+            } while accept(symbol: ",")
+        }
         var parts = [try parseSelect()]
         while accept(keyword: "UNION") {
             guard accept(keyword: "ALL") else { throw unexpected("expected ALL after UNION (only UNION ALL is supported)") }
             parts.append(try parseSelect())
         }
-        var query = Query(parts: parts)
+        var query = Query(with: with, parts: parts)
         if accept(keyword: "ORDER") {
             try expect(keyword: "BY", context: "after ORDER")
             repeat { query.orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
@@ -229,7 +246,7 @@ struct Parser {
     }
 
     private mutating func parseTableReference() throws(Diagnostic) -> TableReference {
-        if current.isSymbol("("), peekToken(1).isKeyword("SELECT") {
+        if current.isSymbol("("), startsQuery(ahead: 1) {
             let open = advance()
             try enter()
             let query = try parseQuery()
@@ -359,6 +376,13 @@ struct Parser {
         }
         if accept(keyword: "IN") {
             try expect(symbol: "(", context: "after IN")
+            if startsQuery(ahead: 0) {
+                try enter()
+                let q = try parseQuery()
+                depth -= 1
+                try expect(symbol: ")", context: "to close the IN subquery")
+                return .inSubquery(left, q, negated: negated, left.span.through(previous.span))
+            }
             var list: [Expression] = []
             repeat { list.append(try parseExpression()) } while accept(symbol: ",")
             try expect(symbol: ")", context: "to close the IN list")
@@ -478,6 +502,13 @@ struct Parser {
             default:
                 throw unexpected("expected an expression")
             }
+        case .identifier where t.text.uppercased() == "EXISTS" && peekToken(1).isSymbol("(") && startsQuery(ahead: 2):
+            _ = advance(); _ = advance()
+            try enter()
+            let q = try parseQuery()
+            depth -= 1
+            try expect(symbol: ")", context: "to close EXISTS (SELECT …)")
+            return .exists(q, t.span.through(previous.span))
         case .identifier, .quotedIdentifier:
             _ = advance()
             if t.kind == .identifier, current.isSymbol("(") { return try parseCall(name: t) }
@@ -492,6 +523,13 @@ struct Parser {
                 return .column(table: t.text, name: c.text, t.span.through(c.span))
             }
             return .column(table: nil, name: t.text, t.span)
+        case .symbol where t.text == "(" && startsQuery(ahead: 1):
+            _ = advance()
+            try enter()
+            let q = try parseQuery()
+            depth -= 1
+            try expect(symbol: ")", context: "to close the subquery")
+            return .subquery(q, t.span.through(previous.span))
         case .symbol where t.text == "(":
             _ = advance()
             let e = try parseExpression()
@@ -530,6 +568,13 @@ struct Parser {
         }
         return .call(FunctionCall(name: name.text, nameSpan: name.span, arguments: arguments, distinct: distinct,
                                   star: star, filter: filter, over: over, span: name.span.through(previous.span)))
+    }
+
+    /// Whether a query (SELECT, or WITH name AS) starts `ahead` tokens on.
+    private func startsQuery(ahead: Int) -> Bool {
+        peekToken(ahead).isKeyword("SELECT")
+            || (isWord("WITH", ahead: ahead) && (peekToken(ahead + 1).kind == .identifier || peekToken(ahead + 1).kind == .quotedIdentifier)
+                && peekToken(ahead + 2).isKeyword("AS"))
     }
 
     private func isWord(_ word: String, ahead: Int = 0) -> Bool {

@@ -162,3 +162,49 @@ extension SelectPlan {
         }
     }
 }
+
+extension SelectPlan {
+    /// The same plan with `f` applied to every expression it evaluates itself (not those of a
+    /// subquery in FROM, which runs as a plan of its own).
+    func mapExpressions(_ f: (BoundExpression) throws(Diagnostic) -> BoundExpression) throws(Diagnostic) -> SelectPlan {
+        var p = self
+        p.source = try SelectPlan.mapExpressions(source, f)
+        p.filter = try filter.map(f)
+        if let aggregate {
+            var specs: [AggregateSpec] = []
+            for a in aggregate.aggregates {
+                specs.append(AggregateSpec(kind: a.kind, argument: try a.argument.map(f), distinct: a.distinct, filter: try a.filter.map(f),
+                                           type: a.type, text: a.text, span: a.span))
+            }
+            p.aggregate = AggregatePlan(keys: try aggregate.keys.map(f), aggregates: specs)
+        }
+        p.having = try having.map(f)
+        p.outputs = try outputs.map(f)
+        var windows: [WindowFunctionPlan] = []
+        for w in self.windows {
+            windows.append(WindowFunctionPlan(kind: w.kind, arguments: try w.arguments.map(f), filter: try w.filter.map(f),
+                                              partitionBy: try w.partitionBy.map(f),
+                                              orderBy: try w.orderBy.map { (k) throws(Diagnostic) in
+                                                  WindowOrderKey(expression: try f(k.expression), descending: k.descending, nullsFirst: k.nullsFirst)
+                                              },
+                                              frame: w.frame, type: w.type, text: w.text, span: w.span))
+        }
+        p.windows = windows
+        return p
+    }
+
+    private static func mapExpressions(_ source: SourcePlan, _ f: (BoundExpression) throws(Diagnostic) -> BoundExpression) throws(Diagnostic) -> SourcePlan {
+        guard case .join(let kind, let l, let r, let lk, let rk, let residual) = source else { return source }
+        return .join(kind, try mapExpressions(l, f), try mapExpressions(r, f), leftKeys: try lk.map(f), rightKeys: try rk.map(f),
+                     residual: try residual.map(f))
+    }
+}
+
+extension BoundExpression {
+    var containsSubquery: Bool {
+        switch self {
+        case .scalarSubquery, .inSubquery, .exists: return true
+        default: return children.contains { $0.containsSubquery }
+        }
+    }
+}

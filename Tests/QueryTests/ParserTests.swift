@@ -44,6 +44,15 @@ import Testing
         #expect(try roundTrip("SELECT over, rows, range FROM t") == "SELECT over, rows, range FROM t")
     }
 
+    @Test func subqueries() throws {
+        #expect(try roundTrip("with a as (select 1 as x), b as (select x from a) select * from b where x in (select 1) and exists (select 1)")
+                == "WITH a AS (SELECT 1 AS x), b AS (SELECT x FROM a) SELECT * FROM b WHERE ((x IN (SELECT 1)) AND EXISTS (SELECT 1))")
+        #expect(try roundTrip("SELECT (SELECT max(a) FROM t) + 1, x NOT IN (SELECT y FROM u)")
+                == "SELECT ((SELECT max(a) FROM t) + 1), (x NOT IN (SELECT y FROM u))")
+        // WITH and EXISTS are not reserved: columns may still be called so.
+        #expect(try roundTrip("SELECT with, exists FROM t") == "SELECT with, exists FROM t")
+    }
+
     @Test func roundTripIsStable() throws {
         for q in ["SELECT a FROM t WHERE NOT (a = 1 OR b = 2)", "SELECT round(x, 2) || 'y' FROM t GROUP BY 1 ORDER BY a NULLS LAST",
                   "SELECT count(*) FROM t JOIN u ON t.a = u.a AND t.b < u.b"] {
