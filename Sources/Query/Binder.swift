@@ -8,6 +8,15 @@ struct Binder {
     let parameters: [String: Value]
     /// The WITH queries in scope, by lower-cased name: each with the ones it may refer to.
     var ctes: [String: CommonTableBinding] = [:]
+    /// For a subquery in an expression: the scope of the query directly around it, whose
+    /// columns it may read (a correlated subquery), and which of them it did read.
+    var outer: OuterScope?
+
+    final class OuterScope {
+        let scope: Scope
+        var used: Set<Int> = []
+        init(scope: Scope) { self.scope = scope }
+    }
 
     struct CommonTableBinding {
         let query: Query

@@ -29,12 +29,25 @@ extension Binder {
             }
             return try constant(v, span)
         case .column(let table, let name, let span):
-            var resolved = try ctx.scope.resolve(table: table, name: name, span: span)
+            // A name this query does not know may be a column of the query around a subquery.
+            func outerColumn() -> BoundExpression? {
+                guard let outer, case .column(let i, let t, let n)?? = try? outer.scope.resolve(table: table, name: name, span: span) else { return nil }
+                outer.used.insert(i)
+                return .outerColumn(i, t, name: n)
+            }
+            var resolved: BoundExpression?
+            do throws(Diagnostic) {
+                resolved = try ctx.scope.resolve(table: table, name: name, span: span)
+            } catch {
+                if let o = outerColumn() { return o }
+                throw error
+            }
             if resolved == nil, table == nil, let aliased = ctx.aliases[name.lowercased()] {
                 var inner = ctx
                 inner.aliases[name.lowercased()] = nil
                 return try bindExpression(aliased, inner)
             }
+            if resolved == nil, let o = outerColumn() { return o }
             if resolved == nil { throw ctx.scope.unknownColumn(name, span: span, aliases: Array(ctx.aliases.keys)) }
             if ctx.aggregation != nil {
                 throw Diagnostic(kind: .name, message: "column \"\(e.displayName)\" must appear in GROUP BY or be used in an aggregate function",
@@ -119,18 +132,20 @@ extension Binder {
         case .call(let call):
             return try bindCall(call, ctx)
         case .subquery(let q, let span):
-            let (plan, type) = try bindValueSubquery(q, span, "a subquery used as a value")
-            return .scalarSubquery(SubqueryPlan(plan: plan, span: span, text: q.description), type)
+            let (plan, type, outerColumns) = try bindValueSubquery(q, span, "a subquery used as a value", ctx)
+            return .scalarSubquery(SubqueryPlan(plan: plan, span: span, text: q.description, outerColumns: outerColumns), type)
         case .inSubquery(let x, let q, let negated, let span):
             let b = try bindExpression(x, ctx)
-            let (plan, type) = try bindValueSubquery(q, span, "IN (SELECT …)")
+            let (plan, type, outerColumns) = try bindValueSubquery(q, span, "IN (SELECT …)", ctx)
             guard let common = SQLType.common(b.type, type) else {
                 throw Diagnostic(kind: .type, message: "cannot compare \(b.type) with the subquery's \(type) in \(x.displayName) IN (SELECT …)", span: x.span,
                                  hints: ["convert one side, e.g. CAST(\(x.displayName) AS \(type))"])
             }
-            return .inSubquery(Binder.widened(b, to: common, span: x.span), SubqueryPlan(plan: plan, span: span, text: q.description), negated: negated)
+            return .inSubquery(Binder.widened(b, to: common, span: x.span),
+                               SubqueryPlan(plan: plan, span: span, text: q.description, outerColumns: outerColumns), negated: negated)
         case .exists(let q, let span):
-            return .exists(SubqueryPlan(plan: try bindSubquery(q), span: span, text: q.description))
+            let (plan, outerColumns) = try bindSubquery(q, ctx)
+            return .exists(SubqueryPlan(plan: plan, span: span, text: q.description, outerColumns: outerColumns))
         case .cast(let x, let typeName, let span):
             let b = try bindExpression(x, ctx)
             let target: SQLType
@@ -303,25 +318,41 @@ extension Binder {
 }
 
 extension Binder {
-    /// A subquery inside an expression. It sees the WITH queries in scope but not the columns of
-    /// the query around it: one that reads them (a correlated subquery) is refused by name.
-    func bindSubquery(_ q: Query) throws(Diagnostic) -> QueryPlan {
-        let plan = try bind(q)
+    /// A subquery inside an expression. It sees the WITH queries in scope and the columns of the
+    /// query directly around it (a correlated subquery), unless that query is grouped or the
+    /// subquery stands in a JOIN's ON; which outer columns it read come back with it.
+    func bindSubquery(_ q: Query, _ ctx: Context) throws(Diagnostic) -> (QueryPlan, [Int]) {
+        var inner = self
+        let mayCorrelate = ctx.aggregation == nil && ctx.clause != .on
+        inner.outer = mayCorrelate ? OuterScope(scope: ctx.scope) : nil
+        let plan: QueryPlan
+        do throws(Diagnostic) {
+            plan = try inner.bind(q)
+        } catch {
+            // Say why an outer column is not seen here, rather than only that it is unknown.
+            var probe = self
+            probe.outer = OuterScope(scope: ctx.scope)
+            if !mayCorrelate, (try? probe.bind(q)) != nil {
+                throw Diagnostic(kind: .name, message: "a subquery \(ctx.aggregation != nil ? "in a grouped query" : "in ON") cannot read the outer query's columns",
+                                 span: error.span, hints: ["compute the per-row value in a WITH query and JOIN it, or move the subquery to WHERE"])
+            }
+            throw error
+        }
         if let pivot = q.parts.first(where: { $0.pivotBy != nil })?.pivotBy {
             throw Diagnostic(kind: .name, message: "a PIVOT BY query cannot be a subquery (its columns depend on the data)", span: pivot.span)
         }
-        return plan
+        return (plan, inner.outer.map { $0.used.sorted() } ?? [])
     }
 
     /// A subquery that gives values: one column; its type.
-    func bindValueSubquery(_ q: Query, _ span: SourceSpan, _ what: String) throws(Diagnostic) -> (QueryPlan, SQLType) {
-        let plan = try bindSubquery(q)
+    func bindValueSubquery(_ q: Query, _ span: SourceSpan, _ what: String, _ ctx: Context) throws(Diagnostic) -> (QueryPlan, SQLType, [Int]) {
+        let (plan, outerColumns) = try bindSubquery(q, ctx)
         guard let first = plan.parts.first, first.visibleCount == 1 else {
             throw Diagnostic(kind: .type, message: "\(what) must select one column, not \(plan.parts.first?.visibleCount ?? 0)", span: span)
         }
         var type = first.outputs[0].type
         for part in plan.parts.dropFirst() { type = SQLType.common(type, part.outputs[0].type) ?? type }
-        return (plan, type)
+        return (plan, type, outerColumns)
     }
 }
 

@@ -20,6 +20,7 @@ extension Binder {
     func reference(_ ref: TableReference) throws(Diagnostic) -> (SourcePlan, [(String, SQLType)], String) {
         var subquery = ref.subquery
         var binder = self
+        binder.outer = nil  // a FROM subquery cannot read the row of a query around it (no LATERAL)
         var qualifier = ref.name
         if subquery == nil, let cte = ctes[ref.name.lowercased()] {
             subquery = cte.query

@@ -28,12 +28,15 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
     case inSubquery(BoundExpression, SubqueryPlan, negated: Bool)
     /// `EXISTS (SELECT …)`: the subquery runs once; then a constant.
     case exists(SubqueryPlan)
+    /// Inside a correlated subquery: column `i` of the query around it, a constant for each of
+    /// its rows (the executor puts the value in before running the subquery).
+    case outerColumn(Int, SQLType, name: String)
 
     var type: SQLType {
         switch self {
         case .column(_, let t, _), .constant(_, let t), .negate(_, let t, _), .arithmetic(_, _, _, let t, _),
              .caseWhen(_, _, let t), .function(_, _, let t, _), .cast(_, let t, _), .dictionaryLookup(_, _, let t, _),
-             .scalarSubquery(_, let t):
+             .scalarSubquery(_, let t), .outerColumn(_, let t, _):
             return t
         case .concat: return .text
         case .compare, .and, .or, .not, .isNull, .inList, .like, .inSubquery, .exists: return .boolean
@@ -43,7 +46,7 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
 
     var children: [BoundExpression] {
         switch self {
-        case .column, .constant, .dictionaryLookup, .scalarSubquery, .exists: return []
+        case .column, .constant, .dictionaryLookup, .scalarSubquery, .exists, .outerColumn: return []
         case .negate(let e, _, _), .not(let e), .isNull(let e, _), .cast(let e, _, _), .share(let e), .inSubquery(let e, _, _): return [e]
         case .arithmetic(_, let l, let r, _, _), .concat(let l, let r), .compare(_, let l, let r), .and(let l, let r),
              .or(let l, let r): return [l, r]
@@ -55,10 +58,13 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Input columns this expression reads.
+    /// Input columns this expression reads (a correlated subquery reads its outer columns).
     var columnsUsed: Set<Int> {
         if case .column(let i, _, _) = self { return [i] }
         if case .dictionaryLookup(let i, _, _, _) = self { return [i] }
+        if case .scalarSubquery(let q, _) = self { return Set(q.outerColumns) }
+        if case .exists(let q) = self { return Set(q.outerColumns) }
+        if case .inSubquery(let x, let q, _) = self { return x.columnsUsed.union(q.outerColumns) }
         return children.reduce(into: Set<Int>()) { $0.formUnion($1.columnsUsed) }
     }
 
@@ -112,7 +118,7 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
     /// `children`, every rewrite and question is written once, not once per node kind).
     func replacingChildren(_ f: (BoundExpression) -> BoundExpression) -> BoundExpression {
         switch self {
-        case .column, .constant, .dictionaryLookup, .scalarSubquery, .exists: return self
+        case .column, .constant, .dictionaryLookup, .scalarSubquery, .exists, .outerColumn: return self
         case .inSubquery(let e, let q, let n): return .inSubquery(f(e), q, negated: n)
         case .negate(let e, let t, let s): return .negate(f(e), t, s)
         case .arithmetic(let op, let l, let r, let t, let s): return .arithmetic(op, f(l), f(r), t, s)
@@ -161,6 +167,7 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
         case .scalarSubquery(let q, _): return "(\(q))"
         case .inSubquery(let e, let q, let n): return "(\(e) \(n ? "NOT " : "")IN (\(q)))"
         case .exists(let q): return "EXISTS (\(q))"
+        case .outerColumn(let i, _, let n): return "outer.\(n)#\(i)"
         }
     }
 }
@@ -190,6 +197,7 @@ extension BoundExpression: Hashable {
         case (.scalarSubquery(let q, let t), .scalarSubquery(let r, let u)): return q == r && t == u
         case (.inSubquery(let x, let q, let n), .inSubquery(let y, let r, let m)): return q == r && n == m && x == y
         case (.exists(let q), .exists(let r)): return q == r
+        case (.outerColumn(let i, let t, _), .outerColumn(let j, let u, _)): return i == j && t == u
         default: return false
         }
     }
@@ -216,6 +224,10 @@ struct SubqueryPlan: Sendable, Hashable, CustomStringConvertible {
     let span: SourceSpan
     /// The statement's text of the subquery, for EXPLAIN and messages.
     let text: String
+    /// Columns of the query around it that it reads (empty: it runs once).
+    var outerColumns: [Int] = []
+
+    var isCorrelated: Bool { !outerColumns.isEmpty }
 
     static func == (a: SubqueryPlan, b: SubqueryPlan) -> Bool { a.span == b.span && a.text == b.text }
     func hash(into hasher: inout Hasher) { hasher.combine(span); hasher.combine(text) }

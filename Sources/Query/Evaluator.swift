@@ -91,6 +91,8 @@ struct Evaluator {
         case .scalarSubquery(let q, _), .inSubquery(_, let q, _), .exists(let q):
             // The executor runs subqueries before the SELECT and puts their values in.
             throw Diagnostic(kind: .execution, message: "internal: the subquery \(q) was not run before its SELECT", span: q.span)
+        case .outerColumn(_, _, let name):
+            throw Diagnostic(kind: .execution, message: "internal: the outer column \(name) was not given a value", span: nil)
         }
     }
 

@@ -117,8 +117,10 @@ struct Executor {
 
     func runSelect(_ plan: SelectPlan) throws(Diagnostic) -> Output {
         // Subqueries in expressions run first, once each; their values take their place.
-        let plan = try plan.mapExpressions { (e) throws(Diagnostic) in try runSubqueries(e) }
-        let relation = try source(plan.source)
+        var plan = try plan.mapExpressions { (e) throws(Diagnostic) in try runSubqueries(e) }
+        var relation = try source(plan.source)
+        // Correlated subqueries: a column of values per source row, read like any other.
+        (plan, relation) = try CorrelatedSubqueries(executor: self).attach(plan, relation)
         let filter = plan.filter.map { Specializer.specialize($0, relation, classNames: classNames) }
         let evaluator = Evaluator(relation: relation, classNames: classNames)
 
@@ -164,6 +166,10 @@ struct Executor {
     func runSubqueries(_ e: BoundExpression) throws(Diagnostic) -> BoundExpression {
         guard e.containsSubquery else { return e }
         switch e {
+        case .scalarSubquery(let q, _) where q.isCorrelated, .exists(let q) where q.isCorrelated:
+            return e  // runs once per outer row: CorrelatedSubqueries
+        case .inSubquery(let x, let q, let negated) where q.isCorrelated:
+            return .inSubquery(try runSubqueries(x), q, negated: negated)
         case .scalarSubquery(let q, let type):
             let out = try runVectors(q.plan)
             guard out.rowCount <= 1 else {
