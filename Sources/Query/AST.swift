@@ -332,6 +332,43 @@ struct OrderItem: Sendable, CustomStringConvertible {
 enum GroupBy: Sendable {
     case expressions([Expression])
     case all(SourceSpan)
+    /// With ROLLUP, CUBE or GROUPING SETS among the items: the groupings are the cross product
+    /// of the items' sets.
+    case sets([GroupingItem], SourceSpan)
+}
+
+/// One item of a GROUP BY that has grouping sets.
+enum GroupingItem: Sendable, CustomStringConvertible {
+    case expression(Expression)
+    /// ROLLUP(a, b, c): (a, b, c), (a, b), (a), ().
+    case rollup([Expression])
+    /// CUBE(a, b): every subset.
+    case cube([Expression])
+    /// GROUPING SETS ((a, b), (a), ()).
+    case sets([[Expression]])
+
+    var description: String {
+        func list(_ es: [Expression]) -> String { es.map(\.bare).joined(separator: ", ") }
+        switch self {
+        case .expression(let e): return e.description
+        case .rollup(let es): return "ROLLUP (\(list(es)))"
+        case .cube(let es): return "CUBE (\(list(es)))"
+        case .sets(let sets): return "GROUPING SETS (" + sets.map { "(\(list($0)))" }.joined(separator: ", ") + ")"
+        }
+    }
+
+    /// The grouping sets this item stands for, each a list of expressions.
+    var groupings: [[Expression]] {
+        switch self {
+        case .expression(let e): return [[e]]
+        case .rollup(let es): return (0...es.count).reversed().map { Array(es.prefix($0)) }
+        case .cube(let es):
+            // Larger sets first, each subset in the order written.
+            let masks = (0..<(1 << es.count)).sorted { $0.nonzeroBitCount > $1.nonzeroBitCount || ($0.nonzeroBitCount == $1.nonzeroBitCount && $0 > $1) }
+            return masks.map { mask in es.enumerated().filter { mask & (1 << (es.count - 1 - $0.offset)) != 0 }.map(\.element) }
+        case .sets(let sets): return sets
+        }
+    }
 }
 
 struct SelectStatement: Sendable, CustomStringConvertible {
@@ -353,6 +390,7 @@ struct SelectStatement: Sendable, CustomStringConvertible {
         switch groupBy {
         case .expressions(let es)?: s += " GROUP BY " + es.map(\.description).joined(separator: ", ")
         case .all?: s += " GROUP BY ALL"
+        case .sets(let items, _)?: s += " GROUP BY " + items.map(\.description).joined(separator: ", ")
         case nil: break
         }
         if let having { s += " HAVING \(having)" }

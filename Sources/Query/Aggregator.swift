@@ -26,7 +26,7 @@ final class AggregateAccumulator {
         case .min, .max:
             if spec.type == .text { textExtremes += [String?](repeating: nil, count: extra) }
             else { extremes += [Int128](repeating: 0, count: extra) }
-        case .count: break
+        case .count, .grouping: break
         }
     }
 
@@ -134,7 +134,7 @@ final class AggregateAccumulator {
                 if counts[g] == 0 || (isMin ? v < extremes[g] : v > extremes[g]) { extremes[g] = v }
                 counts[g] += 1
             }
-        case .count:
+        case .count, .grouping:
             break
         }
     }
@@ -149,7 +149,7 @@ final class AggregateAccumulator {
                 sums[g] = t
             case .min, .max:
                 if counts[g] == 0 || (spec.kind == .min ? x[i] < extremes[g] : x[i] > extremes[g]) { extremes[g] = x[i] }
-            case .count:
+            case .count, .grouping:
                 break
             }
             counts[g] += 1
@@ -161,6 +161,9 @@ final class AggregateAccumulator {
         grow(to: groupCount)
         let n = groupCount
         switch spec.kind {
+        case .grouping:
+            // All keys grouped: 0. A grouping set's own value is put in by the executor.
+            return Vector(.integer([Int64](repeating: 0, count: n)), nulls: nil, count: n)
         case .count:
             if spec.distinct {
                 var perGroup = [Int64](repeating: 0, count: n)

@@ -64,6 +64,8 @@ struct Binder {
     final class AggregationState {
         var keys: [BoundExpression] = []
         var aggregates: [AggregateSpec] = []
+        /// ROLLUP, CUBE, GROUPING SETS: the groupings, as positions in `keys`.
+        var groupingSets: [[Int]]?
     }
 
     // MARK: queries

@@ -26,6 +26,31 @@ extension Binder {
         inner.allowShare = false
         inner.windows = nil
         inner.clause = .aggregateArgument
+        if kind == .grouping {
+            // grouping(a, b): bit i set when the row's grouping leaves argument i out.
+            guard !call.arguments.isEmpty, !call.star, call.filter == nil, !call.distinct else {
+                throw Diagnostic(kind: .type, message: "grouping() takes one or more GROUP BY expressions", span: call.span,
+                                 hints: ["e.g. grouping(class) with GROUP BY ROLLUP (class, code)"])
+            }
+            var keys: [Int] = []
+            var keyContext = inner
+            keyContext.clause = .groupBy
+            for a in call.arguments {
+                let bound = try bindExpression(a, keyContext)
+                guard let k = state.keys.firstIndex(of: bound) else {
+                    throw Diagnostic(kind: .name, message: "grouping() takes GROUP BY expressions, and \(a.displayName) is not one", span: a.span)
+                }
+                keys.append(k)
+            }
+            let spec = AggregateSpec(kind: .grouping, argument: nil, distinct: false, filter: nil, type: .integer,
+                                     text: call.description, span: call.span, groupingKeys: keys)
+            let index: Int
+            if let existing = state.aggregates.firstIndex(where: { $0.computesSame(as: spec) }) { index = existing } else {
+                state.aggregates.append(spec)
+                index = state.aggregates.count - 1
+            }
+            return .column(state.keys.count + index, .integer, name: call.description)
+        }
         var argument: BoundExpression?
         if call.star {
             guard kind == .count else {
@@ -66,6 +91,7 @@ extension Binder {
         case .sum: type = argumentType == .null ? .integer : argumentType
         case .avg: type = .decimal(scale: max(6, argumentType.scale))
         case .min, .max: type = argumentType
+        case .grouping: type = .integer
         }
         let text = "\(name)(\(call.star ? "*" : (call.distinct ? "DISTINCT " : "") + (argument?.description ?? "")))"
             + (filter.map { " FILTER (WHERE \($0))" } ?? "")

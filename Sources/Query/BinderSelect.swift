@@ -57,11 +57,34 @@ extension Binder {
         if isGrouped {
             let state = AggregationState()
             let keyContext = Context(scope: scope, aliases: aliases, clause: .groupBy)
-            func addKey(_ e: Expression) throws(Diagnostic) {
+            @discardableResult
+            func addKey(_ e: Expression) throws(Diagnostic) -> Int {
                 let bound = try bindExpression(e, keyContext)
-                if !state.keys.contains(bound) { state.keys.append(bound) }
+                if let k = state.keys.firstIndex(of: bound) { return k }
+                state.keys.append(bound)
+                return state.keys.count - 1
             }
             switch s.groupBy {
+            case .sets(let groupItems, let span)?:
+                if s.pivotBy != nil {
+                    throw Diagnostic(kind: .name, message: "ROLLUP, CUBE and GROUPING SETS cannot be combined with PIVOT BY", span: span)
+                }
+                // The groupings are the cross product of the items' sets (GROUP BY a, ROLLUP (b)
+                // is (a, b), (a)); each is a list of key positions.
+                var sets: [[Int]] = [[]]
+                for item in groupItems {
+                    var itemSets: [[Int]] = []
+                    for grouping in item.groupings {
+                        var set: [Int] = []
+                        for e in grouping {
+                            let k = try addKey(try groupingTarget(e, items: items))
+                            if !set.contains(k) { set.append(k) }
+                        }
+                        itemSets.append(set)
+                    }
+                    sets = sets.flatMap { a in itemSets.map { b in a + b.filter { !a.contains($0) } } }
+                }
+                state.groupingSets = sets
             case .expressions(let list)?:
                 for e in list {
                     if case .literal(.integer(let n), let span) = e {
@@ -124,11 +147,11 @@ extension Binder {
                 plan.pivot = PivotPlan(pivotColumn: plan.outputs.count - 1, rowColumns: rowColumns, valueColumns: valueColumns,
                                        zeroWhenMissing: Set(counts))
             }
-            plan.aggregate = AggregatePlan(keys: state.keys, aggregates: state.aggregates)
+            plan.aggregate = AggregatePlan(keys: state.keys, aggregates: state.aggregates, groupingSets: state.groupingSets)
             // ORDER BY expressions that are not outputs may still need aggregates: bind them now,
             // while the state collects.
             try bindOrder(orderBy, into: &plan, context: outputContext)
-            plan.aggregate = AggregatePlan(keys: state.keys, aggregates: state.aggregates)
+            plan.aggregate = AggregatePlan(keys: state.keys, aggregates: state.aggregates, groupingSets: state.groupingSets)
         } else {
             for item in items { plan.outputs.append(try bindExpression(item.expression, outputContext)) }
             if let h = s.having {
@@ -142,6 +165,19 @@ extension Binder {
         }
         placeWindows(windows, into: &plan)
         return plan
+    }
+
+    /// A GROUP BY item: `GROUP BY 2` is the second select item's expression.
+    func groupingTarget(_ e: Expression, items: [(expression: Expression, name: String)]) throws(Diagnostic) -> Expression {
+        guard case .literal(.integer(let n), let span) = e else { return e }
+        guard n >= 1 && n <= items.count else {
+            throw Diagnostic(kind: .name, message: "GROUP BY position \(n) is not in the select list (it has \(items.count) column\(items.count == 1 ? "" : "s"))", span: span)
+        }
+        let target = items[Int(n) - 1].expression
+        if containsAggregate(target) {
+            throw Diagnostic(kind: .name, message: "GROUP BY \(n) refers to an aggregate, \(target.displayName)", span: span)
+        }
+        return target
     }
 
     func bindOrder(_ orderBy: [OrderItem], into plan: inout SelectPlan, context: Context) throws(Diagnostic) {

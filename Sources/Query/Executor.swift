@@ -127,7 +127,9 @@ struct Executor {
         var outputRelation: Relation
         var outputSelection: RowSelection
         if let aggregate = plan.aggregate {
-            outputRelation = try aggregateRows(aggregate, relation: relation, filter: filter, evaluator: evaluator)
+            outputRelation = aggregate.groupingSets == nil
+                ? try aggregateRows(aggregate, relation: relation, filter: filter, evaluator: evaluator)
+                : try aggregateGroupingSets(aggregate, relation: relation, filter: filter, evaluator: evaluator)
             outputSelection = .range(0..<outputRelation.rowCount)
             if let having = plan.having {
                 outputSelection = try Evaluator(relation: outputRelation, classNames: classNames).filter(having, outputSelection)
@@ -322,6 +324,38 @@ struct Executor {
         }
         for accumulator in accumulators { columns.append(try accumulator.finish(groupCount: groupCount)) }
         return Relation(vectors: columns, rowCount: groupCount)
+    }
+
+    /// ROLLUP, CUBE, GROUPING SETS: one hash aggregation per grouping, by its keys only; the
+    /// rows are concatenated in the order of the groupings, with the keys a grouping leaves
+    /// out NULL and grouping() the bits of the arguments left out (the first argument highest).
+    private func aggregateGroupingSets(_ plan: AggregatePlan, relation: Relation, filter: BoundExpression?,
+                                       evaluator: Evaluator) throws(Diagnostic) -> Relation {
+        let sets = plan.groupingSets ?? [Array(plan.keys.indices)]
+        var builders = plan.keys.map { VectorBuilder(type: $0.type) } + plan.aggregates.map { VectorBuilder(type: $0.type) }
+        var total = 0
+        for set in sets {
+            try checkCancelled()
+            let part = try aggregateRows(AggregatePlan(keys: set.map { plan.keys[$0] }, aggregates: plan.aggregates),
+                                         relation: relation, filter: filter, evaluator: evaluator)
+            let columns = (0..<part.columns.count).map { part.gather($0, .range(0..<part.rowCount)) }
+            for r in 0..<part.rowCount {
+                for k in plan.keys.indices {
+                    builders[k].append(set.firstIndex(of: k).map { columns[$0].scalar(at: r) } ?? .null)
+                }
+                for (a, spec) in plan.aggregates.enumerated() {
+                    if spec.kind == .grouping {
+                        var bits: Int64 = 0
+                        for k in spec.groupingKeys { bits = bits << 1 | (set.contains(k) ? 0 : 1) }
+                        builders[plan.keys.count + a].append(.integer(bits))
+                    } else {
+                        builders[plan.keys.count + a].append(columns[set.count + a].scalar(at: r))
+                    }
+                }
+            }
+            total += part.rowCount
+        }
+        return Relation(vectors: builders.map { $0.build() }, rowCount: total)
     }
 
     /// SELECT DISTINCT: the first row of each distinct visible tuple.

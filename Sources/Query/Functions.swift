@@ -8,11 +8,13 @@ enum ScalarFunction: String, Sendable, CaseIterable {
 
 enum AggregateKind: String, Sendable {
     case count, sum, avg, min, max
+    /// grouping(a, …): which of its arguments the row's grouping leaves out (ROLLUP, CUBE).
+    case grouping
 }
 
 enum FunctionCatalog {
-    static let aggregateNames: Set<String> = ["count", "sum", "avg", "min", "max"]
-    static let names: [String] = (["count", "sum", "avg", "min", "max", "share"] + ScalarFunction.allCases.map(\.rawValue)).sorted()
+    static let aggregateNames: Set<String> = ["count", "sum", "avg", "min", "max", "grouping"]
+    static let names: [String] = (["count", "sum", "avg", "min", "max", "grouping", "share"] + ScalarFunction.allCases.map(\.rawValue)).sorted()
 
     /// Checks arguments and gives the result type.
     static func resultType(_ f: ScalarFunction, _ args: [BoundExpression], call: FunctionCall) throws(Diagnostic) -> SQLType {

@@ -202,9 +202,14 @@ struct Parser {
             if current.isKeyword("ALL") {
                 s.groupBy = .all(advance().span)
             } else {
-                var es: [Expression] = []
-                repeat { es.append(try parseExpression()) } while accept(symbol: ",")
-                s.groupBy = .expressions(es)
+                let start = current.span
+                var items: [GroupingItem] = []
+                repeat { items.append(try parseGroupingItem()) } while accept(symbol: ",")
+                if items.allSatisfy({ if case .expression = $0 { return true } else { return false } }) {
+                    s.groupBy = .expressions(items.compactMap { if case .expression(let e) = $0 { return e } else { return nil } })
+                } else {
+                    s.groupBy = .sets(items, start.through(previous.span))
+                }
             }
         }
         if accept(keyword: "HAVING") { s.having = try parseExpression() }
@@ -568,6 +573,31 @@ struct Parser {
         }
         return .call(FunctionCall(name: name.text, nameSpan: name.span, arguments: arguments, distinct: distinct,
                                   star: star, filter: filter, over: over, span: name.span.through(previous.span)))
+    }
+
+    /// An item of GROUP BY: an expression, ROLLUP (…), CUBE (…) or GROUPING SETS ((…), …). The
+    /// words are read as such only here (a column may be called rollup).
+    private mutating func parseGroupingItem() throws(Diagnostic) -> GroupingItem {
+        func list() throws(Diagnostic) -> [Expression] {
+            try expect(symbol: "(", context: "to open the list")
+            var es: [Expression] = []
+            if !current.isSymbol(")") { repeat { es.append(try parseExpression()) } while accept(symbol: ",") }
+            try expect(symbol: ")", context: "to close the list")
+            return es
+        }
+        if isWord("ROLLUP"), peekToken(1).isSymbol("(") { _ = advance(); return .rollup(try list()) }
+        if isWord("CUBE"), peekToken(1).isSymbol("(") { _ = advance(); return .cube(try list()) }
+        if isWord("GROUPING"), isWord("SETS", ahead: 1) {
+            _ = advance(); _ = advance()
+            try expect(symbol: "(", context: "after GROUPING SETS")
+            var sets: [[Expression]] = []
+            repeat {
+                if current.isSymbol("(") { sets.append(try list()) } else { sets.append([try parseExpression()]) }
+            } while accept(symbol: ",")
+            try expect(symbol: ")", context: "to close GROUPING SETS")
+            return .sets(sets)
+        }
+        return .expression(try parseExpression())
     }
 
     /// Whether a query (SELECT, or WITH name AS) starts `ahead` tokens on.

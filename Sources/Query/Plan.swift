@@ -23,7 +23,7 @@ indirect enum SourcePlan: Sendable {
 
 struct AggregateSpec: Sendable {
     let kind: AggregateKind
-    /// nil for count(*).
+    /// nil for count(*) and grouping().
     let argument: BoundExpression?
     let distinct: Bool
     let filter: BoundExpression?
@@ -31,10 +31,13 @@ struct AggregateSpec: Sendable {
     let text: String
     /// The call in the query, where an overflow error points.
     let span: SourceSpan
+    /// grouping(a, b, …): the arguments' positions among the grouping keys.
+    var groupingKeys: [Int] = []
 
     /// The same computation (wherever and however it was written): computed once.
     func computesSame(as other: AggregateSpec) -> Bool {
         kind == other.kind && distinct == other.distinct && argument == other.argument && filter == other.filter
+            && groupingKeys == other.groupingKeys
     }
 }
 
@@ -43,6 +46,9 @@ struct AggregateSpec: Sendable {
 struct AggregatePlan: Sendable {
     var keys: [BoundExpression]
     var aggregates: [AggregateSpec]
+    /// ROLLUP, CUBE, GROUPING SETS: each grouping's keys as positions in `keys` (the others are
+    /// NULL in its rows). nil: one grouping by all keys.
+    var groupingSets: [[Int]]? = nil
 }
 
 struct SortKey: Sendable {
@@ -134,7 +140,10 @@ extension SelectPlan {
         if !windows.isEmpty { add("Window " + windows.map(\.text).joined(separator: ", ")) }
         if let having { add("Filter (HAVING) \(having)") }
         if let aggregate {
-            let keys = aggregate.keys.isEmpty ? "" : " by " + aggregate.keys.map(\.description).joined(separator: ", ")
+            var keys = aggregate.keys.isEmpty ? "" : " by " + aggregate.keys.map(\.description).joined(separator: ", ")
+            if let sets = aggregate.groupingSets {
+                keys += " grouping sets " + sets.map { "(" + $0.map { aggregate.keys[$0].description }.joined(separator: ", ") + ")" }.joined(separator: ", ")
+            }
             add("HashAggregate " + aggregate.aggregates.map(\.text).joined(separator: ", ") + keys)
         }
         if let filter { add("Filter \(filter)") }
@@ -174,9 +183,9 @@ extension SelectPlan {
             var specs: [AggregateSpec] = []
             for a in aggregate.aggregates {
                 specs.append(AggregateSpec(kind: a.kind, argument: try a.argument.map(f), distinct: a.distinct, filter: try a.filter.map(f),
-                                           type: a.type, text: a.text, span: a.span))
+                                           type: a.type, text: a.text, span: a.span, groupingKeys: a.groupingKeys))
             }
-            p.aggregate = AggregatePlan(keys: try aggregate.keys.map(f), aggregates: specs)
+            p.aggregate = AggregatePlan(keys: try aggregate.keys.map(f), aggregates: specs, groupingSets: aggregate.groupingSets)
         }
         p.having = try having.map(f)
         p.outputs = try outputs.map(f)

@@ -242,7 +242,7 @@ struct WindowOperator {
             case .aggregate(let kind):
                 let count = prefixCount[range.upperBound] - prefixCount[range.lowerBound]
                 switch kind {
-                case .count:
+                case .count, .grouping:
                     result[row] = .integer(count)
                 case .sum:
                     guard count > 0 else { result[row] = .null; continue }

@@ -53,6 +53,12 @@ import Testing
         #expect(try roundTrip("SELECT with, exists FROM t") == "SELECT with, exists FROM t")
     }
 
+    @Test func groupingSets() throws {
+        #expect(try roundTrip("select a, b, sum(x) group by rollup(a, b), cube(c), grouping sets ((a), (), d)")
+                == "SELECT a, b, sum(x) GROUP BY ROLLUP (a, b), CUBE (c), GROUPING SETS ((a), (), (d))")
+        #expect(try roundTrip("SELECT rollup, cube FROM t GROUP BY rollup") == "SELECT rollup, cube FROM t GROUP BY rollup")
+    }
+
     @Test func roundTripIsStable() throws {
         for q in ["SELECT a FROM t WHERE NOT (a = 1 OR b = 2)", "SELECT round(x, 2) || 'y' FROM t GROUP BY 1 ORDER BY a NULLS LAST",
                   "SELECT count(*) FROM t JOIN u ON t.a = u.a AND t.b < u.b"] {
