@@ -9,6 +9,10 @@ indirect enum Expression: Sendable, CustomStringConvertible {
     case unary(UnaryOperator, Expression, SourceSpan)
     case binary(BinaryOperator, Expression, Expression, SourceSpan)
     case isNull(Expression, negated: Bool, SourceSpan)
+    /// `a IS [NOT] DISTINCT FROM b`: equality where NULL equals NULL.
+    case isDistinct(Expression, Expression, negated: Bool, SourceSpan)
+    /// `x IS [NOT] TRUE|FALSE`: never NULL.
+    case isTruth(Expression, Bool, negated: Bool, SourceSpan)
     case inList(Expression, [Expression], negated: Bool, SourceSpan)
     case between(Expression, Expression, Expression, negated: Bool, SourceSpan)
     case like(Expression, Expression, caseInsensitive: Bool, negated: Bool, SourceSpan)
@@ -27,7 +31,7 @@ indirect enum Expression: Sendable, CustomStringConvertible {
         case .literal(_, let s), .column(_, _, let s), .star(_, let s), .parameter(_, let s),
              .unary(_, _, let s), .binary(_, _, _, let s), .isNull(_, _, let s), .inList(_, _, _, let s),
              .between(_, _, _, _, let s), .like(_, _, _, _, let s), .caseWhen(_, _, _, let s), .cast(_, _, let s),
-             .subquery(_, let s), .inSubquery(_, _, _, let s), .exists(_, let s):
+             .subquery(_, let s), .inSubquery(_, _, _, let s), .exists(_, let s), .isDistinct(_, _, _, let s), .isTruth(_, _, _, let s):
             return s
         case .call(let c): return c.span
         }
@@ -49,6 +53,8 @@ indirect enum Expression: Sendable, CustomStringConvertible {
             }
             return "(\(l) \(op.rawValue) \(r))"
         case .isNull(let e, let n, _): return "(\(e) IS \(n ? "NOT " : "")NULL)"
+        case .isDistinct(let l, let r, let n, _): return "(\(l) IS \(n ? "NOT " : "")DISTINCT FROM \(r))"
+        case .isTruth(let e, let v, let n, _): return "(\(e) IS \(n ? "NOT " : "")\(v ? "TRUE" : "FALSE"))"
         case .inList(let e, let list, let n, _):
             return "(\(e) \(n ? "NOT " : "")IN (\(list.map(\.description).joined(separator: ", "))))"
         case .between(let e, let lo, let hi, let n, _): return "(\(e) \(n ? "NOT " : "")BETWEEN \(lo) AND \(hi))"
@@ -75,8 +81,8 @@ indirect enum Expression: Sendable, CustomStringConvertible {
         // aggregates or windows do not look inside.
         case .literal, .column, .star, .parameter, .subquery, .exists: return []
         case .inSubquery(let x, _, _, _): return [x]
-        case .unary(_, let x, _), .isNull(let x, _, _), .cast(let x, _, _): return [x]
-        case .binary(_, let l, let r, _), .like(let l, let r, _, _, _): return [l, r]
+        case .unary(_, let x, _), .isNull(let x, _, _), .cast(let x, _, _), .isTruth(let x, _, _, _): return [x]
+        case .binary(_, let l, let r, _), .like(let l, let r, _, _, _), .isDistinct(let l, let r, _, _): return [l, r]
         case .inList(let x, let list, _, _): return [x] + list
         case .between(let x, let lo, let hi, _, _): return [x, lo, hi]
         case .caseWhen(let operand, let branches, let otherwise, _):
@@ -278,7 +284,7 @@ struct SelectItem: Sendable, CustomStringConvertible {
     }
 }
 
-enum JoinKind: String, Sendable { case inner = "JOIN", left = "LEFT JOIN", full = "FULL JOIN", cross = "CROSS JOIN" }
+enum JoinKind: String, Sendable { case inner = "JOIN", left = "LEFT JOIN", right = "RIGHT JOIN", full = "FULL JOIN", cross = "CROSS JOIN" }
 
 struct TableReference: Sendable, CustomStringConvertible {
     let name: String
@@ -405,18 +411,37 @@ struct Query: Sendable, CustomStringConvertible {
     /// `WITH name AS (…), …`: each may refer to the ones before it.
     var with: [CommonTableExpression] = []
     var parts: [SelectStatement]
+    /// The set operation between part i and part i + 1 (UNION ALL when not written).
+    var operators: [SetOperator] = []
     var orderBy: [OrderItem] = []
     var limit: Expression?
     var offset: Expression?
 
     var description: String {
         var s = with.isEmpty ? "" : "WITH " + with.map { "\(Expression.quoteName($0.name)) AS (\($0.query))" }.joined(separator: ", ") + " "
-        s += parts.map(\.description).joined(separator: " UNION ALL ")
+        for (i, part) in parts.enumerated() {
+            if i > 0 { s += " \(operatorBefore(i).rawValue) " }
+            s += part.description
+        }
         if !orderBy.isEmpty { s += " ORDER BY " + orderBy.map(\.description).joined(separator: ", ") }
         if let limit { s += " LIMIT \(limit)" }
         if let offset { s += " OFFSET \(offset)" }
         return s
     }
+}
+
+extension Query {
+    /// The operation joining part i to what comes before it.
+    func operatorBefore(_ i: Int) -> SetOperator { i - 1 < operators.count ? operators[i - 1] : .unionAll }
+}
+
+/// UNION, EXCEPT, INTERSECT, each distinct or ALL. INTERSECT binds tighter than the others.
+enum SetOperator: String, Sendable, Hashable {
+    case unionAll = "UNION ALL", union = "UNION", exceptAll = "EXCEPT ALL", except = "EXCEPT"
+    case intersectAll = "INTERSECT ALL", intersect = "INTERSECT"
+
+    var isIntersect: Bool { self == .intersect || self == .intersectAll }
+    var keepsDuplicates: Bool { self == .unionAll || self == .exceptAll || self == .intersectAll }
 }
 
 /// One `name AS (query)` of a WITH clause.

@@ -9,6 +9,7 @@ final class AggregateAccumulator {
     private var seen: [Bool] = []
     private var distinctPairs: Set<UInt64> = []
     private var distinctInterner: KeyInterner?
+    private var distinctUnits: [Int128] = []
     private var intSumOverflow = false
 
     init(spec: AggregateSpec) {
@@ -56,9 +57,16 @@ final class AggregateAccumulator {
         guard let argument else { return }
         if spec.distinct, let interner = distinctInterner {
             let ids = interner.ids(argument)
+            // sum/avg(DISTINCT x): each distinct value's units, by its id (ids are dense).
+            let units = spec.kind == .count ? nil : argument.wideUnits?.0
             for i in 0..<n where valid?[i] ?? true {
                 let g = groups.map { UInt64(UInt32(bitPattern: $0[i])) } ?? 0
                 distinctPairs.insert(g << 32 | UInt64(UInt32(bitPattern: ids[i])))
+                if let units {
+                    let id = Int(ids[i])
+                    while distinctUnits.count <= id { distinctUnits.append(0) }
+                    distinctUnits[id] = units[i]
+                }
             }
             return
         }
@@ -160,6 +168,18 @@ final class AggregateAccumulator {
     func finish(groupCount: Int) throws(Diagnostic) -> Vector {
         grow(to: groupCount)
         let n = groupCount
+        if spec.distinct, spec.kind == .sum || spec.kind == .avg {
+            // The distinct (group, value) pairs become the sums and counts.
+            for g in 0..<n { sums[g] = 0; counts[g] = 0 }
+            for pair in distinctPairs {
+                let g = Int(pair >> 32), id = Int(UInt32(truncatingIfNeeded: pair))
+                guard g < n, id < distinctUnits.count else { continue }
+                let (t, o) = sums[g].addingReportingOverflow(distinctUnits[id])
+                if o { throw Arithmetic.overflow(spec.span) }
+                sums[g] = t
+                counts[g] += 1
+            }
+        }
         switch spec.kind {
         case .grouping:
             // All keys grouped: 0. A grouping set's own value is put in by the executor.

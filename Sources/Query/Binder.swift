@@ -95,23 +95,25 @@ struct Binder {
                              offset: try constantCount(query.offset, .offset) ?? 0)
         }
         var parts: [SelectPlan] = []
-        for p in query.parts {
+        // Named after the operation: "UNION ALL parts …", "INTERSECT parts …".
+        let operation = query.operatorBefore(1).rawValue
+        for (i, p) in query.parts.enumerated() {
             let part = try bindSelect(p, orderBy: [])
             if part.pivot != nil, let pivot = p.pivotBy {
-                throw Diagnostic(kind: .name, message: "PIVOT BY cannot be part of UNION ALL (its columns depend on the data)", span: pivot.span)
+                throw Diagnostic(kind: .name, message: "PIVOT BY cannot be part of \(query.operatorBefore(max(i, 1)).rawValue) (its columns depend on the data)", span: pivot.span)
             }
             parts.append(part)
         }
         let width = parts[0].visibleCount
         for (i, p) in parts.enumerated() where p.visibleCount != width {
-            throw Diagnostic(kind: .type, message: "UNION ALL parts must have the same number of columns: the first has \(width), part \(i + 1) has \(p.visibleCount)",
+            throw Diagnostic(kind: .type, message: "\(query.operatorBefore(i).rawValue) parts must have the same number of columns: the first has \(width), part \(i + 1) has \(p.visibleCount)",
                              span: query.parts[i].span)
         }
         for c in 0..<width {
             var t = parts[0].outputs[c].type
             for (i, p) in parts.enumerated() {
                 guard let common = SQLType.common(t, p.outputs[c].type) else {
-                    throw Diagnostic(kind: .type, message: "column \(c + 1) of UNION ALL mixes \(t) and \(p.outputs[c].type)", span: query.parts[i].span)
+                    throw Diagnostic(kind: .type, message: "column \(c + 1) of \(operation) mixes \(t) and \(p.outputs[c].type)", span: query.parts[i].span)
                 }
                 t = common
             }
@@ -122,7 +124,7 @@ struct Binder {
                                  descending: item.descending, nullsFirst: item.nullsFirst ?? false))
         }
         return QueryPlan(parts: parts, order: order, limit: try constantCount(query.limit, .limit),
-                         offset: try constantCount(query.offset, .offset) ?? 0)
+                         offset: try constantCount(query.offset, .offset) ?? 0, operators: query.operators)
     }
 
     func constantCount(_ e: Expression?, _ clause: Clause) throws(Diagnostic) -> Int? {

@@ -73,9 +73,8 @@ extension Binder {
             }
             argument = bound
         }
-        if call.distinct && kind != .count {
-            throw Diagnostic(kind: .type, message: "DISTINCT is supported in count() only", span: call.span)
-        }
+        // min and max of the distinct values are min and max: only count, sum and avg differ.
+        let distinct = call.distinct && (kind == .count || kind == .sum || kind == .avg)
         var filter: BoundExpression?
         if let f = call.filter {
             var fctx = inner
@@ -95,7 +94,7 @@ extension Binder {
         }
         let text = "\(name)(\(call.star ? "*" : (call.distinct ? "DISTINCT " : "") + (argument?.description ?? "")))"
             + (filter.map { " FILTER (WHERE \($0))" } ?? "")
-        let spec = AggregateSpec(kind: kind, argument: argument, distinct: call.distinct, filter: filter, type: type, text: text, span: call.span)
+        let spec = AggregateSpec(kind: kind, argument: argument, distinct: distinct, filter: filter, type: type, text: text, span: call.span)
         let index: Int
         if let existing = state.aggregates.firstIndex(where: { $0.computesSame(as: spec) }) {
             index = existing

@@ -72,6 +72,21 @@ extension Binder {
             return try bindBinary(op, l, r, span, ctx)
         case .isNull(let x, let negated, _):
             return .isNull(try bindExpression(x, ctx), negated: negated)
+        case .isDistinct(let l, let r, let negated, _):
+            // Written out with the existing nodes: both NULL are equal, one NULL differs,
+            // otherwise compare (the result is never NULL).
+            let (a, b) = try coerceComparison(try bindExpression(l, ctx), try bindExpression(r, ctx), l, r, "IS DISTINCT FROM")
+            let bothNull: BoundExpression = .and(.isNull(a, negated: false), .isNull(b, negated: false))
+            let oneNull: BoundExpression = .or(.isNull(a, negated: false), .isNull(b, negated: false))
+            return .caseWhen([CaseBranch(condition: bothNull, result: .constant(.boolean(negated), .boolean)),
+                              CaseBranch(condition: oneNull, result: .constant(.boolean(!negated), .boolean))],
+                             otherwise: .compare(negated ? .equal : .notEqual, a, b), .boolean)
+        case .isTruth(let x, let value, let negated, _):
+            let b = try bindExpression(x, ctx)
+            try requireBoolean(b, x, "IS \(value ? "TRUE" : "FALSE")")
+            // NOT NULL AND x (or NOT x): false, not NULL, for a NULL x.
+            let truth: BoundExpression = .and(.isNull(b, negated: true), value ? b : .not(b))
+            return negated ? .not(truth) : truth
         case .inList(let x, let list, let negated, _):
             let b = try bindExpression(x, ctx)
             var items: [BoundExpression] = []

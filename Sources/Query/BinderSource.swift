@@ -116,9 +116,13 @@ extension Binder {
                         combined.columns[i].hidden = true
                     }
                     let rightInCombined = r.remapped { $0 + leftWidth }
-                    let merged: BoundExpression = join.kind == .full
-                        ? .function(.coalesce, [Binder.widened(l, to: common, span: span), Binder.widened(rightInCombined, to: common, span: span)], common, span)
-                        : l
+                    // The USING column is the left's, the right's for RIGHT JOIN, either for FULL.
+                    let merged: BoundExpression
+                    switch join.kind {
+                    case .full: merged = .function(.coalesce, [Binder.widened(l, to: common, span: span), Binder.widened(rightInCombined, to: common, span: span)], common, span)
+                    case .right: merged = rightInCombined
+                    default: merged = l
+                    }
                     combined.merged[key] = merged
                 }
             case .none:

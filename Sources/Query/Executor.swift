@@ -78,7 +78,8 @@ struct Executor {
             return Output(columns: columns, names: Array(out.names.prefix(out.visibleCount)),
                           types: Array(out.types.prefix(out.visibleCount)), visibleCount: out.visibleCount, rowCount: kept.count)
         }
-        // UNION ALL: parts are concatenated, then sorted and limited as a whole.
+        // UNION ALL: parts are concatenated; other set operations compare whole rows. Then
+        // the result is sorted and limited as a whole.
         var outputs: [Output] = []
         for part in plan.parts { outputs.append(try runSelect(part)) }
         try checkCancelled()
@@ -92,11 +93,19 @@ struct Executor {
         }
         var builders = types.map { VectorBuilder(type: $0) }
         var total = 0
-        for o in outputs {
-            for r in 0..<o.rowCount {
-                for c in 0..<width { builders[c].append(FunctionCatalog.widen(o.columns[c].scalar(at: r), to: types[c])) }
+        if (1..<plan.parts.count).allSatisfy({ plan.operatorBefore($0) == .unionAll }) {
+            for o in outputs {
+                for r in 0..<o.rowCount {
+                    for c in 0..<width { builders[c].append(FunctionCatalog.widen(o.columns[c].scalar(at: r), to: types[c])) }
+                }
+                total += o.rowCount
             }
-            total += o.rowCount
+        } else {
+            let rows = try SetOperations.combine(outputs.map { o in
+                (0..<o.rowCount).map { r in (0..<width).map { c in FunctionCatalog.widen(o.columns[c].scalar(at: r), to: types[c]) } }
+            }, operators: (1..<plan.parts.count).map { plan.operatorBefore($0) }, cancellation: cancellation)
+            for row in rows { for c in 0..<width { builders[c].append(row[c]) } }
+            total = rows.count
         }
         let columns = builders.map { $0.build() }
         var order = Array(0..<total)
@@ -289,7 +298,7 @@ struct Executor {
             }
             let groupCount = keys.isEmpty ? 1 : index.groupCount
             for (a, accumulator) in accumulators.enumerated() {
-                if keys.isEmpty, filters[a] == nil, accumulator.spec.kind == .sum || accumulator.spec.kind == .avg,
+                if keys.isEmpty, filters[a] == nil, !accumulator.spec.distinct, accumulator.spec.kind == .sum || accumulator.spec.kind == .avg,
                    let (total, count) = FastPaths.sum(arguments[a], relation, selection) {
                     accumulator.addSingleGroupSum(total, count: count)
                     continue

@@ -22,7 +22,7 @@ struct Parser {
         return try parser.parseStatements()
     }
 
-    static let clauseKeywords = ["FROM", "WHERE", "GROUP", "HAVING", "PIVOT", "ORDER", "LIMIT", "OFFSET", "UNION"]
+    static let clauseKeywords = ["FROM", "WHERE", "GROUP", "HAVING", "PIVOT", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT"]
 
     // MARK: token stream
 
@@ -119,11 +119,19 @@ struct Parser {
             } while accept(symbol: ",")
         }
         var parts = [try parseSelect()]
-        while accept(keyword: "UNION") {
-            guard accept(keyword: "ALL") else { throw unexpected("expected ALL after UNION (only UNION ALL is supported)") }
+        var operators: [SetOperator] = []
+        while current.isKeyword("UNION") || current.isKeyword("EXCEPT") || current.isKeyword("INTERSECT") {
+            let word = advance().text
+            let all = accept(keyword: "ALL")
+            if !all { _ = accept(keyword: "DISTINCT") }
+            switch word {
+            case "UNION": operators.append(all ? .unionAll : .union)
+            case "EXCEPT": operators.append(all ? .exceptAll : .except)
+            default: operators.append(all ? .intersectAll : .intersect)
+            }
             parts.append(try parseSelect())
         }
-        var query = Query(with: with, parts: parts)
+        var query = Query(with: with, parts: parts, operators: operators)
         if accept(keyword: "ORDER") {
             try expect(keyword: "BY", context: "after ORDER")
             repeat { query.orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
@@ -168,10 +176,7 @@ struct Parser {
                 else if accept(keyword: "LEFT") { _ = accept(keyword: "OUTER"); try expect(keyword: "JOIN", context: "after LEFT"); kind = .left }
                 else if accept(keyword: "FULL") { _ = accept(keyword: "OUTER"); try expect(keyword: "JOIN", context: "after FULL"); kind = .full }
                 else if accept(keyword: "CROSS") { try expect(keyword: "JOIN", context: "after CROSS"); kind = .cross }
-                else if current.isKeyword("RIGHT") {
-                    throw Diagnostic(kind: .syntax, message: "RIGHT JOIN is not supported", span: current.span,
-                                     hints: ["swap the two tables and use LEFT JOIN"])
-                }
+                else if accept(keyword: "RIGHT") { _ = accept(keyword: "OUTER"); try expect(keyword: "JOIN", context: "after RIGHT"); kind = .right }
                 else if accept(symbol: ",") { kind = .cross }
                 guard let kind else { break }
                 let table = try parseTableReference()
@@ -370,7 +375,14 @@ struct Parser {
         }
         if accept(keyword: "IS") {
             let negated = accept(keyword: "NOT")
-            try expect(keyword: "NULL", context: "after IS")
+            if accept(keyword: "TRUE") { return .isTruth(left, true, negated: negated, left.span.through(previous.span)) }
+            if accept(keyword: "FALSE") { return .isTruth(left, false, negated: negated, left.span.through(previous.span)) }
+            if accept(keyword: "DISTINCT") {
+                try expect(keyword: "FROM", context: "after IS DISTINCT")
+                let right = try parseConcat()
+                return .isDistinct(left, right, negated: negated, left.span.through(right.span))
+            }
+            guard accept(keyword: "NULL") else { throw unexpected("expected NULL, TRUE, FALSE or DISTINCT FROM after IS") }
             return .isNull(left, negated: negated, left.span.through(previous.span))
         }
         var negated = false

@@ -91,6 +91,10 @@ struct QueryPlan: Sendable {
     var order: [SortKey]
     var limit: Int?
     var offset: Int
+    /// The set operation before part i + 1 (UNION ALL when not given).
+    var operators: [SetOperator] = []
+
+    func operatorBefore(_ i: Int) -> SetOperator { i - 1 < operators.count ? operators[i - 1] : .unionAll }
 }
 
 extension QueryPlan {
@@ -106,7 +110,10 @@ extension QueryPlan {
                 (k.column < names.count ? names[k.column] : "#\(k.column + 1)") + (k.descending ? " DESC" : "") + (k.nullsFirst ? " NULLS FIRST" : "")
             }.joined(separator: ", "))
         }
-        if parts.count > 1 { add("UnionAll \(parts.count) parts") }
+        if parts.count > 1 {
+            let ops = (1..<parts.count).map { operatorBefore($0) }
+            add(ops.allSatisfy { $0 == .unionAll } ? "UnionAll \(parts.count) parts" : "SetOperation " + ops.map(\.rawValue).joined(separator: ", "))
+        }
         let base = depth
         for part in parts {
             depth = base
