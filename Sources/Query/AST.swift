@@ -88,7 +88,8 @@ indirect enum Expression: Sendable, CustomStringConvertible {
         case .caseWhen(let operand, let branches, let otherwise, _):
             return (operand.map { [$0] } ?? []) + branches.flatMap { [$0.0, $0.1] } + (otherwise.map { [$0] } ?? [])
         case .call(let c):
-            return c.arguments + (c.filter.map { [$0] } ?? []) + (c.over.map { $0.partitionBy + $0.orderBy.map(\.expression) } ?? [])
+            return c.arguments + c.orderBy.map(\.expression) + (c.filter.map { [$0] } ?? [])
+                + (c.over.map { $0.partitionBy + $0.orderBy.map(\.expression) } ?? [])
         }
     }
 
@@ -195,12 +196,14 @@ struct FunctionCall: Sendable, CustomStringConvertible {
     let filter: Expression?
     /// `OVER (...)`: a window function.
     var over: WindowSpec? = nil
+    /// `string_agg(x, ',' ORDER BY y)`: the order the values are taken in.
+    var orderBy: [OrderItem] = []
     let span: SourceSpan
 
     init(name: String, nameSpan: SourceSpan, arguments: [Expression], distinct: Bool, star: Bool, filter: Expression?,
-         over: WindowSpec? = nil, span: SourceSpan) {
+         over: WindowSpec? = nil, orderBy: [OrderItem] = [], span: SourceSpan) {
         self.name = name; self.nameSpan = nameSpan; self.arguments = arguments; self.distinct = distinct
-        self.star = star; self.filter = filter; self.over = over; self.span = span
+        self.star = star; self.filter = filter; self.over = over; self.orderBy = orderBy; self.span = span
     }
 
     var description: String {
@@ -210,6 +213,7 @@ struct FunctionCall: Sendable, CustomStringConvertible {
         if star { s += "*" } else {
             if distinct { s += "DISTINCT " }
             s += arguments.map(\.bare).joined(separator: ", ")
+            if !orderBy.isEmpty { s += " ORDER BY " + orderBy.map(\.description).joined(separator: ", ") }
         }
         s += ")"
         if let filter { s += " FILTER (WHERE \(filter.bare))" }

@@ -10,6 +10,9 @@ final class AggregateAccumulator {
     private var distinctPairs: Set<UInt64> = []
     private var distinctInterner: KeyInterner?
     private var distinctUnits: [Int128] = []
+    /// Aggregates over all values (median, string_agg, …): each group's values, with their
+    /// ORDER BY keys.
+    private var collected: [[StatisticAggregates.Entry]] = []
     private var intSumOverflow = false
 
     init(spec: AggregateSpec) {
@@ -28,6 +31,8 @@ final class AggregateAccumulator {
             if spec.type == .text { textExtremes += [String?](repeating: nil, count: extra) }
             else { extremes += [Int128](repeating: 0, count: extra) }
         case .count, .grouping: break
+        case .median, .quantile_cont, .quantile_disc, .variance, .stddev, .string_agg:
+            collected += [[StatisticAggregates.Entry]](repeating: [], count: extra)
         }
     }
 
@@ -40,8 +45,18 @@ final class AggregateAccumulator {
         counts[0] += Int64(count)
     }
 
-    func update(groups: [Int32]?, groupCount: Int, argument: Vector?, valid: [Bool]?, rowCount n: Int) throws(Diagnostic) {
+    func update(groups: [Int32]?, groupCount: Int, argument: Vector?, valid: [Bool]?, rowCount n: Int,
+                orderKeys: [Vector] = []) throws(Diagnostic) {
         grow(to: groupCount)
+        if spec.kind.collectsValues, let argument {
+            var c = collected
+            collected = []
+            for i in 0..<n where valid?[i] ?? true {
+                c[groups.map { Int($0[i]) } ?? 0].append(StatisticAggregates.Entry(value: argument.scalar(at: i), keys: orderKeys.map { $0.scalar(at: i) }))
+            }
+            collected = c
+            return
+        }
         if spec.kind == .count, spec.argument == nil || !spec.distinct {
             if let groups {
                 var c = counts
@@ -142,7 +157,7 @@ final class AggregateAccumulator {
                 if counts[g] == 0 || (isMin ? v < extremes[g] : v > extremes[g]) { extremes[g] = v }
                 counts[g] += 1
             }
-        case .count, .grouping:
+        default:
             break
         }
     }
@@ -157,7 +172,7 @@ final class AggregateAccumulator {
                 sums[g] = t
             case .min, .max:
                 if counts[g] == 0 || (spec.kind == .min ? x[i] < extremes[g] : x[i] > extremes[g]) { extremes[g] = x[i] }
-            case .count, .grouping:
+            default:
                 break
             }
             counts[g] += 1
@@ -181,6 +196,8 @@ final class AggregateAccumulator {
             }
         }
         switch spec.kind {
+        case .median, .quantile_cont, .quantile_disc, .variance, .stddev, .string_agg:
+            return try StatisticAggregates.finish(spec, Array(collected.prefix(n)))
         case .grouping:
             // All keys grouped: 0. A grouping set's own value is put in by the executor.
             return Vector(.integer([Int64](repeating: 0, count: n)), nulls: nil, count: n)

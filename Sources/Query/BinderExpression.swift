@@ -164,7 +164,24 @@ extension Binder {
         case .cast(let x, let typeName, let span):
             let b = try bindExpression(x, ctx)
             let target: SQLType
-            switch typeName.uppercased() {
+            let upper = typeName.uppercased()
+            if (upper.hasPrefix("DECIMAL(") || upper.hasPrefix("NUMERIC(")), upper.hasSuffix(")") {
+                // DECIMAL(p, s): s places; p (at most 38) is the digits the value may have.
+                let numbers = upper.dropFirst(8).dropLast().split(separator: ",").map { Int($0) }
+                guard let p = numbers.first ?? nil, (1...38).contains(p) else {
+                    throw Diagnostic(kind: .type, message: "DECIMAL(p, s) takes a precision from 1 to 38", span: span)
+                }
+                let s = numbers.count > 1 ? numbers[1] : 0
+                guard let s, s >= 0, s <= min(p, SQLType.maximumScale), numbers.count <= 2 else {
+                    throw Diagnostic(kind: .type, message: "DECIMAL(\(p), s) takes a scale from 0 to \(min(p, SQLType.maximumScale))", span: span)
+                }
+                guard b.type.isNumeric || b.type == .text || b.type == .null else {
+                    throw Diagnostic(kind: .type, message: "cannot convert \(b.type) to DECIMAL(\(p), \(s))", span: span)
+                }
+                let bound: BoundExpression = b.type == .decimal(scale: s) ? b : .cast(b, .decimal(scale: s), span)
+                return .function(.check_precision, [bound, .constant(.integer(Int64(p)), .integer)], .decimal(scale: s), span)
+            }
+            switch upper {
             case "INTEGER", "INT", "BIGINT": target = .integer
             case "DECIMAL", "NUMERIC": target = b.type.isNumeric ? .decimal(scale: b.type.scale) : .decimal(scale: 4)
             case "TEXT", "VARCHAR", "STRING": target = .text
@@ -237,7 +254,13 @@ extension Binder {
             }
             return .share(b)
         }
-        guard let f = ScalarFunction(rawValue: name) else {
+        if name == "mod" {
+            guard call.arguments.count == 2 else {
+                throw Diagnostic(kind: .type, message: "mod() takes 2 arguments, got \(call.arguments.count)", span: call.span)
+            }
+            return try bindBinary(.modulo, call.arguments[0], call.arguments[1], call.span, ctx)
+        }
+        guard let f = ScalarFunction(rawValue: name), ScalarFunction.callable.contains(f) else {
             var message = "no function \(call.name)()"
             if let s = Suggestions.closest(to: name, among: FunctionCatalog.names) { message += "; did you mean \(s)()?" }
             throw Diagnostic(kind: .name, message: message, span: call.nameSpan, hints: ["functions: " + FunctionCatalog.names.joined(separator: ", ")])
@@ -248,7 +271,8 @@ extension Binder {
         var args: [BoundExpression] = []
         for a in call.arguments { args.append(try bindExpression(a, ctx)) }
         let type = try FunctionCatalog.resultType(f, args, call: call)
-        if f == .coalesce || f == .nullif { args = args.map { Binder.widened($0, to: type, span: call.span) } }
+        if f == .coalesce || f == .nullif || f == .greatest || f == .least { args = args.map { Binder.widened($0, to: type, span: call.span) } }
+        if f == .concat { args = args.map { $0.type == .text ? $0 : .cast($0, .text, call.span) } }
         return .function(f, args, type, call.span)
     }
 

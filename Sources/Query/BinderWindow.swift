@@ -17,10 +17,10 @@ extension Binder {
         }
         let kind: WindowFunctionKind
         if let k = WindowFunctionKind.rankingNames[name] { kind = k }
-        else if let a = AggregateKind(rawValue: name), a != .grouping { kind = .aggregate(a) }
+        else if let a = AggregateKind(rawValue: name), a != .grouping, !a.collectsValues { kind = .aggregate(a) }
         else {
             throw Diagnostic(kind: .name, message: "\(call.name)() is not a window function", span: call.nameSpan,
-                             hints: ["window functions: " + (WindowFunctionKind.rankingNames.keys.sorted() + FunctionCatalog.aggregateNames.subtracting(["grouping"]).sorted()).joined(separator: ", ")])
+                             hints: ["window functions: " + (WindowFunctionKind.rankingNames.keys.sorted() + ["count", "sum", "avg", "min", "max"]).joined(separator: ", ")])
         }
         if call.distinct {
             throw Diagnostic(kind: .syntax, message: "DISTINCT inside a window function is not supported", span: call.span,
@@ -82,7 +82,7 @@ extension Binder {
             case .sum: type = argumentType == .null ? .integer : argumentType
             case .avg: type = .decimal(scale: max(6, argumentType.scale))
             case .min, .max: type = argumentType
-            case .grouping: type = .integer
+            default: type = .integer
             }
         }
         var filter: BoundExpression?

@@ -258,6 +258,7 @@ struct Executor {
         let keys = plan.keys.map { Specializer.specialize($0, relation, classNames: classNames) }
         let arguments = plan.aggregates.map { $0.argument.map { Specializer.specialize($0, relation, classNames: classNames) } }
         let filters = plan.aggregates.map { $0.filter.map { Specializer.specialize($0, relation, classNames: classNames) } }
+        let orders = plan.aggregates.map { $0.orderBy.map { Specializer.specialize($0.expression, relation, classNames: classNames) } }
         let index = GroupIndex(types: keys.map(\.type))
         let accumulators = plan.aggregates.map { AggregateAccumulator(spec: $0) }
         // sum/count WHERE code = constant, nothing else: one fused pass per batch (PERF Q1).
@@ -322,7 +323,9 @@ struct Executor {
                     for i in 0..<n where argNulls[i] { flags[i] = false }
                     valid = flags
                 }
-                try accumulator.update(groups: groups, groupCount: groupCount, argument: argument, valid: valid, rowCount: n)
+                var orderKeys: [Vector] = []
+                for e in orders[a] { orderKeys.append(try evaluator.evaluate(e, selection)) }
+                try accumulator.update(groups: groups, groupCount: groupCount, argument: argument, valid: valid, rowCount: n, orderKeys: orderKeys)
             }
         }
         try checkCancelled()

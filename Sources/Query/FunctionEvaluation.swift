@@ -8,6 +8,25 @@ enum FunctionEvaluation {
             throw Diagnostic(kind: .execution, message: "substr() length \(lengths[bad]) is negative", span: span,
                              hints: ["the length counts characters from the start: substr(s, start, n) with n >= 0"])
         }
+        if f == .regexp_matches || f == .regexp_replace || f == .regexp_extract, args.count > 1,
+           case .text(_, let patterns) = args[1].storage {
+            // A pattern that does not compile is an error, not a NULL per row.
+            for p in Set(patterns) {
+                if let why = TextFunctions.invalidPattern(p) {
+                    throw Diagnostic(kind: .execution, message: "\(f.rawValue)(): the pattern '\(p)' is not a regular expression (\(why))", span: span)
+                }
+            }
+        }
+        if f == .check_precision, let v = args.first {
+            // DECIMAL(p, s) holds p - s digits before the point.
+            guard case .integer(let p) = args[1].scalar(at: 0), let (units, scale) = v.wideUnits else { return v }
+            let limit = Arithmetic.power128(Int(p))
+            for i in 0..<n where !v.isNull(i) && units[i].magnitude >= limit.magnitude {
+                throw Diagnostic(kind: .execution, message: "\(v.value(at: i)) does not fit DECIMAL(\(p), \(scale)) (at most \(Int(p) - scale) digits before the point)",
+                                 span: span, hints: ["give a larger precision, e.g. DECIMAL(38, \(scale))"])
+            }
+            return v
+        }
         // Numbers: typed loops for the functions that appear in large projections.
         if f == .abs, let v = args.first {
             switch v.storage {

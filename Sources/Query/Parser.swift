@@ -512,9 +512,20 @@ struct Parser {
                 let typeToken = current
                 guard typeToken.kind == .identifier else { throw unexpected("expected a type name (INTEGER, DECIMAL, TEXT, BOOLEAN)") }
                 _ = advance()
+                var typeName = typeToken.text
+                if accept(symbol: "(") {
+                    // DECIMAL(p, s) / NUMERIC(p, s): kept in the name, checked by the binder.
+                    var numbers: [String] = []
+                    repeat {
+                        guard current.kind == .integer else { throw unexpected("expected a number in \(typeToken.text)(precision, scale)") }
+                        numbers.append(advance().text)
+                    } while accept(symbol: ",")
+                    try expect(symbol: ")", context: "to close \(typeToken.text)(…)")
+                    typeName += "(" + numbers.joined(separator: ",") + ")"
+                }
                 try expect(symbol: ")", context: "to close CAST")
-                return .cast(e, typeName: typeToken.text, t.span.through(previous.span))
-            case "LEFT" where peekToken(1).isSymbol("("):
+                return .cast(e, typeName: typeName, t.span.through(previous.span))
+            case "LEFT" where peekToken(1).isSymbol("("), "RIGHT" where peekToken(1).isSymbol("("):
                 return try parseCall(name: advance())
             default:
                 throw unexpected("expected an expression")
@@ -559,6 +570,16 @@ struct Parser {
 
     private mutating func parseCall(name: Token) throws(Diagnostic) -> Expression {
         try expect(symbol: "(", context: "after the function name")
+        if name.text.uppercased() == "POSITION" {
+            // SQL's position(sub IN s) is strpos(s, sub).
+            let sub = try parseConcat()
+            try expect(keyword: "IN", context: "in position(substring IN text)")
+            let text = try parseExpression()
+            try expect(symbol: ")", context: "to close position(…)")
+            let strpos = Token(kind: .identifier, text: "strpos", span: name.span)
+            return .call(FunctionCall(name: strpos.text, nameSpan: name.span, arguments: [text, sub], distinct: false, star: false,
+                                      filter: nil, span: name.span.through(previous.span)))
+        }
         var arguments: [Expression] = []
         var distinct = false
         var star = false
@@ -567,6 +588,11 @@ struct Parser {
         } else if !current.isSymbol(")") {
             distinct = accept(keyword: "DISTINCT")
             repeat { arguments.append(try parseExpression()) } while accept(symbol: ",")
+        }
+        var orderBy: [OrderItem] = []
+        if accept(keyword: "ORDER") {
+            try expect(keyword: "BY", context: "after ORDER in a call")
+            repeat { orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
         }
         try expect(symbol: ")", context: "to close the call of \(name.text)")
         var filter: Expression?
@@ -584,7 +610,7 @@ struct Parser {
             over = try parseWindow()
         }
         return .call(FunctionCall(name: name.text, nameSpan: name.span, arguments: arguments, distinct: distinct,
-                                  star: star, filter: filter, over: over, span: name.span.through(previous.span)))
+                                  star: star, filter: filter, over: over, orderBy: orderBy, span: name.span.through(previous.span)))
     }
 
     /// An item of GROUP BY: an expression, ROLLUP (…), CUBE (…) or GROUPING SETS ((…), …). The

@@ -33,11 +33,16 @@ struct AggregateSpec: Sendable {
     let span: SourceSpan
     /// grouping(a, b, …): the arguments' positions among the grouping keys.
     var groupingKeys: [Int] = []
+    /// A constant second argument: the quantile of quantile_cont/disc (0.5 for median), the
+    /// separator of string_agg.
+    var parameter: ScalarValue? = nil
+    /// string_agg(… ORDER BY …): the order its values are joined in.
+    var orderBy: [WindowOrderKey] = []
 
     /// The same computation (wherever and however it was written): computed once.
     func computesSame(as other: AggregateSpec) -> Bool {
         kind == other.kind && distinct == other.distinct && argument == other.argument && filter == other.filter
-            && groupingKeys == other.groupingKeys
+            && groupingKeys == other.groupingKeys && parameter == other.parameter && orderBy == other.orderBy
     }
 }
 
@@ -134,6 +139,7 @@ extension SelectPlan {
             // Beyond the aggregates: a window's result, printed at its own places.
             guard i - aggregate.keys.count < aggregate.aggregates.count else { return nil }
             let spec = aggregate.aggregates[i - aggregate.keys.count]
+            if spec.kind == .median || spec.kind == .quantile_cont || spec.kind == .variance { return spec.argument?.type.scale ?? 0 }
             guard spec.kind != .count, let argument = spec.argument else { return nil }
             return argument.quotientDisplayScale.map { spec.kind == .avg ? max($0, 6) : $0 }
         }
@@ -190,7 +196,10 @@ extension SelectPlan {
             var specs: [AggregateSpec] = []
             for a in aggregate.aggregates {
                 specs.append(AggregateSpec(kind: a.kind, argument: try a.argument.map(f), distinct: a.distinct, filter: try a.filter.map(f),
-                                           type: a.type, text: a.text, span: a.span, groupingKeys: a.groupingKeys))
+                                           type: a.type, text: a.text, span: a.span, groupingKeys: a.groupingKeys, parameter: a.parameter,
+                                           orderBy: try a.orderBy.map { (k) throws(Diagnostic) in
+                                               WindowOrderKey(expression: try f(k.expression), descending: k.descending, nullsFirst: k.nullsFirst)
+                                           }))
             }
             p.aggregate = AggregatePlan(keys: try aggregate.keys.map(f), aggregates: specs, groupingSets: aggregate.groupingSets)
         }

@@ -242,7 +242,8 @@ struct WindowOperator {
             case .aggregate(let kind):
                 let count = prefixCount[range.upperBound] - prefixCount[range.lowerBound]
                 switch kind {
-                case .count, .grouping:
+                case .count, .grouping, .median, .quantile_cont, .quantile_disc, .variance, .stddev, .string_agg:
+                    // (Only count reaches here: the binder refuses the others as windows.)
                     result[row] = .integer(count)
                 case .sum:
                     guard count > 0 else { result[row] = .null; continue }
