@@ -9,18 +9,29 @@ indirect enum Expression: Sendable, CustomStringConvertible {
     case unary(UnaryOperator, Expression, SourceSpan)
     case binary(BinaryOperator, Expression, Expression, SourceSpan)
     case isNull(Expression, negated: Bool, SourceSpan)
+    /// `a IS [NOT] DISTINCT FROM b`: equality where NULL equals NULL.
+    case isDistinct(Expression, Expression, negated: Bool, SourceSpan)
+    /// `x IS [NOT] TRUE|FALSE`: never NULL.
+    case isTruth(Expression, Bool, negated: Bool, SourceSpan)
     case inList(Expression, [Expression], negated: Bool, SourceSpan)
     case between(Expression, Expression, Expression, negated: Bool, SourceSpan)
     case like(Expression, Expression, caseInsensitive: Bool, negated: Bool, SourceSpan)
     case caseWhen(operand: Expression?, [(Expression, Expression)], otherwise: Expression?, SourceSpan)
     case call(FunctionCall)
     case cast(Expression, typeName: String, SourceSpan)
+    /// `(SELECT …)` where a value stands: one column, at most one row (NULL when none).
+    case subquery(Query, SourceSpan)
+    /// `x [NOT] IN (SELECT …)`.
+    case inSubquery(Expression, Query, negated: Bool, SourceSpan)
+    /// `EXISTS (SELECT …)`.
+    case exists(Query, SourceSpan)
 
     var span: SourceSpan {
         switch self {
         case .literal(_, let s), .column(_, _, let s), .star(_, let s), .parameter(_, let s),
              .unary(_, _, let s), .binary(_, _, _, let s), .isNull(_, _, let s), .inList(_, _, _, let s),
-             .between(_, _, _, _, let s), .like(_, _, _, _, let s), .caseWhen(_, _, _, let s), .cast(_, _, let s):
+             .between(_, _, _, _, let s), .like(_, _, _, _, let s), .caseWhen(_, _, _, let s), .cast(_, _, let s),
+             .subquery(_, let s), .inSubquery(_, _, _, let s), .exists(_, let s), .isDistinct(_, _, _, let s), .isTruth(_, _, _, let s):
             return s
         case .call(let c): return c.span
         }
@@ -42,6 +53,8 @@ indirect enum Expression: Sendable, CustomStringConvertible {
             }
             return "(\(l) \(op.rawValue) \(r))"
         case .isNull(let e, let n, _): return "(\(e) IS \(n ? "NOT " : "")NULL)"
+        case .isDistinct(let l, let r, let n, _): return "(\(l) IS \(n ? "NOT " : "")DISTINCT FROM \(r))"
+        case .isTruth(let e, let v, let n, _): return "(\(e) IS \(n ? "NOT " : "")\(v ? "TRUE" : "FALSE"))"
         case .inList(let e, let list, let n, _):
             return "(\(e) \(n ? "NOT " : "")IN (\(list.map(\.description).joined(separator: ", "))))"
         case .between(let e, let lo, let hi, let n, _): return "(\(e) \(n ? "NOT " : "")BETWEEN \(lo) AND \(hi))"
@@ -54,7 +67,35 @@ indirect enum Expression: Sendable, CustomStringConvertible {
             return s + " END"
         case .call(let c): return c.description
         case .cast(let e, let t, _): return "CAST(\(e) AS \(t.uppercased()))"
+        case .subquery(let q, _): return "(\(q))"
+        case .inSubquery(let e, let q, let n, _): return "(\(e) \(n ? "NOT " : "")IN (\(q)))"
+        case .exists(let q, _): return "EXISTS (\(q))"
         }
+    }
+
+    /// The direct subexpressions, in source order: the one traversal every question about a
+    /// tree (does it hold an aggregate? a share()?) is asked through. A call's FILTER counts.
+    var children: [Expression] {
+        switch self {
+        // A subquery's expressions belong to its own scope: questions about this one's
+        // aggregates or windows do not look inside.
+        case .literal, .column, .star, .parameter, .subquery, .exists: return []
+        case .inSubquery(let x, _, _, _): return [x]
+        case .unary(_, let x, _), .isNull(let x, _, _), .cast(let x, _, _), .isTruth(let x, _, _, _): return [x]
+        case .binary(_, let l, let r, _), .like(let l, let r, _, _, _), .isDistinct(let l, let r, _, _): return [l, r]
+        case .inList(let x, let list, _, _): return [x] + list
+        case .between(let x, let lo, let hi, _, _): return [x, lo, hi]
+        case .caseWhen(let operand, let branches, let otherwise, _):
+            return (operand.map { [$0] } ?? []) + branches.flatMap { [$0.0, $0.1] } + (otherwise.map { [$0] } ?? [])
+        case .call(let c):
+            return c.arguments + c.orderBy.map(\.expression) + (c.filter.map { [$0] } ?? [])
+                + (c.over.map { $0.partitionBy + $0.orderBy.map(\.expression) } ?? [])
+        }
+    }
+
+    /// Whether this node or any below it satisfies `predicate`.
+    func contains(where predicate: (Expression) -> Bool) -> Bool {
+        predicate(self) || children.contains { $0.contains(where: predicate) }
     }
 
     /// Names that are not plain lower-case words print in double quotes.
@@ -115,7 +156,7 @@ struct ExactDecimalLiteral: Sendable {
 
 enum UnaryOperator: Sendable { case negate, not }
 
-enum BinaryOperator: String, Sendable {
+enum BinaryOperator: String, Sendable, Hashable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", concat = "||"
     case equal = "=", notEqual = "<>", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case and = "AND", or = "OR"
@@ -153,7 +194,17 @@ struct FunctionCall: Sendable, CustomStringConvertible {
     /// `count(*)`.
     let star: Bool
     let filter: Expression?
+    /// `OVER (...)`: a window function.
+    var over: WindowSpec? = nil
+    /// `string_agg(x, ',' ORDER BY y)`: the order the values are taken in.
+    var orderBy: [OrderItem] = []
     let span: SourceSpan
+
+    init(name: String, nameSpan: SourceSpan, arguments: [Expression], distinct: Bool, star: Bool, filter: Expression?,
+         over: WindowSpec? = nil, orderBy: [OrderItem] = [], span: SourceSpan) {
+        self.name = name; self.nameSpan = nameSpan; self.arguments = arguments; self.distinct = distinct
+        self.star = star; self.filter = filter; self.over = over; self.orderBy = orderBy; self.span = span
+    }
 
     var description: String {
         // Arguments are delimited by commas and the FILTER by its parentheses, so their outer
@@ -162,11 +213,69 @@ struct FunctionCall: Sendable, CustomStringConvertible {
         if star { s += "*" } else {
             if distinct { s += "DISTINCT " }
             s += arguments.map(\.bare).joined(separator: ", ")
+            if !orderBy.isEmpty { s += " ORDER BY " + orderBy.map(\.description).joined(separator: ", ") }
         }
         s += ")"
         if let filter { s += " FILTER (WHERE \(filter.bare))" }
+        if let over { s += " OVER (\(over))" }
         return s
     }
+}
+
+/// The window of `f(...) OVER (PARTITION BY … ORDER BY … ROWS|RANGE …)`.
+struct WindowSpec: Sendable, CustomStringConvertible {
+    var partitionBy: [Expression] = []
+    var orderBy: [OrderItem] = []
+    /// nil: the SQL default (with ORDER BY, RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW;
+    /// without, the whole partition).
+    var frame: WindowFrame?
+
+    var description: String {
+        var parts: [String] = []
+        if !partitionBy.isEmpty { parts.append("PARTITION BY " + partitionBy.map(\.bare).joined(separator: ", ")) }
+        if !orderBy.isEmpty { parts.append("ORDER BY " + orderBy.map(\.description).joined(separator: ", ")) }
+        if let frame { parts.append(frame.description) }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// `ROWS|RANGE BETWEEN start AND end`: which rows around the current one a window function sees.
+struct WindowFrame: Sendable, Hashable, CustomStringConvertible {
+    enum Unit: String, Sendable, Hashable { case rows = "ROWS", range = "RANGE" }
+    enum Bound: Sendable, Hashable, CustomStringConvertible {
+        case unboundedPreceding
+        case preceding(Int64)
+        case currentRow
+        case following(Int64)
+        case unboundedFollowing
+
+        var description: String {
+            switch self {
+            case .unboundedPreceding: return "UNBOUNDED PRECEDING"
+            case .preceding(let n): return "\(n) PRECEDING"
+            case .currentRow: return "CURRENT ROW"
+            case .following(let n): return "\(n) FOLLOWING"
+            case .unboundedFollowing: return "UNBOUNDED FOLLOWING"
+            }
+        }
+
+        /// Position on the line of rows, for checking that start <= end.
+        var rank: Int {
+            switch self {
+            case .unboundedPreceding: return 0
+            case .preceding: return 1
+            case .currentRow: return 2
+            case .following: return 3
+            case .unboundedFollowing: return 4
+            }
+        }
+    }
+
+    let unit: Unit
+    let start: Bound
+    let end: Bound
+
+    var description: String { "\(unit.rawValue) BETWEEN \(start) AND \(end)" }
 }
 
 struct SelectItem: Sendable, CustomStringConvertible {
@@ -179,7 +288,7 @@ struct SelectItem: Sendable, CustomStringConvertible {
     }
 }
 
-enum JoinKind: String, Sendable { case inner = "JOIN", left = "LEFT JOIN", full = "FULL JOIN", cross = "CROSS JOIN" }
+enum JoinKind: String, Sendable { case inner = "JOIN", left = "LEFT JOIN", right = "RIGHT JOIN", full = "FULL JOIN", cross = "CROSS JOIN" }
 
 struct TableReference: Sendable, CustomStringConvertible {
     let name: String
@@ -233,6 +342,43 @@ struct OrderItem: Sendable, CustomStringConvertible {
 enum GroupBy: Sendable {
     case expressions([Expression])
     case all(SourceSpan)
+    /// With ROLLUP, CUBE or GROUPING SETS among the items: the groupings are the cross product
+    /// of the items' sets.
+    case sets([GroupingItem], SourceSpan)
+}
+
+/// One item of a GROUP BY that has grouping sets.
+enum GroupingItem: Sendable, CustomStringConvertible {
+    case expression(Expression)
+    /// ROLLUP(a, b, c): (a, b, c), (a, b), (a), ().
+    case rollup([Expression])
+    /// CUBE(a, b): every subset.
+    case cube([Expression])
+    /// GROUPING SETS ((a, b), (a), ()).
+    case sets([[Expression]])
+
+    var description: String {
+        func list(_ es: [Expression]) -> String { es.map(\.bare).joined(separator: ", ") }
+        switch self {
+        case .expression(let e): return e.description
+        case .rollup(let es): return "ROLLUP (\(list(es)))"
+        case .cube(let es): return "CUBE (\(list(es)))"
+        case .sets(let sets): return "GROUPING SETS (" + sets.map { "(\(list($0)))" }.joined(separator: ", ") + ")"
+        }
+    }
+
+    /// The grouping sets this item stands for, each a list of expressions.
+    var groupings: [[Expression]] {
+        switch self {
+        case .expression(let e): return [[e]]
+        case .rollup(let es): return (0...es.count).reversed().map { Array(es.prefix($0)) }
+        case .cube(let es):
+            // Larger sets first, each subset in the order written.
+            let masks = (0..<(1 << es.count)).sorted { $0.nonzeroBitCount > $1.nonzeroBitCount || ($0.nonzeroBitCount == $1.nonzeroBitCount && $0 > $1) }
+            return masks.map { mask in es.enumerated().filter { mask & (1 << (es.count - 1 - $0.offset)) != 0 }.map(\.element) }
+        case .sets(let sets): return sets
+        }
+    }
 }
 
 struct SelectStatement: Sendable, CustomStringConvertible {
@@ -254,6 +400,7 @@ struct SelectStatement: Sendable, CustomStringConvertible {
         switch groupBy {
         case .expressions(let es)?: s += " GROUP BY " + es.map(\.description).joined(separator: ", ")
         case .all?: s += " GROUP BY ALL"
+        case .sets(let items, _)?: s += " GROUP BY " + items.map(\.description).joined(separator: ", ")
         case nil: break
         }
         if let having { s += " HAVING \(having)" }
@@ -265,18 +412,47 @@ struct SelectStatement: Sendable, CustomStringConvertible {
 /// A query: one SELECT, or SELECTs joined by UNION ALL, with an ORDER BY/LIMIT that applies to
 /// the union as a whole when there is more than one part.
 struct Query: Sendable, CustomStringConvertible {
+    /// `WITH name AS (…), …`: each may refer to the ones before it.
+    var with: [CommonTableExpression] = []
     var parts: [SelectStatement]
+    /// The set operation between part i and part i + 1 (UNION ALL when not written).
+    var operators: [SetOperator] = []
     var orderBy: [OrderItem] = []
     var limit: Expression?
     var offset: Expression?
 
     var description: String {
-        var s = parts.map(\.description).joined(separator: " UNION ALL ")
+        var s = with.isEmpty ? "" : "WITH " + with.map { "\(Expression.quoteName($0.name)) AS (\($0.query))" }.joined(separator: ", ") + " "
+        for (i, part) in parts.enumerated() {
+            if i > 0 { s += " \(operatorBefore(i).rawValue) " }
+            s += part.description
+        }
         if !orderBy.isEmpty { s += " ORDER BY " + orderBy.map(\.description).joined(separator: ", ") }
         if let limit { s += " LIMIT \(limit)" }
         if let offset { s += " OFFSET \(offset)" }
         return s
     }
+}
+
+extension Query {
+    /// The operation joining part i to what comes before it.
+    func operatorBefore(_ i: Int) -> SetOperator { i - 1 < operators.count ? operators[i - 1] : .unionAll }
+}
+
+/// UNION, EXCEPT, INTERSECT, each distinct or ALL. INTERSECT binds tighter than the others.
+enum SetOperator: String, Sendable, Hashable {
+    case unionAll = "UNION ALL", union = "UNION", exceptAll = "EXCEPT ALL", except = "EXCEPT"
+    case intersectAll = "INTERSECT ALL", intersect = "INTERSECT"
+
+    var isIntersect: Bool { self == .intersect || self == .intersectAll }
+    var keepsDuplicates: Bool { self == .unionAll || self == .exceptAll || self == .intersectAll }
+}
+
+/// One `name AS (query)` of a WITH clause.
+struct CommonTableExpression: Sendable {
+    let name: String
+    let query: Query
+    let span: SourceSpan
 }
 
 enum Statement: Sendable, CustomStringConvertible {

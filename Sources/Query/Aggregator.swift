@@ -4,11 +4,15 @@ final class AggregateAccumulator {
     let spec: AggregateSpec
     private var counts: [Int64] = []
     private var sums: [Int128] = []
-    private var extremes: [Int64] = []
+    private var extremes: [Int128] = []
     private var textExtremes: [String?] = []
     private var seen: [Bool] = []
     private var distinctPairs: Set<UInt64> = []
     private var distinctInterner: KeyInterner?
+    private var distinctUnits: [Int128] = []
+    /// Aggregates over all values (median, string_agg, …): each group's values, with their
+    /// ORDER BY keys.
+    private var collected: [[StatisticAggregates.Entry]] = []
     private var intSumOverflow = false
 
     init(spec: AggregateSpec) {
@@ -25,8 +29,10 @@ final class AggregateAccumulator {
         case .sum, .avg: sums += [Int128](repeating: 0, count: extra)
         case .min, .max:
             if spec.type == .text { textExtremes += [String?](repeating: nil, count: extra) }
-            else { extremes += [Int64](repeating: 0, count: extra) }
-        case .count: break
+            else { extremes += [Int128](repeating: 0, count: extra) }
+        case .count, .grouping: break
+        case .median, .quantile_cont, .quantile_disc, .variance, .stddev, .string_agg:
+            collected += [[StatisticAggregates.Entry]](repeating: [], count: extra)
         }
     }
 
@@ -39,8 +45,18 @@ final class AggregateAccumulator {
         counts[0] += Int64(count)
     }
 
-    func update(groups: [Int32]?, groupCount: Int, argument: Vector?, valid: [Bool]?, rowCount n: Int) {
+    func update(groups: [Int32]?, groupCount: Int, argument: Vector?, valid: [Bool]?, rowCount n: Int,
+                orderKeys: [Vector] = []) throws(Diagnostic) {
         grow(to: groupCount)
+        if spec.kind.collectsValues, let argument {
+            var c = collected
+            collected = []
+            for i in 0..<n where valid?[i] ?? true {
+                c[groups.map { Int($0[i]) } ?? 0].append(StatisticAggregates.Entry(value: argument.scalar(at: i), keys: orderKeys.map { $0.scalar(at: i) }))
+            }
+            collected = c
+            return
+        }
         if spec.kind == .count, spec.argument == nil || !spec.distinct {
             if let groups {
                 var c = counts
@@ -56,9 +72,16 @@ final class AggregateAccumulator {
         guard let argument else { return }
         if spec.distinct, let interner = distinctInterner {
             let ids = interner.ids(argument)
+            // sum/avg(DISTINCT x): each distinct value's units, by its id (ids are dense).
+            let units = spec.kind == .count ? nil : argument.wideUnits?.0
             for i in 0..<n where valid?[i] ?? true {
                 let g = groups.map { UInt64(UInt32(bitPattern: $0[i])) } ?? 0
                 distinctPairs.insert(g << 32 | UInt64(UInt32(bitPattern: ids[i])))
+                if let units {
+                    let id = Int(ids[i])
+                    while distinctUnits.count <= id { distinctUnits.append(0) }
+                    distinctUnits[id] = units[i]
+                }
             }
             return
         }
@@ -67,8 +90,9 @@ final class AggregateAccumulator {
             updateNumbers(x, groups: groups, valid: valid, n: n)
         case .boolean(let b):
             updateNumbers(b.map { $0 ? 1 : 0 }, groups: groups, valid: valid, n: n)
-        case .wideDecimal:
-            break  // aggregates read rows, and rows hold 64-bit values
+        case .wideDecimal(let x, _):
+            // Values beyond 64 bits (a quotient, a sum of sums): exact 128-bit accumulation.
+            try updateWide(x, groups: groups, valid: valid, n: n)
         case .text(let codes, let dictionary):
             for i in 0..<n where valid?[i] ?? true {
                 let g = groups.map { Int($0[i]) } ?? 0
@@ -129,19 +153,54 @@ final class AggregateAccumulator {
             let isMin = spec.kind == .min
             for i in 0..<n where valid?[i] ?? true {
                 let g = groups.map { Int($0[i]) } ?? 0
-                if counts[g] == 0 || (isMin ? x[i] < extremes[g] : x[i] > extremes[g]) { extremes[g] = x[i] }
+                let v = Int128(x[i])
+                if counts[g] == 0 || (isMin ? v < extremes[g] : v > extremes[g]) { extremes[g] = v }
                 counts[g] += 1
             }
-        case .count:
+        default:
             break
         }
     }
 
+    private func updateWide(_ x: [Int128], groups: [Int32]?, valid: [Bool]?, n: Int) throws(Diagnostic) {
+        for i in 0..<n where valid?[i] ?? true {
+            let g = groups.map { Int($0[i]) } ?? 0
+            switch spec.kind {
+            case .sum, .avg:
+                let (t, o) = sums[g].addingReportingOverflow(x[i])
+                if o { throw Arithmetic.overflow(spec.span) }
+                sums[g] = t
+            case .min, .max:
+                if counts[g] == 0 || (spec.kind == .min ? x[i] < extremes[g] : x[i] > extremes[g]) { extremes[g] = x[i] }
+            default:
+                break
+            }
+            counts[g] += 1
+        }
+    }
+
     /// The aggregate's column over all groups.
-    func finish(groupCount: Int, span: SourceSpan?) throws(Diagnostic) -> Vector {
+    func finish(groupCount: Int) throws(Diagnostic) -> Vector {
         grow(to: groupCount)
         let n = groupCount
+        if spec.distinct, spec.kind == .sum || spec.kind == .avg {
+            // The distinct (group, value) pairs become the sums and counts.
+            for g in 0..<n { sums[g] = 0; counts[g] = 0 }
+            for pair in distinctPairs {
+                let g = Int(pair >> 32), id = Int(UInt32(truncatingIfNeeded: pair))
+                guard g < n, id < distinctUnits.count else { continue }
+                let (t, o) = sums[g].addingReportingOverflow(distinctUnits[id])
+                if o { throw Arithmetic.overflow(spec.span) }
+                sums[g] = t
+                counts[g] += 1
+            }
+        }
         switch spec.kind {
+        case .median, .quantile_cont, .quantile_disc, .variance, .stddev, .string_agg:
+            return try StatisticAggregates.finish(spec, Array(collected.prefix(n)))
+        case .grouping:
+            // All keys grouped: 0. A grouping set's own value is put in by the executor.
+            return Vector(.integer([Int64](repeating: 0, count: n)), nulls: nil, count: n)
         case .count:
             if spec.distinct {
                 var perGroup = [Int64](repeating: 0, count: n)
@@ -153,36 +212,27 @@ final class AggregateAccumulator {
             }
             return Vector(.integer(Array(counts.prefix(n))), nulls: nil, count: n)
         case .sum:
+            // Exact at any size: a sum past 64 bits is handed out in 128-bit units (integers too).
             let nulls = (0..<n).map { counts[$0] == 0 }
-            var out = [Int64](repeating: 0, count: n)
-            for g in 0..<n where counts[g] > 0 {
-                guard let v = Int64(exactly: sums[g]) else {
-                    // Money stays exact at any size: hand out 128-bit units.
-                    if case .decimal(let s) = spec.type { return Vector(.wideDecimal(Array(sums.prefix(n)), scale: s), nulls: nulls, count: n) }
-                    throw Diagnostic(kind: .execution, message: "\(spec.text) is too large for a 64-bit integer (overflow)", span: span,
-                                     hints: ["sum a decimal instead: sum(CAST(x AS DECIMAL))"])
-                }
-                out[g] = v
-            }
-            if case .decimal(let s) = spec.type { return Vector(.decimal(out, scale: s), nulls: nulls, count: n) }
-            return Vector(.integer(out), nulls: nulls, count: n)
+            let totals = Array(sums.prefix(n))
+            if case .decimal(let s) = spec.type { return Vector.decimal(wide: totals, scale: s, nulls: nulls) }
+            return Vector.integer(wide: totals, nulls: nulls)
         case .avg:
             let nulls = (0..<n).map { counts[$0] == 0 }
             let argumentScale = spec.argument?.type.scale ?? 0
             let scale = spec.type.scale
-            var out = [Int64](repeating: 0, count: n)
+            var out = [Int128](repeating: 0, count: n)
             for g in 0..<n where counts[g] > 0 {
                 // avg = sum / count, rounded half away from zero at the result scale.
-                let shift = Int128(PowersOfTen.of(scale - argumentScale) ?? 1)
+                let shift = Arithmetic.power128(scale - argumentScale)
                 let (numerator, o) = sums[g].multipliedReportingOverflow(by: shift)
-                if o { throw Diagnostic(kind: .execution, message: "\(spec.text) overflowed", span: span) }
+                if o { throw Arithmetic.overflow(spec.span) }
                 let d = Int128(counts[g])
                 var (q, r) = numerator.quotientAndRemainder(dividingBy: d)
                 if r.magnitude * 2 >= d.magnitude { q += numerator < 0 ? -1 : 1 }
-                guard let v = Int64(exactly: q) else { throw Diagnostic(kind: .execution, message: "\(spec.text) overflowed", span: span) }
-                out[g] = v
+                out[g] = q
             }
-            return Vector(.decimal(out, scale: scale), nulls: nulls, count: n)
+            return Vector.decimal(wide: out, scale: scale, nulls: nulls)
         case .min, .max:
             let nulls = (0..<n).map { counts[$0] == 0 }
             switch spec.type {
@@ -190,9 +240,9 @@ final class AggregateAccumulator {
                 var builder = TextVectorBuilder(capacity: n)
                 for g in 0..<n { if let s = textExtremes[g] { builder.append(s) } else { builder.appendNull() } }
                 return builder.build()
-            case .decimal(let s): return Vector(.decimal(Array(extremes.prefix(n)), scale: s), nulls: nulls, count: n)
+            case .decimal(let s): return Vector.decimal(wide: Array(extremes.prefix(n)), scale: s, nulls: nulls)
             case .boolean: return Vector(.boolean(extremes.prefix(n).map { $0 != 0 }), nulls: nulls, count: n)
-            default: return Vector(.integer(Array(extremes.prefix(n))), nulls: nulls, count: n)
+            default: return Vector.integer(wide: Array(extremes.prefix(n)), nulls: nulls)
             }
         }
     }

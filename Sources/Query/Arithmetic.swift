@@ -1,45 +1,61 @@
 import Store
 
-/// Exact arithmetic on batches. Integers are 64-bit; decimals are 64-bit units at the result's
-/// static scale. Overflow is an error that points at the operator's expression; division (and
-/// %) by zero gives NULL, as in SQLite and DuckDB.
+/// Exact arithmetic on batches. Integers and decimals run in 64-bit units at the result's static
+/// scale while they fit; a result that does not fit widens to 128-bit units (about 38 digits)
+/// instead of failing, so `sum(big) - sum(big)` is 0 and an integer past 2^63 stays exact. Only
+/// a result beyond 128 bits is an overflow error, pointing at the operator's expression.
+/// Division (and %) by zero gives NULL, as in SQLite and DuckDB.
+///
+/// Scales: `a + b` and `a - b` keep the larger scale; `a * b` adds the scales (at most 18,
+/// rounded half away from zero beyond); `a / b` is rounded half away from zero at
+/// `quotientScale` places (see `SQLType.quotient`).
 enum Arithmetic {
     static func overflow(_ span: SourceSpan) -> Diagnostic {
-        Diagnostic(kind: .execution, message: "numeric overflow: the result does not fit in 64 bits", span: span,
-                   hints: ["values hold about 18 digits (sums are exact to 38 digits inside aggregates)"])
+        Diagnostic(kind: .execution, message: "numeric overflow: the result does not fit in 128 bits (about 38 digits)", span: span,
+                   hints: ["round() or divide an operand first"])
     }
 
-    /// The units of `v` at `scale` (integers and narrower decimals are widened).
+    /// The units of `v` at `scale` as 64-bit integers, for the callers that need them narrow
+    /// (a value beyond 64 bits is an overflow error there).
     static func units(_ v: Vector, scale: Int, span: SourceSpan) throws(Diagnostic) -> [Int64] {
-        let (values, from): ([Int64], Int)
-        switch v.storage {
-        case .integer(let x): (values, from) = (x, 0)
-        case .decimal(let x, let s): (values, from) = (x, s)
-        case .wideDecimal(let x, let s):
-            // Arithmetic on a sum beyond 64 bits: exact when it fits again, else an error.
-            var narrow = [Int64](repeating: 0, count: x.count)
-            for i in 0..<x.count where !v.isNull(i) {
-                guard let u = Int64(exactly: x[i]) else { throw overflow(span) }
-                narrow[i] = u
+        if case .integer(let x) = v.storage, scale == 0 { return x }
+        if case .decimal(let x, let s) = v.storage, s == scale { return x }
+        let wide = try units128(v, scale: scale, span: span)
+        var out = [Int64](repeating: 0, count: wide.count)
+        for i in 0..<wide.count where !v.isNull(i) {
+            guard let u = Int64(exactly: wide[i]) else {
+                throw Diagnostic(kind: .execution, message: "numeric overflow: the value does not fit in 64 bits here", span: span)
             }
-            (values, from) = (narrow, s)
-        default: return [Int64](repeating: 0, count: v.count)
+            out[i] = u
+        }
+        return out
+    }
+
+    /// The units of `v` at `scale` in 128 bits. A smaller scale rounds half away from zero (only
+    /// round() and CAST ask for one); a larger one multiplies, and overflow is an error.
+    static func units128(_ v: Vector, scale: Int, span: SourceSpan) throws(Diagnostic) -> [Int128] {
+        let values: [Int128], from: Int
+        switch v.storage {
+        case .integer(let x): (values, from) = (x.map { Int128($0) }, 0)
+        case .decimal(let x, let s): (values, from) = (x.map { Int128($0) }, s)
+        case .wideDecimal(let x, let s): (values, from) = (x, s)
+        case .boolean(let b): (values, from) = (b.map { $0 ? 1 : 0 }, 0)
+        case .text: return [Int128](repeating: 0, count: v.count)
         }
         if from == scale { return values }
         if from > scale {
-            // Rounding down a scale only happens for round(); keep it exact half-away-from-zero.
-            guard let p = PowersOfTen.of(from - scale) else { throw overflow(span) }
+            let p = power128(from - scale)
             return values.map { u in
                 let (q, r) = u.quotientAndRemainder(dividingBy: p)
                 return r.magnitude * 2 >= p.magnitude ? q + (u < 0 ? -1 : 1) : q
             }
         }
-        guard let p = PowersOfTen.of(scale - from) else { throw overflow(span) }
-        var out = [Int64](repeating: 0, count: values.count)
+        let p = power128(scale - from)
+        var out = [Int128](repeating: 0, count: values.count)
         for i in 0..<values.count {
             let (m, o) = values[i].multipliedReportingOverflow(by: p)
             if o && !v.isNull(i) { throw overflow(span) }
-            out[i] = m
+            out[i] = o ? 0 : m
         }
         return out
     }
@@ -53,14 +69,19 @@ enum Arithmetic {
 
     static func negate(_ v: Vector, span: SourceSpan) throws(Diagnostic) -> Vector {
         switch v.storage {
-        case .integer(let x):
-            for i in 0..<x.count where x[i] == .min && !v.isNull(i) { throw overflow(span) }
-            return Vector(.integer(x.map { $0 == .min ? 0 : -$0 }), nulls: v.nulls, count: v.count)
-        case .decimal(let x, let s):
-            for i in 0..<x.count where x[i] == .min && !v.isNull(i) { throw overflow(span) }
-            return Vector(.decimal(x.map { $0 == .min ? 0 : -$0 }, scale: s), nulls: v.nulls, count: v.count)
-        case .wideDecimal(let x, let s):
-            return Vector(.wideDecimal(x.map { $0 == .min ? 0 : -$0 }, scale: s), nulls: v.nulls, count: v.count)
+        case .integer(let x) where !x.contains(.min):
+            return Vector(.integer(x.map { -$0 }), nulls: v.nulls, count: v.count)
+        case .decimal(let x, let s) where !x.contains(.min):
+            return Vector(.decimal(x.map { -$0 }, scale: s), nulls: v.nulls, count: v.count)
+        case .integer, .decimal, .wideDecimal:
+            let scale = v.scaleOrZero
+            var x = try units128(v, scale: scale, span: span)
+            for i in 0..<x.count {
+                if x[i] == .min { if v.isNull(i) { x[i] = 0 } else { throw overflow(span) } }
+                x[i] = -x[i]
+            }
+            if case .integer = v.storage { return Vector.integer(wide: x, nulls: v.nulls) }
+            return Vector.decimal(wide: x, scale: scale, nulls: v.nulls)
         default:
             return v
         }
@@ -68,92 +89,149 @@ enum Arithmetic {
 
     static func apply(_ op: BinaryOperator, _ a: Vector, _ b: Vector, type: SQLType, span: SourceSpan) throws(Diagnostic) -> Vector {
         let n = a.count
-        var nulls = Comparison.mergedNulls(a, b)
-        func isNull(_ i: Int) -> Bool { nulls?[i] ?? false }
+        let nulls = Comparison.mergedNulls(a, b)
         switch type {
-        case .null:
-            return Vector.allNull(n)
         case .integer:
-            guard case .integer(let x) = a.storage, case .integer(let y) = b.storage else { return Vector.allNull(n) }
-            var out = [Int64](repeating: 0, count: n)
-            switch op {
-            case .add, .subtract, .multiply:
-                for i in 0..<n {
-                    let (v, o) = op == .add ? x[i].addingReportingOverflow(y[i])
-                        : op == .subtract ? x[i].subtractingReportingOverflow(y[i]) : x[i].multipliedReportingOverflow(by: y[i])
-                    if o && !isNull(i) { throw overflow(span) }
-                    out[i] = v
-                }
-            case .modulo:
-                for i in 0..<n {
-                    if y[i] == 0 || (y[i] == -1) {
-                        if y[i] == 0 { if nulls == nil { nulls = [Bool](repeating: false, count: n) }; nulls?[i] = true } else { out[i] = 0 }
-                    } else { out[i] = x[i] % y[i] }
-                }
-            default:
-                break
+            if case .integer(let x) = a.storage, case .integer(let y) = b.storage, let out = narrowIntegers(op, x, y, nulls: nulls) {
+                return out
             }
-            return Vector(.integer(out), nulls: nulls, count: n)
+            let x = try units128(a, scale: 0, span: span), y = try units128(b, scale: 0, span: span)
+            let (out, outNulls) = try wide(op, x, y, nulls: nulls, n: n, span: span)
+            return Vector.integer(wide: out, nulls: outNulls)
         case .decimal(let scale):
             switch op {
             case .add, .subtract, .modulo:
-                let x = try units(a, scale: scale, span: span), y = try units(b, scale: scale, span: span)
-                var out = [Int64](repeating: 0, count: n)
-                for i in 0..<n {
-                    if op == .modulo {
-                        if y[i] == 0 { if nulls == nil { nulls = [Bool](repeating: false, count: n) }; nulls?[i] = true }
-                        else if y[i] != -1 { out[i] = x[i] % y[i] }
-                        continue
-                    }
-                    let (v, o) = op == .add ? x[i].addingReportingOverflow(y[i]) : x[i].subtractingReportingOverflow(y[i])
-                    if o && !isNull(i) { throw overflow(span) }
-                    out[i] = v
+                if let x = narrowUnits(a, scale), let y = narrowUnits(b, scale),
+                   let out = narrowIntegers(op, x, y, nulls: nulls) {
+                    if case .integer(let u) = out.storage { return Vector(.decimal(u, scale: scale), nulls: out.nulls, count: n) }
                 }
-                return Vector(.decimal(out, scale: scale), nulls: nulls, count: n)
+                let x = try units128(a, scale: scale, span: span), y = try units128(b, scale: scale, span: span)
+                let (out, outNulls) = try wide(op, x, y, nulls: nulls, n: n, span: span)
+                return Vector.decimal(wide: out, scale: scale, nulls: outNulls)
             case .multiply:
-                // Scales add up: units multiply directly.
+                // Scales add up: units multiply directly, then round to the result's scale.
                 let sa = a.scaleOrZero, sb = b.scaleOrZero
-                let x = try units(a, scale: sa, span: span), y = try units(b, scale: sb, span: span)
-                var out = [Int64](repeating: 0, count: n)
-                for i in 0..<n {
-                    let (v, o) = x[i].multipliedReportingOverflow(by: y[i])
-                    if o && !isNull(i) { throw overflow(span) }
-                    out[i] = v
+                if sa + sb == scale, let x = narrowUnits(a, sa), let y = narrowUnits(b, sb),
+                   let out = narrowIntegers(.multiply, x, y, nulls: nulls), case .integer(let u) = out.storage {
+                    return Vector(.decimal(u, scale: scale), nulls: nulls, count: n)
                 }
-                let raw = Vector(.decimal(out, scale: sa + sb), nulls: nulls, count: n)
-                return sa + sb == scale ? raw : Vector(.decimal(try units(raw, scale: scale, span: span), scale: scale), nulls: nulls, count: n)
+                let x = try units128(a, scale: sa, span: span), y = try units128(b, scale: sb, span: span)
+                let (raw, _) = try wide(.multiply, x, y, nulls: nulls, n: n, span: span)
+                if sa + sb <= scale {
+                    return Vector.decimal(wide: try units128(Vector(.wideDecimal(raw, scale: sa + sb), nulls: nulls, count: n), scale: scale, span: span),
+                                          scale: scale, nulls: nulls)
+                }
+                // More places than a decimal keeps (> 18): round the excess away.
+                let p = power128(sa + sb - scale)
+                let rounded = raw.map { u -> Int128 in
+                    let (q, r) = u.quotientAndRemainder(dividingBy: p)
+                    return r.magnitude * 2 >= p.magnitude ? q + (u < 0 ? -1 : 1) : q
+                }
+                return Vector.decimal(wide: rounded, scale: scale, nulls: nulls)
             case .divide:
                 let sa = a.scaleOrZero, sb = b.scaleOrZero
-                let x = try units(a, scale: sa, span: span), y = try units(b, scale: sb, span: span)
+                let x = try units128(a, scale: sa, span: span), y = try units128(b, scale: sb, span: span)
                 // a/b at scale s: q = x·10^(s+sb-sa) / y, rounded half away from zero, in 128 bits.
                 let shift = scale + sb - sa
-                var out = [Int64](repeating: 0, count: n)
+                var out = [Int128](repeating: 0, count: n)
                 var outNulls = nulls ?? [Bool](repeating: false, count: n)
                 for i in 0..<n where !outNulls[i] {
                     if y[i] == 0 { outNulls[i] = true; continue }
-                    var numerator = Int128(x[i]), denominator = Int128(y[i])
-                    // The shift can reach 36 places (scale 18 over a divisor of scale 18): Int128.
+                    var numerator = x[i], denominator = y[i]
                     if shift >= 0 {
-                        let (m, o) = numerator.multipliedReportingOverflow(by: Arithmetic.power128(shift))
+                        let (m, o) = numerator.multipliedReportingOverflow(by: power128(shift))
                         if o { throw overflow(span) }
                         numerator = m
                     } else {
-                        let (m, o) = denominator.multipliedReportingOverflow(by: Arithmetic.power128(-shift))
+                        let (m, o) = denominator.multipliedReportingOverflow(by: power128(-shift))
                         if o { throw overflow(span) }
                         denominator = m
                     }
                     var (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
                     if r.magnitude * 2 >= denominator.magnitude { q += (numerator < 0) != (denominator < 0) ? -1 : 1 }
-                    guard let v = Int64(exactly: q) else { throw overflow(span) }
-                    out[i] = v
+                    out[i] = q
                 }
-                return Vector(.decimal(out, scale: scale), nulls: outNulls, count: n)
+                return Vector.decimal(wide: out, scale: scale, nulls: outNulls)
             default:
                 return Vector.allNull(n)
             }
         default:
             return Vector.allNull(n)
         }
+    }
+
+    /// 64-bit units at `scale` when `v` holds them without rescaling, else nil.
+    private static func narrowUnits(_ v: Vector, _ scale: Int) -> [Int64]? {
+        switch v.storage {
+        case .decimal(let x, let s) where s == scale: return x
+        case .integer(let x) where scale == 0: return x
+        case .integer(let x), .decimal(let x, _):
+            let from = v.scaleOrZero
+            guard from < scale, let p = PowersOfTen.of(scale - from) else { return nil }
+            var out = [Int64](repeating: 0, count: x.count)
+            for i in 0..<x.count {
+                let (m, o) = x[i].multipliedReportingOverflow(by: p)
+                if o { return nil }
+                out[i] = m
+            }
+            return out
+        default: return nil
+        }
+    }
+
+    /// The 64-bit loop, or nil when a row overflows (the caller redoes the batch in 128 bits).
+    private static func narrowIntegers(_ op: BinaryOperator, _ x: [Int64], _ y: [Int64], nulls: [Bool]?) -> Vector? {
+        let n = x.count
+        var out = [Int64](repeating: 0, count: n)
+        var outNulls = nulls
+        switch op {
+        case .add, .subtract, .multiply:
+            for i in 0..<n {
+                let (v, o) = op == .add ? x[i].addingReportingOverflow(y[i])
+                    : op == .subtract ? x[i].subtractingReportingOverflow(y[i]) : x[i].multipliedReportingOverflow(by: y[i])
+                if o && !(nulls?[i] ?? false) { return nil }
+                out[i] = v
+            }
+        case .modulo:
+            for i in 0..<n {
+                if y[i] == 0 {
+                    if outNulls == nil { outNulls = [Bool](repeating: false, count: n) }
+                    outNulls?[i] = true
+                } else if y[i] != -1 {
+                    out[i] = x[i] % y[i]
+                }
+            }
+        default:
+            return nil
+        }
+        return Vector(.integer(out), nulls: outNulls, count: n)
+    }
+
+    /// The 128-bit loop; overflow of a non-NULL row is an error.
+    private static func wide(_ op: BinaryOperator, _ x: [Int128], _ y: [Int128], nulls: [Bool]?, n: Int,
+                             span: SourceSpan) throws(Diagnostic) -> ([Int128], [Bool]?) {
+        var out = [Int128](repeating: 0, count: n)
+        var outNulls = nulls
+        for i in 0..<n {
+            if nulls?[i] ?? false { continue }
+            switch op {
+            case .add, .subtract, .multiply:
+                let (v, o) = op == .add ? x[i].addingReportingOverflow(y[i])
+                    : op == .subtract ? x[i].subtractingReportingOverflow(y[i]) : x[i].multipliedReportingOverflow(by: y[i])
+                if o { throw overflow(span) }
+                out[i] = v
+            case .modulo:
+                if y[i] == 0 {
+                    if outNulls == nil { outNulls = [Bool](repeating: false, count: n) }
+                    outNulls?[i] = true
+                } else if y[i] != -1 {
+                    out[i] = x[i] % y[i]
+                }
+            default:
+                break
+            }
+        }
+        return (out, outNulls)
     }
 }
 
@@ -172,5 +250,32 @@ extension Vector {
         case .wideDecimal(let x, let s): return (x, s)
         default: return nil
         }
+    }
+
+    /// A decimal vector from 128-bit units: 64-bit storage when every value fits, else 128-bit.
+    static func decimal(wide units: [Int128], scale: Int, nulls: [Bool]?) -> Vector {
+        var narrow = [Int64](repeating: 0, count: units.count)
+        for i in 0..<units.count {
+            guard let u = Int64(exactly: units[i]) else {
+                if nulls?[i] ?? false { continue }
+                return Vector(.wideDecimal(units, scale: scale), nulls: nulls, count: units.count)
+            }
+            narrow[i] = u
+        }
+        return Vector(.decimal(narrow, scale: scale), nulls: nulls, count: units.count)
+    }
+
+    /// An integer vector from 128-bit values: 64-bit storage when every value fits, else
+    /// 128-bit units at scale 0 (an integer past 2^63 stays exact instead of failing).
+    static func integer(wide values: [Int128], nulls: [Bool]?) -> Vector {
+        var narrow = [Int64](repeating: 0, count: values.count)
+        for i in 0..<values.count {
+            guard let u = Int64(exactly: values[i]) else {
+                if nulls?[i] ?? false { continue }
+                return Vector(.wideDecimal(values, scale: 0), nulls: nulls, count: values.count)
+            }
+            narrow[i] = u
+        }
+        return Vector(.integer(narrow), nulls: nulls, count: values.count)
     }
 }

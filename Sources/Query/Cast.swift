@@ -8,9 +8,9 @@ enum Cast {
         case (.integer, .integer), (.boolean, .boolean), (.text, .text):
             return v
         case (.integer, .decimal(let s)), (.decimal, .decimal(let s)), (.wideDecimal, .decimal(let s)):
-            return Vector(.decimal(try Arithmetic.units(v, scale: s, span: span), scale: s), nulls: v.nulls, count: n)
+            return Vector.decimal(wide: try Arithmetic.units128(v, scale: s, span: span), scale: s, nulls: v.nulls)
         case (.decimal, .integer), (.wideDecimal, .integer):
-            return Vector(.integer(try Arithmetic.units(v, scale: 0, span: span)), nulls: v.nulls, count: n)
+            return Vector.integer(wide: try Arithmetic.units128(v, scale: 0, span: span), nulls: v.nulls)
         case (.text(let codes, let dictionary), .integer), (.text(let codes, let dictionary), .decimal):
             // Parse each dictionary entry once.
             var parsed: [ScalarValue?] = []

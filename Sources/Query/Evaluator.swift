@@ -88,6 +88,11 @@ struct Evaluator {
             return try Cast.apply(try evaluate(x, selection), to: type, span: span)
         case .share(let x):
             return try Share.apply(try evaluate(x, selection))
+        case .scalarSubquery(let q, _), .inSubquery(_, let q, _), .exists(let q):
+            // The executor runs subqueries before the SELECT and puts their values in.
+            throw Diagnostic(kind: .execution, message: "internal: the subquery \(q) was not run before its SELECT", span: q.span)
+        case .outerColumn(_, _, let name):
+            throw Diagnostic(kind: .execution, message: "internal: the outer column \(name) was not given a value", span: nil)
         }
     }
 

@@ -20,14 +20,40 @@ struct Executor {
 
     func run(_ plan: QueryPlan) throws(Diagnostic) -> QueryResult {
         let out = try runVectors(plan)
+        let places = Executor.quotientPlaces(plan, width: out.columns.count)
         // Boxing every cell is the largest allocation of a big result: check between batches.
         var rows: [[Value]] = []
         rows.reserveCapacity(out.rowCount)
         for r in 0..<out.rowCount {
             if r % Executor.batchSize == 0 { try checkCancelled() }
-            rows.append(out.columns.map { $0.value(at: r) })
+            var row = out.columns.map { $0.value(at: r) }
+            for (c, minimum) in places.enumerated() {
+                if let minimum, case .decimal(let d) = row[c] { row[c] = .decimal(Executor.trimmed(d, minimum: minimum)) }
+            }
+            rows.append(row)
         }
         return QueryResult(columns: out.names, types: out.types.map(\.columnType), rows: rows)
+    }
+
+    /// Per result column, the fewest places a quotient column prints with (nil: the column's
+    /// own places). A PIVOT's columns are rearranged, so its quotients keep their 18 places.
+    static func quotientPlaces(_ plan: QueryPlan, width: Int) -> [Int?] {
+        guard plan.parts.allSatisfy({ $0.pivot == nil }) else { return [Int?](repeating: nil, count: width) }
+        return (0..<width).map { c in
+            let places = plan.parts.compactMap { part -> (Int?, SQLType)? in
+                guard c < part.visibleCount else { return nil }
+                return (part.quotientDisplayScale(part.outputs[c]), part.outputs[c].type)
+            }
+            guard places.contains(where: { $0.0 != nil }) else { return nil }
+            return places.map { $0.0 ?? $0.1.scale }.max()
+        }
+    }
+
+    /// `d` without trailing zero places, keeping at least `minimum`.
+    static func trimmed(_ d: ExactDecimal, minimum: Int) -> ExactDecimal {
+        var units = d.units, scale = d.scale
+        while scale > minimum && units % 10 == 0 { units /= 10; scale -= 1 }
+        return ExactDecimal(units: units, scale: scale)
     }
 
     /// The query's result as column vectors (visible columns only, sorted and limited).
@@ -52,7 +78,8 @@ struct Executor {
             return Output(columns: columns, names: Array(out.names.prefix(out.visibleCount)),
                           types: Array(out.types.prefix(out.visibleCount)), visibleCount: out.visibleCount, rowCount: kept.count)
         }
-        // UNION ALL: parts are concatenated, then sorted and limited as a whole.
+        // UNION ALL: parts are concatenated; other set operations compare whole rows. Then
+        // the result is sorted and limited as a whole.
         var outputs: [Output] = []
         for part in plan.parts { outputs.append(try runSelect(part)) }
         try checkCancelled()
@@ -66,11 +93,19 @@ struct Executor {
         }
         var builders = types.map { VectorBuilder(type: $0) }
         var total = 0
-        for o in outputs {
-            for r in 0..<o.rowCount {
-                for c in 0..<width { builders[c].append(FunctionCatalog.widen(o.columns[c].scalar(at: r), to: types[c])) }
+        if (1..<plan.parts.count).allSatisfy({ plan.operatorBefore($0) == .unionAll }) {
+            for o in outputs {
+                for r in 0..<o.rowCount {
+                    for c in 0..<width { builders[c].append(FunctionCatalog.widen(o.columns[c].scalar(at: r), to: types[c])) }
+                }
+                total += o.rowCount
             }
-            total += o.rowCount
+        } else {
+            let rows = try SetOperations.combine(outputs.map { o in
+                (0..<o.rowCount).map { r in (0..<width).map { c in FunctionCatalog.widen(o.columns[c].scalar(at: r), to: types[c]) } }
+            }, operators: (1..<plan.parts.count).map { plan.operatorBefore($0) }, cancellation: cancellation)
+            for row in rows { for c in 0..<width { builders[c].append(row[c]) } }
+            total = rows.count
         }
         let columns = builders.map { $0.build() }
         var order = Array(0..<total)
@@ -90,14 +125,20 @@ struct Executor {
     // MARK: one SELECT
 
     func runSelect(_ plan: SelectPlan) throws(Diagnostic) -> Output {
-        let relation = try source(plan.source)
+        // Subqueries in expressions run first, once each; their values take their place.
+        var plan = try plan.mapExpressions { (e) throws(Diagnostic) in try runSubqueries(e) }
+        var relation = try source(plan.source)
+        // Correlated subqueries: a column of values per source row, read like any other.
+        (plan, relation) = try CorrelatedSubqueries(executor: self).attach(plan, relation)
         let filter = plan.filter.map { Specializer.specialize($0, relation, classNames: classNames) }
         let evaluator = Evaluator(relation: relation, classNames: classNames)
 
         var outputRelation: Relation
         var outputSelection: RowSelection
         if let aggregate = plan.aggregate {
-            outputRelation = try aggregateRows(aggregate, relation: relation, filter: filter, evaluator: evaluator)
+            outputRelation = aggregate.groupingSets == nil
+                ? try aggregateRows(aggregate, relation: relation, filter: filter, evaluator: evaluator)
+                : try aggregateGroupingSets(aggregate, relation: relation, filter: filter, evaluator: evaluator)
             outputSelection = .range(0..<outputRelation.rowCount)
             if let having = plan.having {
                 outputSelection = try Evaluator(relation: outputRelation, classNames: classNames).filter(having, outputSelection)
@@ -105,6 +146,14 @@ struct Executor {
         } else {
             outputRelation = relation
             outputSelection = try filteredRows(filter, relation: relation, evaluator: evaluator)
+        }
+        if !plan.windows.isEmpty {
+            // Window results become columns after the rows' own: the outputs read both.
+            let windowColumns = try WindowOperator(classNames: classNames, cancellation: cancellation)
+                .columns(plan.windows, relation: outputRelation, selection: outputSelection)
+            let own = (0..<outputRelation.columns.count).map { outputRelation.gather($0, outputSelection) }
+            outputRelation = Relation(vectors: own + windowColumns, rowCount: outputSelection.count)
+            outputSelection = .range(0..<outputSelection.count)
         }
         let projector = Evaluator(relation: outputRelation, classNames: classNames)
         var columns: [Vector] = []
@@ -120,6 +169,50 @@ struct Executor {
         if plan.distinct { output = Executor.distinct(output) }
         try checkCancelled()
         return output
+    }
+
+    /// `e` with each subquery replaced by its result: a scalar subquery by its value (NULL for
+    /// no row, an error for more than one), IN (SELECT …) by the list of its values, EXISTS by
+    /// whether it has a row.
+    func runSubqueries(_ e: BoundExpression) throws(Diagnostic) -> BoundExpression {
+        guard e.containsSubquery else { return e }
+        switch e {
+        case .scalarSubquery(let q, _) where q.isCorrelated, .exists(let q) where q.isCorrelated:
+            return e  // runs once per outer row: CorrelatedSubqueries
+        case .inSubquery(let x, let q, let negated) where q.isCorrelated:
+            return .inSubquery(try runSubqueries(x), q, negated: negated)
+        case .scalarSubquery(let q, let type):
+            let out = try runVectors(q.plan)
+            guard out.rowCount <= 1 else {
+                throw Diagnostic(kind: .execution, message: "a subquery used as a value returned \(out.rowCount) rows (at most 1)", span: q.span,
+                                 hints: ["aggregate it (SELECT max(…)), add LIMIT 1, or compare with IN (SELECT …)"])
+            }
+            let value = out.rowCount == 0 || out.columns.isEmpty ? ScalarValue.null : out.columns[0].scalar(at: 0)
+            return .constant(FunctionCatalog.widen(value, to: type), type)
+        case .inSubquery(let x, let q, let negated):
+            let out = try runVectors(q.plan)
+            var seen = Set<ScalarValue>()
+            var items: [BoundExpression] = []
+            if let column = out.columns.first {
+                for r in 0..<out.rowCount {
+                    let v = FunctionCatalog.widen(column.scalar(at: r), to: x.type)
+                    if seen.insert(v).inserted { items.append(.constant(v, v == .null ? .null : x.type)) }
+                }
+            }
+            return .inList(try runSubqueries(x), items, negated: negated)
+        case .exists(let q):
+            var plan = q.plan
+            plan.limit = 1
+            return .constant(.boolean(try runVectors(plan).rowCount > 0), .boolean)
+        default:
+            var failure: Diagnostic?
+            let rewritten = e.replacingChildren { child in
+                if failure != nil { return child }
+                do throws(Diagnostic) { return try runSubqueries(child) } catch { failure = error; return child }
+            }
+            if let failure { throw failure }
+            return rewritten
+        }
     }
 
     func source(_ plan: SourcePlan) throws(Diagnostic) -> Relation {
@@ -165,6 +258,7 @@ struct Executor {
         let keys = plan.keys.map { Specializer.specialize($0, relation, classNames: classNames) }
         let arguments = plan.aggregates.map { $0.argument.map { Specializer.specialize($0, relation, classNames: classNames) } }
         let filters = plan.aggregates.map { $0.filter.map { Specializer.specialize($0, relation, classNames: classNames) } }
+        let orders = plan.aggregates.map { $0.orderBy.map { Specializer.specialize($0.expression, relation, classNames: classNames) } }
         let index = GroupIndex(types: keys.map(\.type))
         let accumulators = plan.aggregates.map { AggregateAccumulator(spec: $0) }
         // sum/count WHERE code = constant, nothing else: one fused pass per batch (PERF Q1).
@@ -187,7 +281,7 @@ struct Executor {
             }
             for (a, r) in results.enumerated() { accumulators[a].addSingleGroupSum(r.0, count: r.1) }
             if start + Executor.batchSize >= relation.rowCount {
-                let columns = try accumulators.map { (acc) throws(Diagnostic) in try acc.finish(groupCount: 1, span: nil) }
+                let columns = try accumulators.map { (acc) throws(Diagnostic) in try acc.finish(groupCount: 1) }
                 return Relation(vectors: columns, rowCount: 1)
             }
         }
@@ -205,7 +299,7 @@ struct Executor {
             }
             let groupCount = keys.isEmpty ? 1 : index.groupCount
             for (a, accumulator) in accumulators.enumerated() {
-                if keys.isEmpty, filters[a] == nil, accumulator.spec.kind == .sum || accumulator.spec.kind == .avg,
+                if keys.isEmpty, filters[a] == nil, !accumulator.spec.distinct, accumulator.spec.kind == .sum || accumulator.spec.kind == .avg,
                    let (total, count) = FastPaths.sum(arguments[a], relation, selection) {
                     accumulator.addSingleGroupSum(total, count: count)
                     continue
@@ -215,9 +309,13 @@ struct Executor {
                 var valid: [Bool]?
                 if let f = filters[a] {
                     let v = try evaluator.evaluate(f, selection)
+                    // Only rows where the condition is true count: false, NULL, and a FILTER
+                    // that is the NULL literal (not a boolean vector at all) count none.
                     if case .boolean(var flags) = v.storage {
                         if let nulls = v.nulls { for i in 0..<n where nulls[i] { flags[i] = false } }
                         valid = flags
+                    } else {
+                        valid = [Bool](repeating: false, count: n)
                     }
                 }
                 if let argNulls = argument?.nulls {
@@ -225,7 +323,9 @@ struct Executor {
                     for i in 0..<n where argNulls[i] { flags[i] = false }
                     valid = flags
                 }
-                accumulator.update(groups: groups, groupCount: groupCount, argument: argument, valid: valid, rowCount: n)
+                var orderKeys: [Vector] = []
+                for e in orders[a] { orderKeys.append(try evaluator.evaluate(e, selection)) }
+                try accumulator.update(groups: groups, groupCount: groupCount, argument: argument, valid: valid, rowCount: n, orderKeys: orderKeys)
             }
         }
         try checkCancelled()
@@ -234,8 +334,40 @@ struct Executor {
         if keys.isEmpty == false && groupCount == 0 {
             columns = keys.map { Vector.constant(.null, type: $0.type, count: 0) }
         }
-        for accumulator in accumulators { columns.append(try accumulator.finish(groupCount: groupCount, span: nil)) }
+        for accumulator in accumulators { columns.append(try accumulator.finish(groupCount: groupCount)) }
         return Relation(vectors: columns, rowCount: groupCount)
+    }
+
+    /// ROLLUP, CUBE, GROUPING SETS: one hash aggregation per grouping, by its keys only; the
+    /// rows are concatenated in the order of the groupings, with the keys a grouping leaves
+    /// out NULL and grouping() the bits of the arguments left out (the first argument highest).
+    private func aggregateGroupingSets(_ plan: AggregatePlan, relation: Relation, filter: BoundExpression?,
+                                       evaluator: Evaluator) throws(Diagnostic) -> Relation {
+        let sets = plan.groupingSets ?? [Array(plan.keys.indices)]
+        var builders = plan.keys.map { VectorBuilder(type: $0.type) } + plan.aggregates.map { VectorBuilder(type: $0.type) }
+        var total = 0
+        for set in sets {
+            try checkCancelled()
+            let part = try aggregateRows(AggregatePlan(keys: set.map { plan.keys[$0] }, aggregates: plan.aggregates),
+                                         relation: relation, filter: filter, evaluator: evaluator)
+            let columns = (0..<part.columns.count).map { part.gather($0, .range(0..<part.rowCount)) }
+            for r in 0..<part.rowCount {
+                for k in plan.keys.indices {
+                    builders[k].append(set.firstIndex(of: k).map { columns[$0].scalar(at: r) } ?? .null)
+                }
+                for (a, spec) in plan.aggregates.enumerated() {
+                    if spec.kind == .grouping {
+                        var bits: Int64 = 0
+                        for k in spec.groupingKeys { bits = bits << 1 | (set.contains(k) ? 0 : 1) }
+                        builders[plan.keys.count + a].append(.integer(bits))
+                    } else {
+                        builders[plan.keys.count + a].append(columns[set.count + a].scalar(at: r))
+                    }
+                }
+            }
+            total += part.rowCount
+        }
+        return Relation(vectors: builders.map { $0.build() }, rowCount: total)
     }
 
     /// SELECT DISTINCT: the first row of each distinct visible tuple.
@@ -278,30 +410,6 @@ enum Specializer {
             return e
         }
         return e.replacingChildren { specialize($0, relation, classNames: classNames) }
-    }
-}
-
-extension BoundExpression {
-    /// The same node with each direct child transformed.
-    func replacingChildren(_ f: (BoundExpression) -> BoundExpression) -> BoundExpression {
-        switch self {
-        case .column, .constant, .dictionaryLookup: return self
-        case .negate(let e, let t, let s): return .negate(f(e), t, s)
-        case .arithmetic(let op, let l, let r, let t, let s): return .arithmetic(op, f(l), f(r), t, s)
-        case .concat(let l, let r): return .concat(f(l), f(r))
-        case .compare(let op, let l, let r): return .compare(op, f(l), f(r))
-        case .and(let l, let r): return .and(f(l), f(r))
-        case .or(let l, let r): return .or(f(l), f(r))
-        case .not(let e): return .not(f(e))
-        case .isNull(let e, let n): return .isNull(f(e), negated: n)
-        case .inList(let e, let list, let n): return .inList(f(e), list.map(f), negated: n)
-        case .like(let e, let p, let ci, let n): return .like(f(e), pattern: f(p), caseInsensitive: ci, negated: n)
-        case .caseWhen(let branches, let otherwise, let t):
-            return .caseWhen(branches.map { CaseBranch(condition: f($0.condition), result: f($0.result)) }, otherwise: otherwise.map(f), t)
-        case .function(let fn, let args, let t, let s): return .function(fn, args.map(f), t, s)
-        case .cast(let e, let t, let s): return .cast(f(e), t, s)
-        case .share(let e): return .share(f(e))
-        }
     }
 }
 
@@ -375,7 +483,7 @@ enum Sorter {
 }
 
 /// PIVOT BY: one row per distinct row key, one column per pivot value (and value column).
-/// Cells with no group are NULL.
+/// Cells with no group are NULL, except a count's, which is 0.
 enum Pivot {
     static func apply(_ plan: PivotPlan, _ output: Executor.Output) -> Executor.Output {
         let pivotColumn = output.columns[plan.pivotColumn]
@@ -417,7 +525,8 @@ enum Pivot {
                 types.append(output.types[c])
                 var b = VectorBuilder(type: output.types[c])
                 for row in 0..<rowKeys.count {
-                    if let source = cells[row][vi] { b.append(output.columns[c].scalar(at: source)) } else { b.append(.null) }
+                    if let source = cells[row][vi] { b.append(output.columns[c].scalar(at: source)) }
+                    else { b.append(plan.zeroWhenMissing.contains(c) ? .integer(0) : .null) }
                 }
                 builders.append(b)
             }

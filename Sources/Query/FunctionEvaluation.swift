@@ -3,6 +3,30 @@
 enum FunctionEvaluation {
     static func apply(_ f: ScalarFunction, _ args: [Vector], arguments: [BoundExpression], type: SQLType, span: SourceSpan,
                       classNames: [String: String], count n: Int) throws(Diagnostic) -> Vector {
+        if f == .substr, args.count == 3, case .integer(let lengths) = args[2].storage,
+           let bad = (0..<n).first(where: { lengths[$0] < 0 && !args[2].isNull($0) }) {
+            throw Diagnostic(kind: .execution, message: "substr() length \(lengths[bad]) is negative", span: span,
+                             hints: ["the length counts characters from the start: substr(s, start, n) with n >= 0"])
+        }
+        if f == .regexp_matches || f == .regexp_replace || f == .regexp_extract, args.count > 1,
+           case .text(_, let patterns) = args[1].storage {
+            // A pattern that does not compile is an error, not a NULL per row.
+            for p in Set(patterns) {
+                if let why = TextFunctions.invalidPattern(p) {
+                    throw Diagnostic(kind: .execution, message: "\(f.rawValue)(): the pattern '\(p)' is not a regular expression (\(why))", span: span)
+                }
+            }
+        }
+        if f == .check_precision, let v = args.first {
+            // DECIMAL(p, s) holds p - s digits before the point.
+            guard case .integer(let p) = args[1].scalar(at: 0), let (units, scale) = v.wideUnits else { return v }
+            let limit = Arithmetic.power128(Int(p))
+            for i in 0..<n where !v.isNull(i) && units[i].magnitude >= limit.magnitude {
+                throw Diagnostic(kind: .execution, message: "\(v.value(at: i)) does not fit DECIMAL(\(p), \(scale)) (at most \(Int(p) - scale) digits before the point)",
+                                 span: span, hints: ["give a larger precision, e.g. DECIMAL(38, \(scale))"])
+            }
+            return v
+        }
         // Numbers: typed loops for the functions that appear in large projections.
         if f == .abs, let v = args.first {
             switch v.storage {
@@ -16,8 +40,8 @@ enum FunctionEvaluation {
             }
         }
         if f == .coalesce, type.isNumeric, args.allSatisfy({ if case .text = $0.storage { return false } else { return true } }) {
-            let units = try args.map { (v) throws(Diagnostic) in try Arithmetic.units(v, scale: type.scale, span: span) }
-            var out = [Int64](repeating: 0, count: n)
+            let units = try args.map { (v) throws(Diagnostic) in try Arithmetic.units128(v, scale: type.scale, span: span) }
+            var out = [Int128](repeating: 0, count: n)
             var nulls = [Bool](repeating: true, count: n)
             for i in 0..<n {
                 for (k, v) in args.enumerated() where !v.isNull(i) {
@@ -26,8 +50,8 @@ enum FunctionEvaluation {
                     break
                 }
             }
-            if case .decimal(let s) = type { return Vector(.decimal(out, scale: s), nulls: nulls, count: n) }
-            return Vector(.integer(out), nulls: nulls, count: n)
+            if case .decimal(let s) = type { return Vector.decimal(wide: out, scale: s, nulls: nulls) }
+            return Vector.integer(wide: out, nulls: nulls)
         }
         if f == .coalesce, type == .text, let merged = coalesceText(args, count: n) { return merged }
         if let first = args.first, case .text(let codes, let dictionary) = first.storage, dictionary.count <= max(n, 64),

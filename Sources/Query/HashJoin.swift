@@ -99,7 +99,8 @@ struct HashJoin {
             leftRows = mergedLeft
             rightRows = mergedRight
         }
-        if kind == .full {
+        if kind == .full || kind == .right {
+            // Right rows without a partner follow, with the left side NULL.
             var matched = [Bool](repeating: false, count: right.rowCount)
             for r in rightRows where r >= 0 { matched[Int(r)] = true }
             for r in 0..<right.rowCount where !matched[r] {

@@ -22,7 +22,7 @@ struct Parser {
         return try parser.parseStatements()
     }
 
-    static let clauseKeywords = ["FROM", "WHERE", "GROUP", "HAVING", "PIVOT", "ORDER", "LIMIT", "OFFSET", "UNION"]
+    static let clauseKeywords = ["FROM", "WHERE", "GROUP", "HAVING", "PIVOT", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT"]
 
     // MARK: token stream
 
@@ -96,17 +96,42 @@ struct Parser {
             _ = advance()
             return .describe(t.text, t.span)
         }
-        if current.isKeyword("SELECT") { return .query(try parseQuery()) }
+        if current.isKeyword("SELECT") || isWord("WITH") { return .query(try parseQuery()) }
         throw unexpected("expected SELECT, EXPLAIN or DESCRIBE", keywords: ["SELECT", "EXPLAIN", "DESCRIBE"])
     }
 
     mutating func parseQuery() throws(Diagnostic) -> Query {
+        var with: [CommonTableExpression] = []
+        // WITH is not reserved (a column may be called with): it starts a query only here.
+        if isWord("WITH"), peekToken(1).kind == .identifier || peekToken(1).kind == .quotedIdentifier {
+            _ = advance()
+            repeat {
+                let name = current
+                guard name.kind == .identifier || name.kind == .quotedIdentifier else { throw unexpected("expected a name for the WITH query") }
+                _ = advance()
+                try expect(keyword: "AS", context: "after the WITH query's name (WITH name AS (SELECT …))")
+                try expect(symbol: "(", context: "before the WITH query")
+                try enter()
+                let inner = try parseQuery()
+                depth -= 1
+                try expect(symbol: ")", context: "to close the WITH query")
+                with.append(CommonTableExpression(name: name.text, query: inner, span: name.span))
+            } while accept(symbol: ",")
+        }
         var parts = [try parseSelect()]
-        while accept(keyword: "UNION") {
-            guard accept(keyword: "ALL") else { throw unexpected("expected ALL after UNION (only UNION ALL is supported)") }
+        var operators: [SetOperator] = []
+        while current.isKeyword("UNION") || current.isKeyword("EXCEPT") || current.isKeyword("INTERSECT") {
+            let word = advance().text
+            let all = accept(keyword: "ALL")
+            if !all { _ = accept(keyword: "DISTINCT") }
+            switch word {
+            case "UNION": operators.append(all ? .unionAll : .union)
+            case "EXCEPT": operators.append(all ? .exceptAll : .except)
+            default: operators.append(all ? .intersectAll : .intersect)
+            }
             parts.append(try parseSelect())
         }
-        var query = Query(parts: parts)
+        var query = Query(with: with, parts: parts, operators: operators)
         if accept(keyword: "ORDER") {
             try expect(keyword: "BY", context: "after ORDER")
             repeat { query.orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
@@ -151,10 +176,7 @@ struct Parser {
                 else if accept(keyword: "LEFT") { _ = accept(keyword: "OUTER"); try expect(keyword: "JOIN", context: "after LEFT"); kind = .left }
                 else if accept(keyword: "FULL") { _ = accept(keyword: "OUTER"); try expect(keyword: "JOIN", context: "after FULL"); kind = .full }
                 else if accept(keyword: "CROSS") { try expect(keyword: "JOIN", context: "after CROSS"); kind = .cross }
-                else if current.isKeyword("RIGHT") {
-                    throw Diagnostic(kind: .syntax, message: "RIGHT JOIN is not supported", span: current.span,
-                                     hints: ["swap the two tables and use LEFT JOIN"])
-                }
+                else if accept(keyword: "RIGHT") { _ = accept(keyword: "OUTER"); try expect(keyword: "JOIN", context: "after RIGHT"); kind = .right }
                 else if accept(symbol: ",") { kind = .cross }
                 guard let kind else { break }
                 let table = try parseTableReference()
@@ -185,9 +207,14 @@ struct Parser {
             if current.isKeyword("ALL") {
                 s.groupBy = .all(advance().span)
             } else {
-                var es: [Expression] = []
-                repeat { es.append(try parseExpression()) } while accept(symbol: ",")
-                s.groupBy = .expressions(es)
+                let start = current.span
+                var items: [GroupingItem] = []
+                repeat { items.append(try parseGroupingItem()) } while accept(symbol: ",")
+                if items.allSatisfy({ if case .expression = $0 { return true } else { return false } }) {
+                    s.groupBy = .expressions(items.compactMap { if case .expression(let e) = $0 { return e } else { return nil } })
+                } else {
+                    s.groupBy = .sets(items, start.through(previous.span))
+                }
             }
         }
         if accept(keyword: "HAVING") { s.having = try parseExpression() }
@@ -229,7 +256,7 @@ struct Parser {
     }
 
     private mutating func parseTableReference() throws(Diagnostic) -> TableReference {
-        if current.isSymbol("("), peekToken(1).isKeyword("SELECT") {
+        if current.isSymbol("("), startsQuery(ahead: 1) {
             let open = advance()
             try enter()
             let query = try parseQuery()
@@ -348,7 +375,14 @@ struct Parser {
         }
         if accept(keyword: "IS") {
             let negated = accept(keyword: "NOT")
-            try expect(keyword: "NULL", context: "after IS")
+            if accept(keyword: "TRUE") { return .isTruth(left, true, negated: negated, left.span.through(previous.span)) }
+            if accept(keyword: "FALSE") { return .isTruth(left, false, negated: negated, left.span.through(previous.span)) }
+            if accept(keyword: "DISTINCT") {
+                try expect(keyword: "FROM", context: "after IS DISTINCT")
+                let right = try parseConcat()
+                return .isDistinct(left, right, negated: negated, left.span.through(right.span))
+            }
+            guard accept(keyword: "NULL") else { throw unexpected("expected NULL, TRUE, FALSE or DISTINCT FROM after IS") }
             return .isNull(left, negated: negated, left.span.through(previous.span))
         }
         var negated = false
@@ -359,6 +393,13 @@ struct Parser {
         }
         if accept(keyword: "IN") {
             try expect(symbol: "(", context: "after IN")
+            if startsQuery(ahead: 0) {
+                try enter()
+                let q = try parseQuery()
+                depth -= 1
+                try expect(symbol: ")", context: "to close the IN subquery")
+                return .inSubquery(left, q, negated: negated, left.span.through(previous.span))
+            }
             var list: [Expression] = []
             repeat { list.append(try parseExpression()) } while accept(symbol: ",")
             try expect(symbol: ")", context: "to close the IN list")
@@ -471,13 +512,31 @@ struct Parser {
                 let typeToken = current
                 guard typeToken.kind == .identifier else { throw unexpected("expected a type name (INTEGER, DECIMAL, TEXT, BOOLEAN)") }
                 _ = advance()
+                var typeName = typeToken.text
+                if accept(symbol: "(") {
+                    // DECIMAL(p, s) / NUMERIC(p, s): kept in the name, checked by the binder.
+                    var numbers: [String] = []
+                    repeat {
+                        guard current.kind == .integer else { throw unexpected("expected a number in \(typeToken.text)(precision, scale)") }
+                        numbers.append(advance().text)
+                    } while accept(symbol: ",")
+                    try expect(symbol: ")", context: "to close \(typeToken.text)(…)")
+                    typeName += "(" + numbers.joined(separator: ",") + ")"
+                }
                 try expect(symbol: ")", context: "to close CAST")
-                return .cast(e, typeName: typeToken.text, t.span.through(previous.span))
-            case "LEFT" where peekToken(1).isSymbol("("):
+                return .cast(e, typeName: typeName, t.span.through(previous.span))
+            case "LEFT" where peekToken(1).isSymbol("("), "RIGHT" where peekToken(1).isSymbol("("):
                 return try parseCall(name: advance())
             default:
                 throw unexpected("expected an expression")
             }
+        case .identifier where t.text.uppercased() == "EXISTS" && peekToken(1).isSymbol("(") && startsQuery(ahead: 2):
+            _ = advance(); _ = advance()
+            try enter()
+            let q = try parseQuery()
+            depth -= 1
+            try expect(symbol: ")", context: "to close EXISTS (SELECT …)")
+            return .exists(q, t.span.through(previous.span))
         case .identifier, .quotedIdentifier:
             _ = advance()
             if t.kind == .identifier, current.isSymbol("(") { return try parseCall(name: t) }
@@ -492,6 +551,13 @@ struct Parser {
                 return .column(table: t.text, name: c.text, t.span.through(c.span))
             }
             return .column(table: nil, name: t.text, t.span)
+        case .symbol where t.text == "(" && startsQuery(ahead: 1):
+            _ = advance()
+            try enter()
+            let q = try parseQuery()
+            depth -= 1
+            try expect(symbol: ")", context: "to close the subquery")
+            return .subquery(q, t.span.through(previous.span))
         case .symbol where t.text == "(":
             _ = advance()
             let e = try parseExpression()
@@ -504,6 +570,16 @@ struct Parser {
 
     private mutating func parseCall(name: Token) throws(Diagnostic) -> Expression {
         try expect(symbol: "(", context: "after the function name")
+        if name.text.uppercased() == "POSITION" {
+            // SQL's position(sub IN s) is strpos(s, sub).
+            let sub = try parseConcat()
+            try expect(keyword: "IN", context: "in position(substring IN text)")
+            let text = try parseExpression()
+            try expect(symbol: ")", context: "to close position(…)")
+            let strpos = Token(kind: .identifier, text: "strpos", span: name.span)
+            return .call(FunctionCall(name: strpos.text, nameSpan: name.span, arguments: [text, sub], distinct: false, star: false,
+                                      filter: nil, span: name.span.through(previous.span)))
+        }
         var arguments: [Expression] = []
         var distinct = false
         var star = false
@@ -513,6 +589,11 @@ struct Parser {
             distinct = accept(keyword: "DISTINCT")
             repeat { arguments.append(try parseExpression()) } while accept(symbol: ",")
         }
+        var orderBy: [OrderItem] = []
+        if accept(keyword: "ORDER") {
+            try expect(keyword: "BY", context: "after ORDER in a call")
+            repeat { orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
+        }
         try expect(symbol: ")", context: "to close the call of \(name.text)")
         var filter: Expression?
         if accept(keyword: "FILTER") {
@@ -521,8 +602,105 @@ struct Parser {
             filter = try parseExpression()
             try expect(symbol: ")", context: "to close FILTER")
         }
+        var over: WindowSpec?
+        // OVER and the window's words are not reserved (a column may be called "rows"): they
+        // are read as words here only, after a call.
+        if current.kind == .identifier, current.text.uppercased() == "OVER", peekToken(1).isSymbol("(") {
+            _ = advance()
+            over = try parseWindow()
+        }
         return .call(FunctionCall(name: name.text, nameSpan: name.span, arguments: arguments, distinct: distinct,
-                                  star: star, filter: filter, span: name.span.through(previous.span)))
+                                  star: star, filter: filter, over: over, orderBy: orderBy, span: name.span.through(previous.span)))
+    }
+
+    /// An item of GROUP BY: an expression, ROLLUP (…), CUBE (…) or GROUPING SETS ((…), …). The
+    /// words are read as such only here (a column may be called rollup).
+    private mutating func parseGroupingItem() throws(Diagnostic) -> GroupingItem {
+        func list() throws(Diagnostic) -> [Expression] {
+            try expect(symbol: "(", context: "to open the list")
+            var es: [Expression] = []
+            if !current.isSymbol(")") { repeat { es.append(try parseExpression()) } while accept(symbol: ",") }
+            try expect(symbol: ")", context: "to close the list")
+            return es
+        }
+        if isWord("ROLLUP"), peekToken(1).isSymbol("(") { _ = advance(); return .rollup(try list()) }
+        if isWord("CUBE"), peekToken(1).isSymbol("(") { _ = advance(); return .cube(try list()) }
+        if isWord("GROUPING"), isWord("SETS", ahead: 1) {
+            _ = advance(); _ = advance()
+            try expect(symbol: "(", context: "after GROUPING SETS")
+            var sets: [[Expression]] = []
+            repeat {
+                if current.isSymbol("(") { sets.append(try list()) } else { sets.append([try parseExpression()]) }
+            } while accept(symbol: ",")
+            try expect(symbol: ")", context: "to close GROUPING SETS")
+            return .sets(sets)
+        }
+        return .expression(try parseExpression())
+    }
+
+    /// Whether a query (SELECT, or WITH name AS) starts `ahead` tokens on.
+    private func startsQuery(ahead: Int) -> Bool {
+        peekToken(ahead).isKeyword("SELECT")
+            || (isWord("WITH", ahead: ahead) && (peekToken(ahead + 1).kind == .identifier || peekToken(ahead + 1).kind == .quotedIdentifier)
+                && peekToken(ahead + 2).isKeyword("AS"))
+    }
+
+    private func isWord(_ word: String, ahead: Int = 0) -> Bool {
+        let t = peekToken(ahead)
+        return (t.kind == .identifier || t.kind == .keyword) && t.text.uppercased() == word
+    }
+
+    private mutating func acceptWord(_ word: String) -> Bool {
+        if isWord(word) { _ = advance(); return true }
+        return false
+    }
+
+    /// `( [PARTITION BY e, …] [ORDER BY item, …] [ROWS|RANGE frame] )`.
+    private mutating func parseWindow() throws(Diagnostic) -> WindowSpec {
+        try expect(symbol: "(", context: "after OVER")
+        try enter()
+        defer { depth -= 1 }
+        var spec = WindowSpec()
+        if acceptWord("PARTITION") {
+            try expect(keyword: "BY", context: "after PARTITION")
+            repeat { spec.partitionBy.append(try parseExpression()) } while accept(symbol: ",")
+        }
+        if accept(keyword: "ORDER") {
+            try expect(keyword: "BY", context: "after ORDER")
+            repeat { spec.orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
+        }
+        if isWord("ROWS") || isWord("RANGE") {
+            let unit: WindowFrame.Unit = advance().text.uppercased() == "ROWS" ? .rows : .range
+            if accept(keyword: "BETWEEN") {
+                let start = try parseFrameBound()
+                try expect(keyword: "AND", context: "between the frame's start and end")
+                spec.frame = WindowFrame(unit: unit, start: start, end: try parseFrameBound())
+            } else {
+                spec.frame = WindowFrame(unit: unit, start: try parseFrameBound(), end: .currentRow)
+            }
+        }
+        try expect(symbol: ")", context: "to close the window (OVER (PARTITION BY … ORDER BY … ROWS …))")
+        return spec
+    }
+
+    private mutating func parseFrameBound() throws(Diagnostic) -> WindowFrame.Bound {
+        if acceptWord("UNBOUNDED") {
+            if acceptWord("PRECEDING") { return .unboundedPreceding }
+            if acceptWord("FOLLOWING") { return .unboundedFollowing }
+            throw unexpected("expected PRECEDING or FOLLOWING after UNBOUNDED")
+        }
+        if acceptWord("CURRENT") {
+            guard acceptWord("ROW") else { throw unexpected("expected ROW after CURRENT") }
+            return .currentRow
+        }
+        let t = current
+        guard t.kind == .integer, let n = Int64(t.text) else {
+            throw unexpected("expected a frame bound: UNBOUNDED PRECEDING, n PRECEDING, CURRENT ROW, n FOLLOWING or UNBOUNDED FOLLOWING")
+        }
+        _ = advance()
+        if acceptWord("PRECEDING") { return .preceding(n) }
+        if acceptWord("FOLLOWING") { return .following(n) }
+        throw unexpected("expected PRECEDING or FOLLOWING after \(n)")
     }
 
     private mutating func parseCase() throws(Diagnostic) -> Expression {

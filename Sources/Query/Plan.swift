@@ -23,12 +23,27 @@ indirect enum SourcePlan: Sendable {
 
 struct AggregateSpec: Sendable {
     let kind: AggregateKind
-    /// nil for count(*).
+    /// nil for count(*) and grouping().
     let argument: BoundExpression?
     let distinct: Bool
     let filter: BoundExpression?
     let type: SQLType
     let text: String
+    /// The call in the query, where an overflow error points.
+    let span: SourceSpan
+    /// grouping(a, b, …): the arguments' positions among the grouping keys.
+    var groupingKeys: [Int] = []
+    /// A constant second argument: the quantile of quantile_cont/disc (0.5 for median), the
+    /// separator of string_agg.
+    var parameter: ScalarValue? = nil
+    /// string_agg(… ORDER BY …): the order its values are joined in.
+    var orderBy: [WindowOrderKey] = []
+
+    /// The same computation (wherever and however it was written): computed once.
+    func computesSame(as other: AggregateSpec) -> Bool {
+        kind == other.kind && distinct == other.distinct && argument == other.argument && filter == other.filter
+            && groupingKeys == other.groupingKeys && parameter == other.parameter && orderBy == other.orderBy
+    }
 }
 
 /// Hash aggregation: rows grouped by `keys`; the grouped relation has the key columns first,
@@ -36,6 +51,9 @@ struct AggregateSpec: Sendable {
 struct AggregatePlan: Sendable {
     var keys: [BoundExpression]
     var aggregates: [AggregateSpec]
+    /// ROLLUP, CUBE, GROUPING SETS: each grouping's keys as positions in `keys` (the others are
+    /// NULL in its rows). nil: one grouping by all keys.
+    var groupingSets: [[Int]]? = nil
 }
 
 struct SortKey: Sendable {
@@ -50,6 +68,8 @@ struct PivotPlan: Sendable {
     let pivotColumn: Int
     let rowColumns: [Int]
     let valueColumns: [Int]
+    /// Value columns (count aggregates) whose cell is 0, not NULL, when its group has no rows.
+    var zeroWhenMissing: Set<Int> = []
 }
 
 struct SelectPlan: Sendable {
@@ -65,6 +85,9 @@ struct SelectPlan: Sendable {
     var pivot: PivotPlan?
     /// Sort keys of a PIVOT query refer to the pivoted columns; otherwise to `outputs`.
     var order: [SortKey] = []
+    /// Window functions, computed after grouping and HAVING; their results are columns appended
+    /// to the relation the outputs read (after the groups' or the source's own columns).
+    var windows: [WindowFunctionPlan] = []
 }
 
 struct QueryPlan: Sendable {
@@ -73,6 +96,10 @@ struct QueryPlan: Sendable {
     var order: [SortKey]
     var limit: Int?
     var offset: Int
+    /// The set operation before part i + 1 (UNION ALL when not given).
+    var operators: [SetOperator] = []
+
+    func operatorBefore(_ i: Int) -> SetOperator { i - 1 < operators.count ? operators[i - 1] : .unionAll }
 }
 
 extension QueryPlan {
@@ -88,7 +115,10 @@ extension QueryPlan {
                 (k.column < names.count ? names[k.column] : "#\(k.column + 1)") + (k.descending ? " DESC" : "") + (k.nullsFirst ? " NULLS FIRST" : "")
             }.joined(separator: ", "))
         }
-        if parts.count > 1 { add("UnionAll \(parts.count) parts") }
+        if parts.count > 1 {
+            let ops = (1..<parts.count).map { operatorBefore($0) }
+            add(ops.allSatisfy { $0 == .unionAll } ? "UnionAll \(parts.count) parts" : "SetOperation " + ops.map(\.rawValue).joined(separator: ", "))
+        }
         let base = depth
         for part in parts {
             depth = base
@@ -99,14 +129,34 @@ extension QueryPlan {
 }
 
 extension SelectPlan {
+    /// The fewest places an output prints with when it is a quotient (see
+    /// `BoundExpression.quotientDisplayScale`); after GROUP BY, a key or a sum, min, max or avg
+    /// of a quotient counts as one.
+    func quotientDisplayScale(_ output: BoundExpression) -> Int? {
+        guard let aggregate else { return output.quotientDisplayScale }
+        return output.quotientDisplayScale { i in
+            if i < aggregate.keys.count { return aggregate.keys[i].quotientDisplayScale }
+            // Beyond the aggregates: a window's result, printed at its own places.
+            guard i - aggregate.keys.count < aggregate.aggregates.count else { return nil }
+            let spec = aggregate.aggregates[i - aggregate.keys.count]
+            if spec.kind == .median || spec.kind == .quantile_cont || spec.kind == .variance { return spec.argument?.type.scale ?? 0 }
+            guard spec.kind != .count, let argument = spec.argument else { return nil }
+            return argument.quotientDisplayScale.map { spec.kind == .avg ? max($0, 6) : $0 }
+        }
+    }
+
     func explain(into lines: inout [String], depth: inout Int) {
         func add(_ s: String) { lines.append(String(repeating: "  ", count: depth) + s); depth += 1 }
         if let pivot { add("Pivot by \(outputs[pivot.pivotColumn])") }
         if distinct { add("Distinct") }
         add("Project " + outputs.prefix(visibleCount).map(\.description).joined(separator: ", "))
+        if !windows.isEmpty { add("Window " + windows.map(\.text).joined(separator: ", ")) }
         if let having { add("Filter (HAVING) \(having)") }
         if let aggregate {
-            let keys = aggregate.keys.isEmpty ? "" : " by " + aggregate.keys.map(\.description).joined(separator: ", ")
+            var keys = aggregate.keys.isEmpty ? "" : " by " + aggregate.keys.map(\.description).joined(separator: ", ")
+            if let sets = aggregate.groupingSets {
+                keys += " grouping sets " + sets.map { "(" + $0.map { aggregate.keys[$0].description }.joined(separator: ", ") + ")" }.joined(separator: ", ")
+            }
             add("HashAggregate " + aggregate.aggregates.map(\.text).joined(separator: ", ") + keys)
         }
         if let filter { add("Filter \(filter)") }
@@ -131,6 +181,55 @@ extension SelectPlan {
             lines.append(s)
             explain(l, into: &lines, depth: depth + 1)
             explain(r, into: &lines, depth: depth + 1)
+        }
+    }
+}
+
+extension SelectPlan {
+    /// The same plan with `f` applied to every expression it evaluates itself (not those of a
+    /// subquery in FROM, which runs as a plan of its own).
+    func mapExpressions(_ f: (BoundExpression) throws(Diagnostic) -> BoundExpression) throws(Diagnostic) -> SelectPlan {
+        var p = self
+        p.source = try SelectPlan.mapExpressions(source, f)
+        p.filter = try filter.map(f)
+        if let aggregate {
+            var specs: [AggregateSpec] = []
+            for a in aggregate.aggregates {
+                specs.append(AggregateSpec(kind: a.kind, argument: try a.argument.map(f), distinct: a.distinct, filter: try a.filter.map(f),
+                                           type: a.type, text: a.text, span: a.span, groupingKeys: a.groupingKeys, parameter: a.parameter,
+                                           orderBy: try a.orderBy.map { (k) throws(Diagnostic) in
+                                               WindowOrderKey(expression: try f(k.expression), descending: k.descending, nullsFirst: k.nullsFirst)
+                                           }))
+            }
+            p.aggregate = AggregatePlan(keys: try aggregate.keys.map(f), aggregates: specs, groupingSets: aggregate.groupingSets)
+        }
+        p.having = try having.map(f)
+        p.outputs = try outputs.map(f)
+        var windows: [WindowFunctionPlan] = []
+        for w in self.windows {
+            windows.append(WindowFunctionPlan(kind: w.kind, arguments: try w.arguments.map(f), filter: try w.filter.map(f),
+                                              partitionBy: try w.partitionBy.map(f),
+                                              orderBy: try w.orderBy.map { (k) throws(Diagnostic) in
+                                                  WindowOrderKey(expression: try f(k.expression), descending: k.descending, nullsFirst: k.nullsFirst)
+                                              },
+                                              frame: w.frame, type: w.type, text: w.text, span: w.span))
+        }
+        p.windows = windows
+        return p
+    }
+
+    private static func mapExpressions(_ source: SourcePlan, _ f: (BoundExpression) throws(Diagnostic) -> BoundExpression) throws(Diagnostic) -> SourcePlan {
+        guard case .join(let kind, let l, let r, let lk, let rk, let residual) = source else { return source }
+        return .join(kind, try mapExpressions(l, f), try mapExpressions(r, f), leftKeys: try lk.map(f), rightKeys: try rk.map(f),
+                     residual: try residual.map(f))
+    }
+}
+
+extension BoundExpression {
+    var containsSubquery: Bool {
+        switch self {
+        case .scalarSubquery, .inSubquery, .exists: return true
+        default: return children.contains { $0.containsSubquery }
         }
     }
 }

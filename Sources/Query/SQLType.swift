@@ -2,13 +2,23 @@ import Store
 
 /// The type of an expression as the binder sees it. Decimals carry their scale statically, so
 /// every vector of one expression has one scale and the executor never rescales per row.
-enum SQLType: Sendable, Equatable, CustomStringConvertible {
+enum SQLType: Sendable, Hashable, CustomStringConvertible {
     case integer
     case decimal(scale: Int)
     case text
     case boolean
     /// The type of a bare NULL: fits anywhere.
     case null
+
+    /// The most decimal places a value keeps (ExactDecimal's limit).
+    static let maximumScale = 18
+
+    /// The scale of a quotient `a / b`: rounded half away from zero at 18 places, in 128-bit
+    /// units, so no digit a budget figure has is lost (PostgreSQL keeps at least 16 significant
+    /// digits; here the places are fixed, so the type stays static). The value prints without
+    /// the trailing zeros (`10 / 4` is 2.5, `938.9913 / 10000 * 10000` is 938.9913): see
+    /// `BoundExpression.quotientDisplayScale`.
+    static let quotientScale = 18
 
     var isNumeric: Bool {
         switch self {

@@ -30,6 +30,6 @@ enum Keywords {
         "CROSS", "ON", "USING", "WHERE", "GROUP", "BY", "HAVING", "PIVOT", "ORDER", "ASC", "DESC",
         "NULLS", "FIRST", "LAST", "LIMIT", "OFFSET", "UNION", "EXPLAIN", "DESCRIBE", "AND", "OR",
         "NOT", "IN", "IS", "NULL", "TRUE", "FALSE", "LIKE", "ILIKE", "BETWEEN", "CASE", "WHEN",
-        "THEN", "ELSE", "END", "FILTER", "CAST",
+        "THEN", "ELSE", "END", "FILTER", "CAST", "EXCEPT", "INTERSECT",
     ]
 }

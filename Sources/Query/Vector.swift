@@ -139,7 +139,17 @@ struct VectorBuilder {
         nulls.append(v == .null)
         switch type {
         case .integer, .null:
-            if case .integer(let i) = v { ints.append(i) } else { ints.append(0) }
+            // An integer past 64 bits arrives as 128-bit units at scale 0.
+            switch v {
+            case .integer(let i): ints.append(i)
+            case .wideDecimal(let u, 0):
+                if wide.count < ints.count { wide += ints[wide.count...].map { Int128($0) } }
+                wide.append(u)
+                ints.append(0)
+            case .decimal(let u, 0): ints.append(u)
+            default: ints.append(0)
+            }
+            if !wide.isEmpty, wide.count < ints.count { wide += ints[wide.count...].map { Int128($0) } }
         case .decimal(let target):
             // Values of one expression share its static scale; widen defensively anyway.
             let units: Int128, from: Int
@@ -162,6 +172,7 @@ struct VectorBuilder {
         let n = nulls.count
         switch type {
         case .integer, .null:
+            if !wide.isEmpty { return Vector.integer(wide: pad(wide, 0, n), nulls: nulls) }
             return Vector(.integer(pad(ints, 0, n)), nulls: nulls, count: n)
         case .decimal(let s):
             let units = pad(wide, 0, n)

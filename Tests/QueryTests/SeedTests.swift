@@ -40,6 +40,23 @@ import Ingest
         ])
     }
 
+    /// The budget roll-up (ROLLUP along class, section, item) on the real disclosure: its rows
+    /// come in the order the 支出表 prints its 类/款/项 lines, and each subtotal equals the
+    /// printed one, except the three the disclosure itself rounds differently (the checks
+    /// table reports those as 'rounding').
+    @Test func rollupAlongTheCodeHierarchyReproducesThePrintedTable() throws {
+        let rolled = "SELECT coalesce(code, parent(code), CAST(class AS TEXT)) AS c, sum(amount) AS total FROM spending "
+            + "GROUP BY ROLLUP (class, parent(code), code) HAVING grouping(class) = 0"
+        let printed = "SELECT code, amount, line FROM facts WHERE \"table\" = 'spending' AND column = 'amount' AND code IS NOT NULL"
+        #expect(try lines("SELECT c FROM (\(rolled) ORDER BY class NULLS FIRST, parent(code) NULLS FIRST, code NULLS FIRST)")
+                == lines("SELECT code FROM (\(printed)) ORDER BY line"))
+        #expect(try lines("WITH r AS (\(rolled)), p AS (\(printed)) SELECT p.code, p.amount, r.total FROM p JOIN r ON r.c = p.code "
+                          + "WHERE r.total <> p.amount ORDER BY p.code")
+                == ["201 | 296.67 | 296.66", "20801 | 3153.55 | 3153.56", "20805 | 34.10 | 34.09"])
+        #expect(try lines("SELECT count(*) FROM checks WHERE \"table\" = 'spending' AND status = 'rounding' AND rule IN ('spending.amount: class = Σ sections', 'spending.amount: section = Σ items')")
+                == ["3"])
+    }
+
     @Test func classNamesComeFromTheReferenceTable() throws {
         #expect(try lines("SELECT class_name(208), class_name('2080101')") == ["社会保障和就业支出 | 行政运行"])
     }
