@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(name: "budgetql-bench", dependencies: ["Store", "Ingest", "Query"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store"]),
-        .testTarget(name: "QueryTests", dependencies: ["Query", "Store", "Ingest"],
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Store", "Ingest", "SparkEngine"],
                     exclude: ["Logic", "Golden"]),  // read at run time from #filePath
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Query", "Store", "Ingest"],
                     exclude: ["RenderGolden", "ReportGolden"]),  // golden files, read from #filePath

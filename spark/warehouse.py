@@ -28,6 +28,8 @@ def session(master, app_name, executor_memory="512m"):
             .config("spark.sql.shuffle.partitions", "4")
             .config("spark.sql.adaptive.enabled", "true")
             .config("spark.sql.session.timeZone", "UTC")
+            # Several drivers sharing a small cluster (the tests) each take part of it.
+            .config("spark.cores.max", os.environ.get("BUDGETQL_SPARK_CORES_MAX", "1024"))
             .getOrCreate())
 
 

@@ -29,6 +29,9 @@ public final class SparkEngine: QueryEngine, @unchecked Sendable {
         try self.init(driver: try SparkDriver(master: master, warehouse: warehouse))
     }
 
+    /// Stops the driver (it also stops when the engine is released).
+    public func stop() { driver.stop() }
+
     /// Switches the session to another warehouse, on the same driver.
     public func load(warehouse: String) throws(SparkFailure) {
         try driver.load(warehouse: warehouse)
@@ -80,11 +83,26 @@ public final class SparkEngine: QueryEngine, @unchecked Sendable {
             case .query(let q): results.append(try run(q))
             case .explain(let q):
                 results.append(QueryResult(columns: ["plan"], types: [.text], rows: try explanation(q).map { [.text($0)] }))
-            case .describe(let name): results.append(try binder.describe(table: name))
+            case .describe(let name): results.append(try describe(name))
             @unknown default: throw translator.untranslatable("this kind of statement")
             }
         }
         return results
+    }
+
+    /// DESCRIBE: the columns and types BudgetQL binds against, and (asked of Spark, since the
+    /// rows are there) whether each column holds NULLs.
+    func describe(_ name: String) throws(Diagnostic) -> QueryResult {
+        let local = try binder.describe(table: name)
+        guard let table = catalog.table(named: name), !table.columns.isEmpty else { return local }
+        let probes = table.columns.enumerated().map { i, c in
+            "CAST(count(*) FILTER (WHERE \(SparkTranslator.identifier(c.name)) IS NULL) > 0 AS BOOLEAN) AS n\(i)"
+        }
+        let sql = "SELECT " + probes.joined(separator: ", ") + " FROM " + SparkTranslator.identifier(table.name)
+        let nulls = try fetchResult(sql, table.columns.indices.map { "n\($0)" }, table.columns.map { _ in .boolean })
+        guard let flags = nulls.rows.first, flags.count == local.rows.count else { return local }
+        let rows = zip(local.rows, flags).map { row, flag in Array(row.dropLast()) + [flag] }
+        return QueryResult(columns: local.columns, types: local.types, rows: rows)
     }
 
     /// What EXPLAIN prints on Spark: the Spark SQL the query becomes (for PIVOT BY, both steps).

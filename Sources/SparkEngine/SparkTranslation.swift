@@ -74,7 +74,7 @@ public struct SparkTranslator: Sendable {
             try refuseUnknown(part.unknownParts)
             return .pivot(SparkPivot(grouped: try outputs(part), pivotColumn: pivot.pivotColumn, pivotType: part.outputs[pivot.pivotColumn].type,
                                      rowColumns: pivot.rowColumns, valueColumns: pivot.valueColumns, names: part.names,
-                                     types: part.outputs.map(\.type), order: part.order, limit: query.limit, offset: query.offset,
+                                     types: part.outputs.map(\.type), order: query.order, limit: query.limit, offset: query.offset,
                                      distinct: part.distinct))
         }
         let (sql, names, types) = try select(query)
@@ -118,7 +118,7 @@ public struct SparkTranslator: Sendable {
         let sourceColumn: (Int) -> String = { "s.c\($0)" }
         var from = "(\(source)) s"
         var rowColumn = sourceColumn
-        var whereClause = try part.filter.map { (f) throws(Diagnostic) in " WHERE " + (try expression(f, sourceColumn)) } ?? ""
+        var whereClause = try part.filter.map { (f) throws(Diagnostic) in " WHERE " + (try condition(f, sourceColumn)) } ?? ""
         if part.grouped {
             var items: [String] = []
             for (i, k) in part.groupKeys.enumerated() { items.append("\(try expression(k, sourceColumn)) AS g\(i)") }
@@ -130,7 +130,7 @@ public struct SparkTranslator: Sendable {
             if !part.groupKeys.isEmpty { grouped += " GROUP BY " + (1...part.groupKeys.count).map(String.init).joined(separator: ", ") }
             from = "(\(grouped)) g"
             rowColumn = { "g.g\($0)" }
-            whereClause = try part.having.map { (h) throws(Diagnostic) in " WHERE " + (try expression(h, rowColumn)) } ?? ""
+            whereClause = try part.having.map { (h) throws(Diagnostic) in " WHERE " + (try condition(h, rowColumn)) } ?? ""
         }
         var items: [String] = []
         for (i, o) in part.outputs.enumerated() {
@@ -176,7 +176,7 @@ public struct SparkTranslator: Sendable {
     }
 
     func aggregate(_ a: PlanAggregate, _ column: (Int) -> String) throws(Diagnostic) -> String {
-        let filter = try a.filter.map { (f) throws(Diagnostic) in " FILTER (WHERE \(try expression(f, column)))" } ?? ""
+        let filter = try a.filter.map { (f) throws(Diagnostic) in " FILTER (WHERE \(try condition(f, column)))" } ?? ""
         guard let argument = a.argument else {
             guard a.function == "count" else { throw untranslatable("\(a.function)(*)") }
             return "count(*)" + filter
@@ -226,7 +226,7 @@ public struct SparkTranslator: Sendable {
             return "(\(negated ? "NOT " : "")(\(try x(a)) \(ci ? "ILIKE" : "LIKE") \(p)))"
         case .caseWhen(let branches, let otherwise, _):
             var s = "CASE"
-            for b in branches { s += " WHEN \(try x(b.condition)) THEN \(try x(b.result))" }
+            for b in branches { s += " WHEN \(try condition(b.condition, column)) THEN \(try x(b.result))" }
             if let otherwise { s += " ELSE \(try x(otherwise))" }
             return s + " END"
         case .function(let name, let args, let t): return try function(name, args, t, column)
@@ -242,24 +242,34 @@ public struct SparkTranslator: Sendable {
         }
     }
 
+    /// A condition: a bare NULL (type NULL in BudgetQL, VOID in Spark) becomes a NULL boolean,
+    /// which Spark accepts where it wants a condition.
+    func condition(_ e: PlanExpression, _ column: (Int) -> String) throws(Diagnostic) -> String {
+        e.type == .null ? "CAST(NULL AS BOOLEAN)" : try expression(e, column)
+    }
+
     func arithmetic(_ op: String, _ l: String, _ lt: PlanType, _ r: String, _ rt: PlanType, _ t: PlanType) throws(Diagnostic) -> String {
         if t == .null { return "NULL" }
-        // Operands as the embedded engine holds them (64-bit units: 18 digits at their scale), so
-        // Spark's result types keep every decimal place and an overflow is an error, not a rounding.
+        // Operands and results as the embedded engine holds single values (64-bit units, about
+        // 19 digits at their scale), so Spark keeps every decimal place and a result that does
+        // not fit is an error (ANSI), as it is embedded, never a rounding.
         func operand(_ s: String, _ type: PlanType) -> String {
             switch type {
-            case .decimal(let scale): return "CAST(\(s) AS DECIMAL(18,\(scale)))"
-            case .integer where t != .integer: return "CAST(\(s) AS DECIMAL(18,0))"
+            case .decimal(let scale): return "CAST(\(s) AS DECIMAL(19,\(scale)))"
+            case .integer where t != .integer: return "CAST(\(s) AS DECIMAL(19,0))"
             default: return s
             }
         }
         let a = operand(l, lt), b = operand(r, rt)
+        let result: String
         switch op {
-        case "+", "-", "*": return "(\(a) \(op) \(b))"
-        case "/": return "round(\(a) / nullif(\(b), 0), \(t.decimalScale))"
-        case "%": return "(\(a) % nullif(\(b), 0))"
+        case "+", "-", "*": result = "(\(a) \(op) \(b))"
+        case "/": result = "round(\(a) / nullif(\(b), 0), \(t.decimalScale))"
+        case "%": result = "(\(a) % nullif(\(b), 0))"
         default: throw untranslatable("the operator \(op)")
         }
+        if case .decimal(let scale) = t { return "CAST(\(result) AS DECIMAL(19,\(scale)))" }
+        return result
     }
 
     func function(_ name: String, _ args: [PlanExpression], _ t: PlanType, _ column: (Int) -> String) throws(Diagnostic) -> String {
