@@ -4,6 +4,7 @@ BudgetQL parses, binds and translates each query itself and sends Spark SQL here
 JSON object per line:
   <- {"ready": true, "tables": [...]}                 once the warehouse is registered
   -> {"sql": "SELECT ..."}                            <- {"columns": [...], "rows": [[...]]}
+  -> {"batch": ["SELECT ...", ...]}                   <- {"results": [{"columns", "rows"} | {"error"}, ...]}
   -> {"load": "/path/to/warehouse"}                   <- {"tables": [...]}
   any request that fails                              <- {"error": "..."}
 Cells are text (decimals in plain notation at their scale) or null, so nothing passes through
@@ -13,6 +14,7 @@ stderr.
 Usage: driver.py --master spark://127.0.0.1:7077 --warehouse DIR
 """
 import argparse
+import concurrent.futures
 import decimal
 import json
 import os
@@ -30,6 +32,14 @@ def cell(v):
     if isinstance(v, decimal.Decimal):
         return format(v, "f")
     return str(v)
+
+
+def run(spark, sql):
+    try:
+        frame = spark.sql(sql)
+        return {"columns": frame.columns, "rows": [[cell(v) for v in row] for row in frame.collect()]}
+    except Exception as e:  # noqa: BLE001 - the message goes to BudgetQL
+        return {"error": first_line(e)}
 
 
 def main():
@@ -53,6 +63,7 @@ def main():
         reply({"error": f"cannot start Spark on {args.master} with {args.warehouse}: {first_line(e)}"})
         return 1
     reply({"ready": True, "tables": schema["tables"]})
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
 
     for line in sys.stdin:
         if not line.strip():
@@ -60,9 +71,12 @@ def main():
         try:
             request = json.loads(line)
             if "sql" in request:
-                frame = spark.sql(request["sql"])
-                rows = [[cell(v) for v in row] for row in frame.collect()]
-                reply({"columns": frame.columns, "rows": rows})
+                reply(run(spark, request["sql"]))
+            elif "batch" in request:
+                # A batch's statements are independent: run them on a few threads so Spark
+                # schedules their small jobs side by side instead of one round trip each.
+                replies = list(pool.map(lambda sql: run(spark, sql), request["batch"]))
+                reply({"results": replies})
             elif "load" in request:
                 schema = warehouse.register(spark, request["load"])
                 reply({"tables": schema["tables"]})

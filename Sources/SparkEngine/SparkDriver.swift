@@ -97,13 +97,31 @@ public final class SparkDriver: @unchecked Sendable {
         return (columns, rows.map { $0.map { $0 as? String } })
     }
 
+    /// Runs several statements side by side (the driver runs them on a few threads, so Spark
+    /// schedules their small jobs together); one reply each, in order.
+    public func queryBatch(_ statements: [String]) -> [Result<[[String?]], SparkFailure>] {
+        if statements.isEmpty { return [] }
+        let reply: [String: Any]
+        do { reply = try request(["batch": statements]) } catch {
+            return statements.map { _ in .failure(error) }
+        }
+        guard let results = reply["results"] as? [[String: Any]], results.count == statements.count else {
+            return statements.map { _ in .failure(SparkFailure("the Spark driver's batch reply does not match the request")) }
+        }
+        return results.map { r in
+            if let error = r["error"] as? String { return .failure(SparkFailure(error)) }
+            guard let rows = r["rows"] as? [[Any]] else { return .failure(SparkFailure("the Spark driver sent no rows")) }
+            return .success(rows.map { $0.map { $0 as? String } })
+        }
+    }
+
     /// Registers another warehouse's tables in the same session (replacing same-named ones).
     public func load(warehouse: String) throws(SparkFailure) {
         let reply = try request(["load": warehouse])
         tables = reply["tables"] as? [[String: Any]] ?? []
     }
 
-    private func request(_ object: [String: String]) throws(SparkFailure) -> [String: Any] {
+    private func request(_ object: [String: Any]) throws(SparkFailure) -> [String: Any] {
         lock.lock()
         defer { lock.unlock() }
         guard process.isRunning else { throw SparkFailure("the Spark driver has stopped (its log: \(logPath))") }

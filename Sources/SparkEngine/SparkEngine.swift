@@ -76,33 +76,106 @@ public final class SparkEngine: QueryEngine, @unchecked Sendable {
     // MARK: running statements
 
     public func execute(_ source: String, parameters: [String: Value], cancellation: Cancellation?) throws(Diagnostic) -> [QueryResult] {
-        var results: [QueryResult] = []
-        for statement in try binder.bindStatements(source, parameters: parameters) {
-            if cancellation?.isCancelled == true { throw Diagnostic(kind: .execution, message: "query cancelled", span: nil) }
-            switch statement {
-            case .query(let q): results.append(try run(q))
-            case .explain(let q):
-                results.append(QueryResult(columns: ["plan"], types: [.text], rows: try explanation(q).map { [.text($0)] }))
-            case .describe(let name): results.append(try describe(name))
-            @unknown default: throw translator.untranslatable("this kind of statement")
+        if cancellation?.isCancelled == true { throw Diagnostic(kind: .execution, message: "query cancelled", span: nil) }
+        return try executeBatch([(source, parameters)])[0].get()
+    }
+
+    /// Runs many sources at once: every statement's Spark SQL goes to the driver in one batch
+    /// (PIVOT BY's second step in a second), which runs them side by side. Each source gets its
+    /// results or its first error, as `execute` would.
+    public func executeBatch(_ sources: [(source: String, parameters: [String: Value])]) -> [Result<[QueryResult], Diagnostic>] {
+        // Each statement becomes a step; a step that needs Spark names its SQL and what to make
+        // of the reply.
+        var steps: [[Step]] = []
+        var failures: [Diagnostic?] = []
+        for (source, parameters) in sources {
+            do throws(Diagnostic) {
+                var list: [Step] = []
+                for statement in try binder.bindStatements(source, parameters: parameters) { list.append(try step(statement)) }
+                steps.append(list)
+                failures.append(nil)
+            } catch {
+                steps.append([])
+                failures.append(error)
             }
         }
-        return results
+        // Up to two rounds: a step answered by its reply, or by a further step.
+        for _ in 0..<2 {
+            var pending: [(Int, Int, String)] = []
+            for (i, list) in steps.enumerated() where failures[i] == nil {
+                for (j, step) in list.enumerated() { if case .spark(let sql, _) = step { pending.append((i, j, sql)) } }
+            }
+            if pending.isEmpty { break }
+            let replies = driver.queryBatch(pending.map(\.2))
+            for ((i, j, _), reply) in zip(pending, replies) where failures[i] == nil {
+                guard case .spark(_, let then) = steps[i][j] else { continue }
+                do throws(Diagnostic) {
+                    switch reply {
+                    case .success(let rows): steps[i][j] = try then(rows)
+                    case .failure(let error): throw Diagnostic(kind: .execution, message: "Spark: " + error.message, span: nil)
+                    }
+                } catch {
+                    failures[i] = error
+                }
+            }
+        }
+        return steps.enumerated().map { i, list in
+            if let failure = failures[i] { return .failure(failure) }
+            var results: [QueryResult] = []
+            for step in list {
+                guard case .done(let result) = step else {
+                    return .failure(Diagnostic(kind: .execution, message: "Spark: a statement needed more than two steps", span: nil))
+                }
+                results.append(result)
+            }
+            return .success(results)
+        }
+    }
+
+    /// One statement on its way: answered, or waiting for the rows of a Spark SQL statement.
+    enum Step {
+        case done(QueryResult)
+        case spark(String, then: ([[String?]]) throws(Diagnostic) -> Step)
+    }
+
+    func step(_ statement: PlanStatement) throws(Diagnostic) -> Step {
+        switch statement {
+        case .query(let q):
+            switch try translator.translate(q) {
+            case .select(let sql, let columns, let types):
+                return .spark(sql) { rows throws(Diagnostic) in .done(try SparkEngine.result(rows, columns, types)) }
+            case .pivot(let pivot):
+                return .spark(pivot.valuesSQL) { rows throws(Diagnostic) in
+                    let found = try SparkEngine.result(rows, ["v"], [pivot.pivotType])
+                    let values = found.rows.compactMap(\.first).sorted(by: SparkEngine.pivotOrder)
+                    let (sql, columns, types) = try pivot.final(values: values)
+                    return .spark(sql) { rows throws(Diagnostic) in .done(try SparkEngine.result(rows, columns, types)) }
+                }
+            }
+        case .explain(let q):
+            return .done(QueryResult(columns: ["plan"], types: [.text], rows: try explanation(q).map { [.text($0)] }))
+        case .describe(let name):
+            return try describe(name)
+        @unknown default:
+            throw translator.untranslatable("this kind of statement")
+        }
     }
 
     /// DESCRIBE: the columns and types BudgetQL binds against, and (asked of Spark, since the
     /// rows are there) whether each column holds NULLs.
-    func describe(_ name: String) throws(Diagnostic) -> QueryResult {
+    func describe(_ name: String) throws(Diagnostic) -> Step {
         let local = try binder.describe(table: name)
-        guard let table = catalog.table(named: name), !table.columns.isEmpty else { return local }
+        guard let table = catalog.table(named: name), !table.columns.isEmpty else { return .done(local) }
         let probes = table.columns.enumerated().map { i, c in
             "CAST(count(*) FILTER (WHERE \(SparkTranslator.identifier(c.name)) IS NULL) > 0 AS BOOLEAN) AS n\(i)"
         }
         let sql = "SELECT " + probes.joined(separator: ", ") + " FROM " + SparkTranslator.identifier(table.name)
-        let nulls = try fetchResult(sql, table.columns.indices.map { "n\($0)" }, table.columns.map { _ in .boolean })
-        guard let flags = nulls.rows.first, flags.count == local.rows.count else { return local }
-        let rows = zip(local.rows, flags).map { row, flag in Array(row.dropLast()) + [flag] }
-        return QueryResult(columns: local.columns, types: local.types, rows: rows)
+        return .spark(sql) { rows throws(Diagnostic) in
+            let nulls = try SparkEngine.result(rows, table.columns.indices.map { "n\($0)" }, table.columns.map { _ in .boolean })
+            guard let flags = nulls.rows.first, flags.count == local.rows.count else { return .done(local) }
+            let described = zip(local.rows, flags).map { row, flag in Array(row.dropLast()) + [flag] }
+            return .done(QueryResult(columns: local.columns, types: local.types, rows: described))
+        }
     }
 
     /// What EXPLAIN prints on Spark: the Spark SQL the query becomes (for PIVOT BY, both steps).
@@ -116,26 +189,11 @@ public final class SparkEngine: QueryEngine, @unchecked Sendable {
         }
     }
 
-    func run(_ q: PlanQuery) throws(Diagnostic) -> QueryResult {
-        switch try translator.translate(q) {
-        case .select(let sql, let columns, let types):
-            return try fetchResult(sql, columns, types)
-        case .pivot(let pivot):
-            let found = try fetchResult(pivot.valuesSQL, ["v"], [pivot.pivotType])
-            let values = found.rows.compactMap(\.first).sorted(by: SparkEngine.pivotOrder)
-            let (sql, columns, types) = try pivot.final(values: values)
-            return try fetchResult(sql, columns, types)
-        }
-    }
-
-    private func fetchResult(_ sql: String, _ columns: [String], _ types: [PlanType]) throws(Diagnostic) -> QueryResult {
-        let reply: (columns: [String], rows: [[String?]])
-        do { reply = try driver.query(sql) } catch {
-            throw Diagnostic(kind: .execution, message: "Spark: " + error.message, span: nil)
-        }
+    /// The driver's text cells typed by the bound query.
+    static func result(_ cells: [[String?]], _ columns: [String], _ types: [PlanType]) throws(Diagnostic) -> QueryResult {
         var rows: [[Value]] = []
-        rows.reserveCapacity(reply.rows.count)
-        for row in reply.rows {
+        rows.reserveCapacity(cells.count)
+        for row in cells {
             guard row.count == types.count else {
                 throw Diagnostic(kind: .execution, message: "Spark returned \(row.count) columns, expected \(types.count)", span: nil)
             }

@@ -20,30 +20,30 @@ struct SparkDifferentialTests {
         defer { spark.stop() }
         let embedded = Engine(catalog: catalog)
 
-        var compared = 0, errorsCompared = 0
+        var records: [LogicRecord] = []
         let files = try FileManager.default.contentsOfDirectory(atPath: LogicFile.directory).filter { $0.hasSuffix(".test") }.sorted()
         for name in files {
-            let text = try String(contentsOfFile: LogicFile.directory + "/" + name, encoding: .utf8)
-            for record in LogicFile.parse(text, file: name) {
-                let expected = SparkTestCluster.outcome(record.sql, record.parameters, embedded)
-                let got = SparkTestCluster.outcome(record.sql, record.parameters, spark)
-                let place = "\(name):\(record.line): \(record.sql)"
-                switch (expected, got) {
-                case (.failure(let e), .failure):
-                    errorsCompared += 1
-                    _ = e
-                case (.failure(let e), .success(let rows)):
-                    Issue.record("\(place)\nembedded failed (\(e)), Spark gave \(rows.count) rows")
-                case (.success, .failure(let e)):
-                    Issue.record("\(place)\nSpark failed: \(e)")
-                case (.success(let e), .success(let s)):
-                    compared += 1
-                    let isExplain = record.sql.uppercased().contains("EXPLAIN")
-                    if isExplain { continue }  // the plan is each engine's own; both must only run
-                    let ordered = SparkTestCluster.isOrdered(record.sql, record.parameters, embedded)
-                    let (a, b) = ordered ? (e, s) : (e.sorted(), s.sorted())
-                    #expect(a == b, "\(place)\nembedded:\n\(a.joined(separator: "\n"))\nSpark:\n\(b.joined(separator: "\n"))")
-                }
+            records += LogicFile.parse(try String(contentsOfFile: LogicFile.directory + "/" + name, encoding: .utf8), file: name)
+        }
+        // One batch: the driver runs the queries side by side.
+        let onSpark = spark.executeBatch(records.map { ($0.sql, $0.parameters) }).map(SparkTestCluster.lines)
+        var compared = 0, errorsCompared = 0
+        for (record, got) in zip(records, onSpark) {
+            let expected = SparkTestCluster.lines(Result { () throws(Diagnostic) in try embedded.execute(record.sql, parameters: record.parameters) })
+            let place = "\(record.file):\(record.line): \(record.sql)"
+            switch (expected, got) {
+            case (.failure, .failure):
+                errorsCompared += 1
+            case (.failure(let e), .success(let rows)):
+                Issue.record("\(place)\nembedded failed (\(e.message)), Spark gave \(rows.count - 1) rows")
+            case (.success, .failure(let e)):
+                Issue.record("\(place)\nSpark failed: \(e.message)")
+            case (.success(let e), .success(let s)):
+                compared += 1
+                if record.sql.uppercased().contains("EXPLAIN") { continue }  // each engine's own plan; both must only run
+                let ordered = SparkTestCluster.isOrdered(record.sql, record.parameters, embedded)
+                let (a, b) = ordered ? (e, s) : (e.sorted(), s.sorted())
+                #expect(a == b, "\(place)\nembedded:\n\(a.joined(separator: "\n"))\nSpark:\n\(b.joined(separator: "\n"))")
             }
         }
         #expect(compared >= 150, "compared \(compared) queries")
@@ -58,13 +58,11 @@ enum SparkTestCluster {
         return m.isEmpty ? nil : m
     }
 
-    /// Rows as text (header first), or the error message.
-    static func outcome(_ sql: String, _ parameters: [String: Value], _ engine: any QueryEngine) -> Result<[String], Diagnostic> {
-        do {
-            guard let result = try engine.execute(sql, parameters: parameters, cancellation: nil).last else { return .success([]) }
-            return .success([result.columns.joined(separator: " | ")] + result.rows.map { $0.map(\.description).joined(separator: " | ") })
-        } catch {
-            return .failure(error)
+    /// The last result's rows as text (header first), or the error.
+    static func lines(_ outcome: Result<[QueryResult], Diagnostic>) -> Result<[String], Diagnostic> {
+        outcome.map { results in
+            guard let result = results.last else { return [] }
+            return [result.columns.joined(separator: " | ")] + result.rows.map { $0.map(\.description).joined(separator: " | ") }
         }
     }
 
