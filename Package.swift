@@ -20,12 +20,15 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["Store"]),
         // Lexer -> Parser -> Binder -> Plan -> vectorised Executor; Diagnostics.
         .target(name: "Query", dependencies: ["Store"]),
+        // The same bound queries on an Apache Spark cluster: export, translation to Spark SQL,
+        // the long-lived PySpark driver (spark/driver.py).
+        .target(name: "SparkEngine", dependencies: ["Query", "Store"]),
         // GNU readline, behind a module map and a shim header.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The only code that touches readline.
         .target(name: "LineEditor", dependencies: ["CReadline"]),
         // REPL, dot-commands, renderers, saved queries and reports.
-        .target(name: "Shell", dependencies: ["Store", "Ingest", "Query", "LineEditor"]),
+        .target(name: "Shell", dependencies: ["Store", "Ingest", "Query", "SparkEngine", "LineEditor"]),
         .executableTarget(name: "budgetql", dependencies: [
             "Shell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -34,9 +37,9 @@ let package = Package(
         .executableTarget(name: "budgetql-bench", dependencies: ["Store", "Ingest", "Query"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store"]),
-        .testTarget(name: "QueryTests", dependencies: ["Query", "Store", "Ingest"],
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Store", "Ingest", "SparkEngine"],
                     exclude: ["Logic", "Golden"]),  // read at run time from #filePath
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Query", "Store", "Ingest"],
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Query", "Store", "Ingest", "SparkEngine"],
                     exclude: ["RenderGolden", "ReportGolden"]),  // golden files, read from #filePath
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],

@@ -31,6 +31,7 @@ extension Session {
             show(QueryResult(columns: ["table", "rows"], types: [.text, .integer], rows: rows))
         case .schema(let name): return schema(name)
         case .load(let path):
+            if isRemoteEngine { return .failed(".load: queries run on Spark here; ingest files into the warehouse with spark/ingest.py") }
             guard FileManager.default.fileExists(atPath: path) else { return .failed(".load: no such file or directory: \(path)") }
             let report = add(path: path)
             Console.error(StartupSummary.text(catalog: catalog, problems: report.problems, paths: dataPaths))
@@ -137,6 +138,7 @@ extension Session {
     }
 
     private func checks(_ doc: String?) -> DotCommandOutcome {
+        if isRemoteEngine { return .failed(".checks: queries run on Spark here; ask SELECT * FROM checks WHERE status <> 'ok'") }
         guard let checks = catalog.table(named: "checks") else {
             return .failed(".checks: the loaded data has no checks table")
         }

@@ -17,7 +17,7 @@ enum ExecutionOutcome: Sendable {
 /// main thread watches the interrupt flag; on Ctrl-C the engine's Cancellation is set and, if the
 /// query does not stop within a moment, the shell returns to the prompt and drops its result.
 enum QueryExecution {
-    static func run(_ text: String, engine: Engine, parameters: [String: Value],
+    static func run(_ text: String, engine: any QueryEngine, parameters: [String: Value],
                     cancellation: Cancellation, cancellable: Bool) -> ExecutionOutcome {
         cancellation.reset()
         guard cancellable else { return execute(text, engine: engine, parameters: parameters, cancellation: nil) }
@@ -45,7 +45,7 @@ enum QueryExecution {
         return box.outcome.withLock { $0 } ?? .cancelled
     }
 
-    private static func execute(_ text: String, engine: Engine, parameters: [String: Value],
+    private static func execute(_ text: String, engine: any QueryEngine, parameters: [String: Value],
                                 cancellation: Cancellation?) -> ExecutionOutcome {
         do {
             return .results(try engine.execute(text, parameters: parameters, cancellation: cancellation))

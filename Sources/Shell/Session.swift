@@ -18,7 +18,11 @@ public struct SourceOrigin: Sendable, Equatable {
 /// dot-commands change. Used from the main thread only.
 public final class Session {
     public private(set) var catalog = Catalog()
-    public private(set) var engine = Engine(catalog: Catalog())
+    /// The embedded engine over the loaded tables, or a remote one (`--engine spark`).
+    public private(set) var engine: any QueryEngine = Engine(catalog: Catalog())
+    /// True when queries run elsewhere (Spark): the catalog holds the schema, not the rows, so
+    /// commands that read rows here (`.load`, `.checks`) refuse instead of answering wrongly.
+    public private(set) var isRemoteEngine = false
     public private(set) var dataPaths: [String] = []
     public private(set) var loadProblems: [LoadProblem] = []
     public var mode: OutputMode
@@ -57,6 +61,15 @@ public final class Session {
         dataPaths = paths
         loadProblems = report.problems
         return report
+    }
+
+    /// Runs queries on `engine` instead of the embedded one over loaded files.
+    public func use(remote engine: any QueryEngine) {
+        self.engine = engine
+        catalog = engine.catalog
+        dataPaths = []
+        loadProblems = []
+        isRemoteEngine = true
     }
 
     /// Adds more snapshots to the session (`.load`): everything is loaded again together, so the

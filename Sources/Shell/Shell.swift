@@ -1,6 +1,7 @@
 import Foundation
 import LineEditor
 import Query
+import SparkEngine
 import Store
 
 /// The interactive and batch front end: what `budgetql` runs after parsing its arguments.
@@ -87,6 +88,22 @@ public enum Shell {
             session.parameters[binding.name] = binding.value
         }
         guard loadData else { return session }
+        if case .spark(let master, let warehouse) = options.engine {
+            guard FileManager.default.fileExists(atPath: warehouse + "/schema.json") else {
+                Console.error("--warehouse: no schema.json in \(warehouse) (make one with budgetql export or spark/ingest.py)")
+                return nil
+            }
+            do {
+                session.use(remote: try SparkEngine(master: master, warehouse: warehouse))
+            } catch {
+                Console.error("--engine spark: \(error.message)")
+                return nil
+            }
+            if interactive {
+                Console.error("Spark at \(master), warehouse \(warehouse): \(session.catalog.tables.count) tables. (EXPLAIN shows the Spark SQL)")
+            }
+            return session
+        }
         var paths = options.dataPaths
         if paths.isEmpty {
             guard let data = DataLocation.defaultDataDirectory() else {
@@ -106,6 +123,20 @@ public enum Shell {
             Console.error("warning: \(StartupSummary.count(report.problems.count, "problem")) while loading; first: \(report.problems[0])")
         }
         return session
+    }
+
+    /// `budgetql export --data PATHS --out DIR`: every loaded table as CSV plus schema.json.
+    public static func export(_ options: ShellOptions, to directory: String) -> Int32 {
+        guard let session = prepareSession(options, interactive: false) else { return ExitStatus.inputUnavailable.rawValue }
+        do {
+            let tables = try CatalogExport.write(session.catalog, to: directory)
+            let rows = tables.reduce(0) { $0 + $1.rows }
+            Console.error("exported \(StartupSummary.count(tables.count, "table")), \(StartupSummary.count(rows, "row")) to \(directory)")
+            return ExitStatus.success.rawValue
+        } catch {
+            Console.error("export: \(error.description)")
+            return ExitStatus.inputUnavailable.rawValue
+        }
     }
 
     private static func readSource(_ path: String) -> String? {

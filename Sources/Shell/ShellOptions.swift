@@ -14,8 +14,17 @@ public struct ShellOptions: Sendable {
     public var keepGoing = false
     /// `run --output FILE`: write the report there instead of stdout.
     public var output: String?
+    /// `--engine`: where queries run.
+    public var engine: EngineChoice = .embedded
 
     public init() {}
+}
+
+/// Where queries run: the embedded engine over loaded files (the default), or a Spark cluster
+/// over a warehouse (`--engine spark --master URL --warehouse DIR`).
+public enum EngineChoice: Sendable, Equatable {
+    case embedded
+    case spark(master: String, warehouse: String)
 }
 
 /// The process exit status, as documented in the README.

@@ -15,17 +15,41 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "After an error, report it and go on with the next statement.")
     var keepGoing = false
 
+    @Option(help: ArgumentHelp("Where queries run: embedded (default) or spark.", valueName: "engine"))
+    var engine: EngineName = .embedded
+
+    @Option(help: ArgumentHelp("With --engine spark: the Spark master URL (spark://host:port, local[N]).", valueName: "url"))
+    var master: String?
+
+    @Option(help: ArgumentHelp("With --engine spark: the warehouse directory (budgetql export or spark/ingest.py output).", valueName: "dir"))
+    var warehouse: String?
+
+    func validate() throws {
+        switch engine {
+        case .embedded:
+            if master != nil || warehouse != nil { throw ValidationError("--master and --warehouse go with --engine spark") }
+        case .spark:
+            guard master != nil, warehouse != nil else { throw ValidationError("--engine spark needs --master URL and --warehouse DIR") }
+            if !dataPaths.isEmpty { throw ValidationError("--data loads files into the embedded engine; with --engine spark the data is the --warehouse") }
+        }
+    }
+
     func shellOptions() -> ShellOptions {
         var options = ShellOptions()
         options.dataPaths = dataPaths
         options.format = format
         options.parameters = parameters
         options.keepGoing = keepGoing
+        if engine == .spark, let master, let warehouse { options.engine = .spark(master: master, warehouse: warehouse) }
         return options
     }
 }
 
 extension OutputMode: ExpressibleByArgument {}
+
+enum EngineName: String, ExpressibleByArgument, CaseIterable {
+    case embedded, spark
+}
 
 /// The shell: the REPL, or -c / -f / statements on stdin; `run` and `queries` for saved queries.
 struct BudgetQL: ParsableCommand {
@@ -38,7 +62,7 @@ struct BudgetQL: ParsableCommand {
         Exit status: 0 success, 1 a statement failed, 2 an input could not be read, 64 bad usage.
         """,
         version: Shell.version(),
-        subcommands: [RunSavedQuery.self, ListSavedQueries.self])
+        subcommands: [RunSavedQuery.self, ListSavedQueries.self, ExportTables.self])
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements, print the results, exit.", valueName: "query"))
     var command: String?
@@ -49,6 +73,7 @@ struct BudgetQL: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        try common.validate()
         if command != nil && file != nil { throw ValidationError("use -c or -f, not both") }
     }
 
@@ -92,6 +117,24 @@ struct ListSavedQueries: ParsableCommand {
 
     func run() throws {
         let status = Shell.listSavedQueries(common.shellOptions())
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `budgetql export --data PATHS --out DIR`: the loaded tables as files Spark reads.
+struct ExportTables: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write every loaded table as CSV with an exact schema (schema.json), for Spark.",
+        discussion: "Money is exact: DECIMAL with each column's scale. spark/ingest.py and --engine spark read the result.")
+
+    @Option(help: ArgumentHelp("The directory to write (created when missing).", valueName: "dir"))
+    var out: String
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let status = Shell.export(common.shellOptions(), to: out)
         if status != 0 { throw ExitCode(status) }
     }
 }

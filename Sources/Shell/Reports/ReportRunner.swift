@@ -6,9 +6,9 @@ import Query
 /// --param k=v` / `budgetql queries` call.
 public struct ReportRunner: Sendable {
     public let library: QueryLibrary
-    public let engine: Engine
+    public let engine: any QueryEngine
 
-    public init(library: QueryLibrary, engine: Engine) {
+    public init(library: QueryLibrary, engine: any QueryEngine) {
         self.library = library
         self.engine = engine
     }
@@ -36,7 +36,7 @@ public struct ReportRunner: Sendable {
             let source = ParameterReferenceScanner.splicingColumns(binding.columns, into: section.source)
             let results: [QueryResult]
             do {
-                results = try engine.execute(source, parameters: binding.values)
+                results = try engine.execute(source, parameters: binding.values, cancellation: nil)
             } catch {
                 // The engine numbers lines within the section; the analyst needs the file's line.
                 let line = section.line + max(0, (error.span?.line ?? 1) - 1)
@@ -65,7 +65,7 @@ public struct ReportRunner: Sendable {
         guard let sql = declaration.defaultQuery else { return nil }
         let source = ParameterReferenceScanner.splicingColumns(earlier.columns, into: sql)
         do {
-            let results = try engine.execute(source, parameters: earlier.values)
+            let results = try engine.execute(source, parameters: earlier.values, cancellation: nil)
             guard let value = results.last?.rows.first?.first, !value.isNull else { return nil }
             return value.description
         } catch {

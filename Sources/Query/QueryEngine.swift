@@ -1,0 +1,14 @@
+import Store
+
+/// What the shell and the reports need from an engine: run BudgetQL text, and the tables it
+/// answers over. The embedded `Engine` is the default; `SparkEngine` runs the same bound queries
+/// on a Spark cluster.
+public protocol QueryEngine: Sendable {
+    /// The tables queries bind against (for a remote engine: their schema, with no rows).
+    var catalog: Catalog { get }
+    /// Runs every statement in `source`, one result per statement; `cancellation` is checked
+    /// where the engine can stop.
+    func execute(_ source: String, parameters: [String: Value], cancellation: Cancellation?) throws(Diagnostic) -> [QueryResult]
+}
+
+extension Engine: QueryEngine {}
