@@ -24,6 +24,20 @@ extension Session {
     }
 
     public func run(_ command: DotCommand) -> DotCommandOutcome {
+        let outcome = perform(command)
+        switch command {
+        case .output, .once, .run, .read, .quit:
+            // These manage the output themselves: .once must outlive itself, .run and .read
+            // finish each statement they run.
+            return outcome
+        default:
+            // What a command printed is checked like a result: a write that failed is its failure.
+            if let failure = output.statementFinished(succeeded: outcome == .done) { return .failed(failure) }
+            return outcome
+        }
+    }
+
+    private func perform(_ command: DotCommand) -> DotCommandOutcome {
         switch command {
         case .help(let name): return help(name)
         case .tables:
@@ -71,8 +85,8 @@ extension Session {
             if entries.isEmpty {
                 print("no saved queries (put NAME.bql files in Queries/)")
             } else {
-                let rows = entries.map { [Value.text($0.name), .text($0.summary)] }
-                show(QueryResult(columns: ["query", "what it answers"], types: [.text, .text], rows: rows))
+                let rows = entries.map { [Value.text($0.name), .text($0.source), .text($0.summary)] }
+                show(QueryResult(columns: ["query", "from", "what it answers"], types: [.text, .text, .text], rows: rows))
             }
         case .read(let path):
             guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -93,7 +107,6 @@ extension Session {
     /// Prints a shell-made result in the current mode (so `.mode csv` + `.tables` gives CSV too).
     func show(_ result: QueryResult) {
         output.write(render(result))
-        output.statementFinished()
     }
 
     private func help(_ name: String?) -> DotCommandOutcome {

@@ -34,7 +34,6 @@ final class REPL {
                 if handle(line) == .quit { break loop }
             }
         }
-        session.output.close()
     }
 
     private enum Next { case proceed, quit }

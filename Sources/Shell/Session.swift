@@ -49,7 +49,7 @@ public final class Session {
             guard showProgress, total > 1, Date().timeIntervalSince(started) > 0.5 else { return }
             progressShown = true
             let name = (file as NSString).lastPathComponent
-            Console.status("\r\u{1B}[Kloading \(done)/\(total) \(DisplayWidth.truncate(name, to: 50))")
+            Console.status("\r\u{1B}[Kloading \(done)/\(total) \(DisplayWidth.truncate(VisibleText.escaped(name), to: 50))")
         }
         if progressShown { Console.status("\r\u{1B}[K") }
         catalog = Catalog(tables: report.tables)
@@ -74,7 +74,7 @@ public final class Session {
         let started = DispatchTime.now()
         let outcome = QueryExecution.run(statement.text, engine: engine, parameters: parameters,
                                          cancellation: cancellation, cancellable: interactive)
-        defer { output.statementFinished() }
+        let succeeded: Bool
         switch outcome {
         case .results(let results):
             for result in results { output.write(render(result)) }
@@ -82,21 +82,32 @@ public final class Session {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 Console.error(String(format: "Run Time: %.3f s", seconds))
             }
-            return true
+            succeeded = true
         case .failed(let diagnostic):
-            Console.error(ErrorReport.text(diagnostic, statement: statement, source: source, origin: origin,
-                                           color: Console.colorAllowed(terminal: Console.stderrIsTerminal)))
-            return false
+            Console.diagnostic(ErrorReport.text(diagnostic, statement: statement, source: source, origin: origin,
+                                                color: Console.colorAllowed(terminal: Console.stderrIsTerminal)))
+            succeeded = false
         case .cancelled:
             Console.error("cancelled")
+            succeeded = false
+        }
+        // A result that did not reach its file or stdout (full disk, closed pipe) is a failure.
+        if let failure = output.statementFinished(succeeded: succeeded) {
+            Console.error(failure)
             return false
         }
+        return succeeded
     }
+
+    /// The mode results are written in: the output file's extension (`.once report.html`) wins
+    /// over `.mode`, as `--output` does for `budgetql run`.
+    public var effectiveMode: OutputMode { output.mode ?? mode }
 
     /// The current mode's text for a result: colour and cutting only for the table on a terminal.
     public func render(_ result: QueryResult) -> String {
         let toTerminal = output.isStandardOutput && Console.stdoutIsTerminal
         var options = RenderOptions(maxRows: maxRows, color: Console.colorAllowed(terminal: toTerminal))
+        let mode = effectiveMode
         if mode != .table { options.maxRows = nil }
         let renderer = mode.renderer
         guard mode == .table, toTerminal, let columns = LineEditor.terminalColumns() else {
@@ -130,6 +141,7 @@ public final class Session {
 
     /// Writes a shell message that is part of the output (`.tables`, `.schema`, ...).
     func print(_ text: String) {
-        output.write(text.hasSuffix("\n") ? text : text + "\n")
+        let visible = VisibleText.escaped(text, keeping: ["\n", "\t"])
+        output.write(visible.hasSuffix("\n") ? visible : visible + "\n")
     }
 }

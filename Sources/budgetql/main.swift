@@ -40,8 +40,8 @@ struct BudgetQL: ParsableCommand {
         version: Shell.version(),
         subcommands: [RunSavedQuery.self, ListSavedQueries.self])
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements, print the results, exit.", valueName: "query"))
-    var command: String?
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements, print the results, exit (repeatable: each runs in order).", valueName: "query"))
+    var commands: [String] = []
 
     @Option(name: .customShort("f"), help: ArgumentHelp("Run the statements in this file (- for stdin), exit.", valueName: "file"))
     var file: String?
@@ -49,12 +49,12 @@ struct BudgetQL: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        if command != nil && file != nil { throw ValidationError("use -c or -f, not both") }
+        if !commands.isEmpty && file != nil { throw ValidationError("use -c or -f, not both") }
     }
 
     func run() throws {
         var options = common.shellOptions()
-        options.command = command
+        options.commands = commands
         options.file = file
         let status = Shell.run(options)
         if status != 0 { throw ExitCode(status) }

@@ -6,13 +6,37 @@ import Testing
 /// headless Chromium.
 @Suite struct ReportCommandLineTests {
     static let corpus = Binary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    /// Relative to the package root, where these tests run the binary: the report's rerun command
+    /// names the data as given, and the goldens are the same in every checkout.
     static let departments = ["govoffice-2025-dept-budget.pdf", "commerce-2025-dept-budget.pdf"]
-        .flatMap { ["--data", corpus.appendingPathComponent($0).path] }
+        .flatMap { ["--data", "../shared/corpus/" + $0] }
+    static let root = Binary.packageRoot.path
     static let units = ["--param", "a=上海市普陀区人民政府办公室", "--param", "b=上海市普陀区商务委员会"]
     static let goldens = Binary.packageRoot.appendingPathComponent("Tests/ShellTests/ReportGolden/corpus")
 
     static func unitAgainstUnit(_ format: String) throws -> Binary.Outcome {
-        try Binary.run(["run", "unit_against_unit"] + departments + units + ["--format", format])
+        try Binary.run(["run", "unit_against_unit"] + departments + units + ["--format", format], directory: root)
+    }
+
+    /// The rerun command printed in a report is the whole command: run as printed, in a shell, it
+    /// gives the same report (it used to leave out --data and compare the seed with nothing).
+    @Test func theRerunCommandReproducesTheReport() throws {
+        let outcome = try Self.unitAgainstUnit("markdown")
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let marker = "rerun with `"
+        guard let start = outcome.stdout.range(of: marker),
+              let end = outcome.stdout[start.upperBound...].firstIndex(of: "`") else {
+            Issue.record("no rerun command in: \(outcome.stdout.prefix(400))")
+            return
+        }
+        let command = String(outcome.stdout[start.upperBound..<end])
+        #expect(command.contains("--data ../shared/corpus/govoffice-2025-dept-budget.pdf --data ../shared/corpus/commerce-2025-dept-budget.pdf"))
+        #expect(command.hasSuffix("--format markdown"))
+        let binary = "'" + Binary.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let rerun = try Binary.run(["-c", "cd " + Self.root + " && " + command.replacingOccurrences(of: "budgetql ", with: binary + " ", options: .anchored)],
+                                   directory: Self.root, shell: true)
+        #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
+        #expect(rerun.stdout == outcome.stdout)
     }
 
     @Test func unitAgainstUnitIntoMarkdown() throws {
@@ -63,7 +87,7 @@ import Testing
     }
 
     @Test func aMissingParameterIsNamedWithANonZeroExit() throws {
-        let outcome = try Binary.run(["run", "unit_against_unit"] + Self.departments + ["--param", "a=上海市普陀区人民政府办公室"])
+        let outcome = try Binary.run(["run", "unit_against_unit"] + Self.departments + ["--param", "a=上海市普陀区人民政府办公室"], directory: Self.root)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("needs parameter \"b\""), "got: \(outcome.stderr)")
         let unknown = try Binary.run(["run", "spending_by_class", "--param", "unti=%"])
@@ -98,7 +122,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-output-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("comparison.html")
-        let outcome = try Binary.run(["run", "unit_against_unit"] + Self.departments + Self.units + ["--output", file.path])
+        let outcome = try Binary.run(["run", "unit_against_unit"] + Self.departments + Self.units + ["--output", file.path], directory: Self.root)
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("unit_against_unit.html"), encoding: .utf8)

@@ -68,13 +68,15 @@ enum CellText {
         return sign + out + body[point...]
     }
 
-    /// Readable one-line form for a table cell: line breaks and tabs become visible escapes so a
-    /// cell never breaks the table's rows.
+    /// Readable one-line form for a table cell: line breaks and tabs become visible arrows so a
+    /// cell never breaks the table's rows, and other control characters their symbols (␛), so
+    /// data cannot drive the terminal.
     static func singleLine(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "↵")
+        guard text.unicodeScalars.contains(where: VisibleText.isControl) else { return text }
+        let arrows = text.replacingOccurrences(of: "\r\n", with: "↵")
             .replacingOccurrences(of: "\n", with: "↵")
             .replacingOccurrences(of: "\r", with: "↵")
             .replacingOccurrences(of: "\t", with: "→")
+        return VisibleText.escaped(arrows)
     }
 }

@@ -23,7 +23,7 @@ enum HTMLReport {
         out += "<title>\(e(query.title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
         out += "<h1>\(e(query.title))</h1>\n"
         if query.title != query.description { out += "<p>\(e(query.description))</p>\n" }
-        out += "<p>Report <code>\(e(query.name))</code>; rerun with <span class=\"command\">\(e(ReportRendering.command(for: report)))</span></p>\n"
+        out += "<p>Report <code>\(e(query.name))</code>; rerun with <span class=\"command\">\(e(ReportRendering.command(for: report, format: .html)))</span></p>\n"
         if !report.parameters.bound.isEmpty {
             out += "<h2>Parameters</h2>\n<table>\n<thead><tr><th>parameter</th><th>value</th><th>meaning</th></tr></thead>\n<tbody>\n"
             for bound in report.parameters.bound {

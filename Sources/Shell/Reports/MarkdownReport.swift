@@ -7,7 +7,7 @@ enum MarkdownReport {
         let query = report.query
         var out = "# \(escape(query.title))\n\n"
         if query.title != query.description { out += escape(query.description) + "\n\n" }
-        out += "Report `\(query.name)`; rerun with `\(ReportRendering.command(for: report))`.\n\n"
+        out += "Report `\(query.name)`; rerun with `\(ReportRendering.command(for: report, format: .markdown))`.\n\n"
         if !report.parameters.bound.isEmpty {
             out += "## Parameters\n\n| parameter | value | meaning |\n|---|---|---|\n"
             for bound in report.parameters.bound {

@@ -10,12 +10,17 @@ public struct Report: Sendable {
     /// The loaded snapshots (the `docs` table), in a stable order.
     public let documents: [ReportDocument]
     public let sections: [RanSection]
+    /// The `--data` paths the report ran on, as given, for the command that reruns it: without
+    /// them a rerun compares whatever `Data/` holds instead.
+    public let dataPaths: [String]
 
-    public init(query: SavedQuery, parameters: ReportParameters, documents: [ReportDocument], sections: [RanSection]) {
+    public init(query: SavedQuery, parameters: ReportParameters, documents: [ReportDocument], sections: [RanSection],
+                dataPaths: [String] = []) {
         self.query = query
         self.parameters = parameters
         self.documents = documents
         self.sections = sections
+        self.dataPaths = dataPaths
     }
 }
 

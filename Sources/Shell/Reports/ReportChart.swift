@@ -29,7 +29,7 @@ struct ReportChart: Equatable {
         let valueIndex: Int
         let labelIndex: Int
         if let spec {
-            guard spec != .none, let v = index(of: spec.valueColumn), let l = index(of: spec.labelColumn) else { return nil }
+            guard !spec.isNone, let v = index(of: spec.valueColumn), let l = index(of: spec.labelColumn) else { return nil }
             valueIndex = v
             labelIndex = l
         } else {

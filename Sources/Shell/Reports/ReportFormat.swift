@@ -31,19 +31,29 @@ public enum ReportRendering {
         }
     }
 
-    /// The command line that reproduces a report, printed in it so a reader can rerun it.
-    static func command(for report: Report) -> String {
+    /// The whole command line that reproduces a report, printed in it so a reader can rerun it
+    /// by pasting it into a shell: the data it ran on, every parameter (defaults too, so a later
+    /// load with more years still gives the same comparison) and the format.
+    static func command(for report: Report, format: ReportFormat) -> String {
         var words = ["budgetql", "run", report.query.name]
+        for path in report.dataPaths {
+            words += ["--data", shellQuoted(path)]
+        }
         for bound in report.parameters.bound {
             words.append("--param")
             words.append(shellQuoted("\(bound.name)=\(bound.text)"))
         }
+        words += ["--format", format.rawValue]
         return words.joined(separator: " ")
     }
 
-    private static func shellQuoted(_ word: String) -> String {
-        let plain = word.unicodeScalars.allSatisfy { s in
-            s.value > 0x7F || (s.properties.isAlphabetic || ("0"..."9").contains(s) || "=_-.,:/%+".unicodeScalars.contains(s))
+    /// A word as a POSIX shell reads it back unchanged: plain words as they are, anything else in
+    /// single quotes. Non-ASCII letters are plain (no shell treats 商务 specially), but not
+    /// non-ASCII spaces or controls.
+    static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { s in
+            s.value > 0x7F ? !s.properties.isWhitespace && s.properties.generalCategory != .control
+                : (s.properties.isAlphabetic || ("0"..."9").contains(s) || "=_-.,:/%+@".unicodeScalars.contains(s))
         }
         return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }

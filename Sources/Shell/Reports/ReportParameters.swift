@@ -51,9 +51,17 @@ public struct ReportParameters: Sendable, Equatable {
                     : declaration.description + "; its default query found nothing in the loaded data"
                 throw .missingParameter(name: declaration.name, query: query.name, description: what)
             }
+            var column: String?
+            if let choices = declaration.choices {
+                guard let choice = choices.first(where: { $0.name == text }) else {
+                    throw .notAChoice(name: declaration.name, value: text, choices: choices.map(\.name))
+                }
+                if declaration.type == .column { column = choice.expression ?? choice.name }
+            }
             let type = declaration.type ?? ReportParameters.inferredType(of: text)
-            let value = try ReportParameters.value(of: text, as: type, name: declaration.name)
-            bound.append(Bound(name: declaration.name, value: value, column: type == .column ? text : nil, text: text))
+            let value = try ReportParameters.value(of: column ?? text, as: type, name: declaration.name)
+            if type == .column, column == nil { column = text }
+            bound.append(Bound(name: declaration.name, value: value, column: column, text: text))
         }
         self.bound = bound
     }
