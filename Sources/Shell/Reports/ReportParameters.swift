@@ -40,6 +40,12 @@ public struct ReportParameters: Sendable, Equatable {
         for name in overrides.keys.sorted() where !declared.contains(name) {
             throw .unknownParameter(name: name, query: query.name, declared: declared)
         }
+        // A value outside its choices is named before any default is looked up in the data.
+        for declaration in query.parameters {
+            if let choices = declaration.choices, let text = overrides[declaration.name], !choices.contains(where: { $0.name == text }) {
+                throw .notAChoice(name: declaration.name, value: text, choices: choices.map(\.name))
+            }
+        }
         var bound: [Bound] = []
         for declaration in query.parameters {
             var text = overrides[declaration.name] ?? declaration.defaultText
