@@ -46,8 +46,29 @@ extension Session {
         case .schema(let name): return schema(name)
         case .load(let path):
             guard FileManager.default.fileExists(atPath: path) else { return .failed(".load: no such file or directory: \(path)") }
+            // Loading a path twice would count its documents twice in every total.
+            func resolved(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+            let key = resolved(path)
+            if dataPaths.contains(where: { resolved($0) == key }) {
+                Console.error("\(path) is already loaded (.docs lists the documents)")
+                return .done
+            }
+            let before = catalog
+            let earlier = Set(loadProblems.map(\.description))
             let report = add(path: path)
-            Console.error(StartupSummary.text(catalog: catalog, problems: report.problems, paths: dataPaths))
+            let fresh = report.problems.filter { !earlier.contains($0.description) }
+            Console.error(StartupSummary.added(before: before, after: catalog, newProblems: fresh, path: path))
+        case .problems:
+            if loadProblems.isEmpty {
+                print("no problems while loading \(dataPaths.joined(separator: ", "))")
+            } else {
+                let rows = loadProblems.map { problem in
+                    // The file has its own column; a message that repeats it is shown without.
+                    let message = problem.message.hasPrefix(problem.file + ": ") ? String(problem.message.dropFirst(problem.file.count + 2)) : problem.message
+                    return [Value.text(problem.file), problem.line.map { Value.integer(Int64($0)) } ?? .null, .text(message)]
+                }
+                show(QueryResult(columns: ["file", "line", "problem"], types: [.text, .integer, .text], rows: rows))
+            }
         case .docs:
             if let docs = catalog.table(named: "docs") {
                 show(QueryResult(table: docs, where: { _ in true }))
@@ -63,6 +84,8 @@ extension Session {
         case .once(let path):
             if let failure = output.redirect(to: path, once: true) { return .failed(".once: " + failure) }
         case .timer(let on): timer = on
+        case .headers(let on): headers = on
+        case .nullValue(let text): nullText = text
         case let .paramSet(name, value): parameters[name] = ParameterBinding.value(of: value)
         case .paramList:
             let rows = parameters.keys.sorted().map { [Value.text(":" + $0), .text(ParameterBinding.literal(parameters[$0] ?? .null))] }

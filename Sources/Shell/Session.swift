@@ -25,6 +25,10 @@ public final class Session {
     /// Rows the table mode shows before cutting; nil shows all.
     public var maxRows: Int? = 40
     public var timer = false
+    /// `.headers on|off` (sqlite3's habit): the header line of table, csv, tsv and markdown output.
+    public var headers = true
+    /// `.nullvalue TEXT` (sqlite3's habit): how a table shows NULL.
+    public var nullText = "NULL"
     public var parameters: [String: Value] = [:]
     /// The REPL: Ctrl-C cancels queries and errors need no file name.
     public let interactive: Bool
@@ -103,40 +107,22 @@ public final class Session {
     /// over `.mode`, as `--output` does for `budgetql run`.
     public var effectiveMode: OutputMode { output.mode ?? mode }
 
-    /// The current mode's text for a result: colour and cutting only for the table on a terminal.
+    /// The current mode's text for a result: colour, cutting and fitting to the terminal's width
+    /// only for the table on a terminal.
     public func render(_ result: QueryResult) -> String {
         let toTerminal = output.isStandardOutput && Console.stdoutIsTerminal
-        var options = RenderOptions(maxRows: maxRows, color: Console.colorAllowed(terminal: toTerminal))
+        var options = RenderOptions(maxRows: maxRows, width: terminalWidth, color: Console.colorAllowed(terminal: toTerminal),
+                                    headers: headers, nullText: nullText)
         let mode = effectiveMode
         if mode != .table { options.maxRows = nil }
-        let renderer = mode.renderer
-        guard mode == .table, toTerminal, let columns = LineEditor.terminalColumns() else {
-            return renderer.render(result, options: options)
-        }
-        // A table wider than the terminal would wrap into unreadable lines: cut wide cells
-        // harder until it fits (or cannot shrink further).
-        var text = renderer.render(result, options: options)
-        for limit in [30, 24, 18, 12] where Session.widestLine(of: text, plain: !options.color) > columns {
-            options.maxCellWidth = limit
-            text = renderer.render(result, options: options)
-        }
-        return text
+        return mode.renderer.render(result, options: options)
     }
 
-    /// Display width of the widest line (SGR colour codes skipped).
-    static func widestLine(of text: String, plain: Bool) -> Int {
-        var widest = 0
-        for line in text.split(separator: "\n") {
-            var width = 0
-            var inEscape = false
-            for c in line {
-                if inEscape { if c == "m" { inEscape = false }; continue }
-                if c == "\u{1B}" { inEscape = true; continue }
-                width += DisplayWidth.of(c)
-            }
-            widest = max(widest, width)
-        }
-        return widest
+    /// The columns a table must fit in: the terminal's, when a table goes to it; nil otherwise
+    /// (a file or a pipe gets every column at its natural width).
+    var terminalWidth: Int? {
+        guard effectiveMode == .table, output.isStandardOutput, Console.stdoutIsTerminal else { return nil }
+        return LineEditor.terminalColumns()
     }
 
     /// Writes a shell message that is part of the output (`.tables`, `.schema`, ...).

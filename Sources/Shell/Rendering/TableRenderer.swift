@@ -11,27 +11,49 @@ public struct TableRenderer: ResultRenderer {
         guard columnCount > 0 else { return footer(total: result.rows.count, shown: result.rows.count, options: options) }
         let numeric = (0..<columnCount).map { i in i < result.types.count && CellText.isNumeric(result.types[i]) }
         let shownRows = options.maxRows.map { min($0, result.rows.count) } ?? result.rows.count
-        let limit = max(1, options.maxCellWidth)
 
-        let header = result.columns.map { DisplayWidth.truncate(CellText.singleLine($0), to: limit) }
-        let places = CellText.decimalPlaces(of: result.rows.prefix(shownRows), columns: columnCount)
+        var header = result.columns.map { CellText.singleLine($0) }
+        let places = CellText.decimalPlaces(of: result.rows, columns: columnCount)
         var cells: [[(text: String, isNull: Bool)]] = []
         cells.reserveCapacity(shownRows)
         for row in result.rows.prefix(shownRows) {
+            let total = CellText.isTotalRow(row)
             var line: [(text: String, isNull: Bool)] = []
             for i in 0..<columnCount {
-                var value = i < row.count ? row[i] : .null
-                if case .decimal(let d) = value, let p = places[i] { value = .decimal(d.rescaled(to: p) ?? d) }
-                let text = CellText.singleLine(CellText.display(value, column: result.columns[i]))
-                line.append((DisplayWidth.truncate(text, to: limit), value.isNull))
+                let value = CellText.placed(i < row.count ? row[i] : .null, places[i])
+                if value.isNull {
+                    line.append((total ? "" : options.nullText, !total))
+                } else {
+                    line.append((CellText.singleLine(CellText.display(value, column: result.columns[i])), false))
+                }
             }
             cells.append(line)
         }
-        var widths = header.map { DisplayWidth.of($0) }
+        var widths = options.headers ? header.map { DisplayWidth.of($0) } : [Int](repeating: 0, count: columnCount)
         for line in cells {
             for i in 0..<columnCount { widths[i] = max(widths[i], DisplayWidth.of(line[i].text)) }
         }
         if shownRows < result.rows.count { widths = widths.map { max($0, 1) } }
+
+        // Too wide for the terminal: the text columns are cut to one common limit, the largest
+        // that fits, so narrow columns keep their natural width and only the widest give way.
+        if let available = options.width {
+            let frame = 3 * columnCount - 2
+            let fixed = (0..<columnCount).filter { numeric[$0] }.map { widths[$0] }.reduce(0, +)
+            let text = (0..<columnCount).filter { !numeric[$0] }
+            if fixed + text.map({ widths[$0] }).reduce(0, +) + frame > available, !text.isEmpty {
+                var limit = text.map { widths[$0] }.max() ?? 0
+                while limit > TableRenderer.narrowestCut,
+                      fixed + text.map({ min(widths[$0], limit) }).reduce(0, +) + frame > available {
+                    limit -= 1
+                }
+                for i in text where widths[i] > limit {
+                    widths[i] = limit
+                    header[i] = DisplayWidth.truncate(header[i], to: limit)
+                    for r in cells.indices { cells[r][i].text = DisplayWidth.truncate(cells[r][i].text, to: limit) }
+                }
+            }
+        }
 
         let last = columnCount - 1
         // Pads a cell; the last column, when left-aligned, is not padded (no trailing blanks).
@@ -39,10 +61,12 @@ public struct TableRenderer: ResultRenderer {
             i == last && !numeric[i] ? text : DisplayWidth.pad(text, to: widths[i], alignRight: numeric[i])
         }
         var out = ""
-        let headerLine = (0..<columnCount).map { i in paint(pad(header[i], i), "1", options) }
-        out += " " + headerLine.joined(separator: " | ") + "\n"
-        out += widths.enumerated().map { i, w in String(repeating: "-", count: i == last ? w + 1 : w + 2) }
-            .joined(separator: "+") + "\n"
+        if options.headers {
+            let headerLine = (0..<columnCount).map { i in paint(pad(header[i], i), "1", options) }
+            out += " " + headerLine.joined(separator: " | ") + "\n"
+            out += widths.enumerated().map { i, w in String(repeating: "-", count: i == last ? w + 1 : w + 2) }
+                .joined(separator: "+") + "\n"
+        }
         for line in cells {
             let parts = (0..<columnCount).map { i -> String in
                 line[i].isNull ? paint(pad(line[i].text, i), "2", options) : pad(line[i].text, i)
@@ -56,6 +80,10 @@ public struct TableRenderer: ResultRenderer {
         out += footer(total: result.rows.count, shown: shownRows, options: options)
         return out
     }
+
+    /// No text column is cut below this many terminal columns (about five Chinese characters):
+    /// narrower, a cell says nothing; the table wraps instead.
+    static let narrowestCut = 10
 
     private func footer(total: Int, shown: Int, options: RenderOptions) -> String {
         let text: String

@@ -21,9 +21,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// Picks the renderer for a format. Every renderer is a pure function of the report: no clock,
 /// no environment, so the same data and parameters give byte-identical output.
 public enum ReportRendering {
-    public static func render(_ report: Report, as format: ReportFormat) -> String {
+    /// `width`: the terminal's columns, for the table form on a terminal.
+    public static func render(_ report: Report, as format: ReportFormat, width: Int? = nil) -> String {
         switch format {
-        case .table: return TerminalReport.render(report)
+        case .table: return TerminalReport.render(report, width: width)
         case .markdown: return MarkdownReport.render(report)
         case .html: return HTMLReport.render(report)
         case .csv: return DataOnlyReport.csv(report)

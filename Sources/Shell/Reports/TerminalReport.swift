@@ -3,7 +3,8 @@ import Query
 /// A report for the terminal (`.run` in the shell, `--format table`): a title line, the
 /// parameters and documents in a line or two, then each section's table and a bar chart.
 enum TerminalReport {
-    static func render(_ report: Report) -> String {
+    /// `width`: the terminal's columns, which wide tables are fitted to; nil: natural widths.
+    static func render(_ report: Report, width: Int? = nil) -> String {
         let query = report.query
         var out = query.title + "\n"
         if !report.parameters.bound.isEmpty {
@@ -14,7 +15,7 @@ enum TerminalReport {
             out += "\n"
             if !section.title.isEmpty { out += "== \(section.title) ==\n" }
             for result in section.results {
-                out += TableRenderer().render(result, options: RenderOptions(maxRows: nil, maxCellWidth: 40))
+                out += TableRenderer().render(result, options: RenderOptions(maxRows: nil, width: width))
             }
             if let result = section.results.last, let chart = ReportChart(result: result, spec: section.chart) {
                 out += "\n" + UnicodeBarChart.render(chart)
