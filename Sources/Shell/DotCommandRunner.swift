@@ -189,9 +189,20 @@ extension Session {
         if result.rows.isEmpty {
             print(doc.map { "all checks of \($0) passed" } ?? "all checks passed")
         } else {
-            show(result)
+            show(Session.readableChecks(result, documents: catalog.table(named: "docs")?.rowCount ?? 0))
         }
         return .done
+    }
+
+    /// What a reader of failed checks needs: the rule, the numbers, where (line, page) and the
+    /// detail last (the column a narrow terminal cuts); not the snapshot columns (unit, year,
+    /// stage, scope) every row repeats, nor the document when only one is loaded.
+    static func readableChecks(_ result: QueryResult, documents: Int) -> QueryResult {
+        let wanted = (documents > 1 ? ["doc"] : []) + ["rule", "status", "expected", "actual", "diff", "line", "page", "detail"]
+        let indices = wanted.compactMap { name in result.columns.firstIndex(of: name) }
+        guard !indices.isEmpty else { return result }
+        return QueryResult(columns: indices.map { result.columns[$0] }, types: indices.map { result.types[$0] },
+                           rows: result.rows.map { row in indices.map { $0 < row.count ? row[$0] : .null } })
     }
 }
 

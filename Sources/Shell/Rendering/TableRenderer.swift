@@ -7,9 +7,9 @@ public struct TableRenderer: ResultRenderer {
     public init() {}
 
     public func render(_ result: QueryResult, options: RenderOptions) -> String {
-        let columnCount = result.columns.count
+        var columnCount = result.columns.count
         guard columnCount > 0 else { return footer(total: result.rows.count, shown: result.rows.count, options: options) }
-        let numeric = (0..<columnCount).map { i in i < result.types.count && CellText.isNumeric(result.types[i]) }
+        var numeric = (0..<columnCount).map { i in i < result.types.count && CellText.isNumeric(result.types[i]) }
         let shownRows = options.maxRows.map { min($0, result.rows.count) } ?? result.rows.count
 
         var header = result.columns.map { CellText.singleLine($0) }
@@ -55,6 +55,25 @@ public struct TableRenderer: ResultRenderer {
             }
         }
 
+        // Still too wide (many columns): the columns that fit are shown, then a "…" column, and
+        // the footer says how many were left out (as duckdb does); .mode line shows them all.
+        var hiddenColumns = 0
+        if let available = options.width {
+            var kept = columnCount
+            func width(of count: Int, marker: Bool) -> Int {
+                widths.prefix(count).reduce(0, +) + 3 * count - 2 + (marker ? 4 : 0)
+            }
+            while kept > 1 && width(of: kept, marker: kept < columnCount) > available { kept -= 1 }
+            if kept < columnCount {
+                hiddenColumns = columnCount - kept
+                header = Array(header.prefix(kept)) + ["…"]
+                widths = Array(widths.prefix(kept)) + [1]
+                numeric = Array(numeric.prefix(kept)) + [false]
+                cells = cells.map { Array($0.prefix(kept)) + [("…", false)] }
+                columnCount = kept + 1
+            }
+        }
+
         let last = columnCount - 1
         // Pads a cell; the last column, when left-aligned, is not padded (no trailing blanks).
         func pad(_ text: String, _ i: Int) -> String {
@@ -77,7 +96,7 @@ public struct TableRenderer: ResultRenderer {
             let marker = (0..<columnCount).map { i in pad("…", i) }
             out += " " + marker.joined(separator: " | ") + "\n"
         }
-        out += footer(total: result.rows.count, shown: shownRows, options: options)
+        out += footer(total: result.rows.count, shown: shownRows, hiddenColumns: hiddenColumns, options: options)
         return out
     }
 
@@ -85,12 +104,15 @@ public struct TableRenderer: ResultRenderer {
     /// narrower, a cell says nothing; the table wraps instead.
     static let narrowestCut = 10
 
-    private func footer(total: Int, shown: Int, options: RenderOptions) -> String {
-        let text: String
+    private func footer(total: Int, shown: Int, hiddenColumns: Int = 0, options: RenderOptions) -> String {
+        var text: String
         if shown < total {
             text = "\(CellText.grouped(String(total))) rows, \(CellText.grouped(String(shown))) shown; .maxrows to change"
         } else {
             text = total == 1 ? "(1 row)" : "(\(CellText.grouped(String(total))) rows)"
+        }
+        if hiddenColumns > 0 {
+            text += " \(hiddenColumns) more column\(hiddenColumns == 1 ? "" : "s") not shown; .mode line shows every column"
         }
         return paint(text, "2", options) + "\n"
     }

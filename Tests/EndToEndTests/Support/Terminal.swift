@@ -62,9 +62,10 @@ final class Terminal {
     /// (a Ctrl-C must arrive on its own to be seen as a signal, not as text).
     func press(_ key: String) throws { try tmux(["send-keys", "-t", name, key]) }
 
-    /// The visible screen, trailing blank lines removed.
-    func screen() throws -> String {
-        let text = try tmux(["capture-pane", "-p", "-t", name])
+    /// The visible screen, trailing blank lines removed. `joined`: a line the terminal wrapped
+    /// is given as the one long line it was printed as (to test that nothing wraps).
+    func screen(joined: Bool = false) throws -> String {
+        let text = try tmux(["capture-pane", "-p"] + (joined ? ["-J"] : []) + ["-t", name])
         return text.trimmingCharacters(in: .newlines)
     }
 
