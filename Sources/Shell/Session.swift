@@ -29,6 +29,8 @@ public final class Session {
     public var headers = true
     /// `.nullvalue TEXT` (sqlite3's habit): how a table shows NULL.
     public var nullText = "NULL"
+    /// `--lang`: the language of report headers.
+    public var reportLanguage: ReportLanguage = .zh
     public var parameters: [String: Value] = [:]
     /// The REPL: Ctrl-C cancels queries and errors need no file name.
     public let interactive: Bool

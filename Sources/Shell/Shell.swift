@@ -90,6 +90,7 @@ public enum Shell {
     static func prepareSession(_ options: ShellOptions, interactive: Bool, loadData: Bool = true) -> Session? {
         let mode = options.format ?? (Console.stdoutIsTerminal ? .table : .csv)
         let session = Session(mode: mode, interactive: interactive)
+        session.reportLanguage = options.language
         for text in options.parameters {
             guard let binding = ParameterBinding.parse(text) else {
                 Console.error("--param \"\(text)\" is not name=value")

@@ -15,6 +15,8 @@ public struct ShellOptions: Sendable {
     public var keepGoing = false
     /// `run --output FILE`: write the report there instead of stdout.
     public var output: String?
+    /// `run --lang zh|en`: the language of the report's headers.
+    public var language: ReportLanguage = .zh
 
     public init() {}
 }

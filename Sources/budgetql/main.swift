@@ -26,6 +26,7 @@ struct CommonOptions: ParsableArguments {
 }
 
 extension OutputMode: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
 
 /// The shell: the REPL, or -c / -f / statements on stdin; `run` and `queries` for saved queries.
 struct BudgetQL: ParsableCommand {
@@ -74,11 +75,15 @@ struct RunSavedQuery: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file (its extension picks the format when --format is not given).", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("The language of the report's headers: zh (Chinese, English names as tooltips; the default) or en.", valueName: "lang"))
+    var lang: ReportLanguage = .zh
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         var options = common.shellOptions()
         options.output = output
+        options.language = lang
         let status = Shell.runSavedQuery(options, name: name, arguments: arguments)
         if status != 0 { throw ExitCode(status) }
     }

@@ -23,7 +23,7 @@ import Testing
     @Test func theRerunCommandReproducesTheReport() throws {
         let outcome = try Self.unitAgainstUnit("markdown")
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
-        let marker = "rerun with `"
+        let marker = "重新生成 `"
         guard let start = outcome.stdout.range(of: marker),
               let end = outcome.stdout[start.upperBound...].firstIndex(of: "`") else {
             Issue.record("no rerun command in: \(outcome.stdout.prefix(400))")
@@ -45,7 +45,7 @@ import Testing
         #expect(outcome.stdout.hasPrefix("# 单位对比"), "got: \(outcome.stdout.prefix(200))")
         #expect(outcome.stdout.contains("| a | 上海市普陀区人民政府办公室 |"))
         #expect(outcome.stdout.contains("合计"))
-        #expect(outcome.stdout.contains("```text\nchange by "))
+        #expect(outcome.stdout.contains("```text\n增减（万元）按类\n"))
         // The command line gives the very bytes the library renders (checked in ShellTests).
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("unit_against_unit.md"), encoding: .utf8)
         #expect(outcome.stdout == golden)
@@ -102,7 +102,7 @@ import Testing
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         #expect(outcome.stdout.hasPrefix("# 支出按功能分类"), "got: \(outcome.stdout.prefix(200))")
         #expect(outcome.stdout.contains("| unit | %党群% |"))
-        #expect(outcome.stdout.contains("社会保障和就业支出") && outcome.stdout.contains("6157.25"))
+        #expect(outcome.stdout.contains("社会保障和就业支出") && outcome.stdout.contains("6,157.25"))
         let wrong = try Binary.run(["--format", "markdown"], stdin: ".run spending_by_class unti=%\n")
         #expect(wrong.stderr.contains("no parameter \"unti\""), "got: \(wrong.stderr)")
     }

@@ -68,6 +68,8 @@ import Store
         ("unit_against_unit-by-item-patterns", "unit_against_unit", ["a=%商务%", "b=%办公室%", "by=item"]),
         ("year_on_year_by_class", "year_on_year_by_class", []),
         ("year_on_year_by_item", "year_on_year_by_item", []),
+        ("year_on_year", "year_on_year", []),
+        ("year_on_year-en", "year_on_year", ["--lang-en"]),
     ]
 
     /// The corpus without the second extraction of wanli (`.pdfparse.txt`), which would count
@@ -82,12 +84,14 @@ import Store
 
     @Test(arguments: corpusCases.map { [$0.golden, $0.query] + $0.arguments })
     func corpusGolden(_ words: [String]) throws {
-        let golden = words[0], name = words[1], arguments = Array(words.dropFirst(2))
+        let golden = words[0], name = words[1]
+        let language: ReportLanguage = words.contains("--lang-en") ? .en : .zh
+        let arguments = words.dropFirst(2).filter { $0 != "--lang-en" }
         let runner = ReportRunner(library: Self.library, engine: Self.corpusEngine, dataPaths: Self.corpusDataPaths)
-        let report = try runner.run(name: name, arguments: arguments)
-        let markdown = ReportRendering.render(report, as: .markdown)
+        let report = try runner.run(name: name, arguments: Array(arguments))
+        let markdown = ReportRendering.render(report, as: .markdown, language: language)
         Golden.check(markdown, named: "corpus/\(golden).md", in: "ReportGolden")
-        #expect(ReportRendering.render(try runner.run(name: name, arguments: arguments), as: .markdown) == markdown)
+        #expect(ReportRendering.render(try runner.run(name: name, arguments: Array(arguments)), as: .markdown, language: language) == markdown)
     }
 
     /// Year on year on the narrative's own prior-year figures: the seed says of 2080101 行政运行

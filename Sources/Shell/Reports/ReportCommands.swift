@@ -28,7 +28,8 @@ public struct ReportCommands: SavedQueryCommands {
             let overrides = ReportCommands.overrides(query: query, arguments: arguments,
                                                      sessionParameters: session.parameters, interactive: session.interactive)
             let report = try ReportRunner(library: library, engine: session.engine, dataPaths: session.dataPaths).run(query, overrides: overrides)
-            session.output.write(ReportRendering.render(report, as: ReportFormat(mode: session.effectiveMode), width: session.terminalWidth))
+            session.output.write(ReportRendering.render(report, as: ReportFormat(mode: session.effectiveMode), width: session.terminalWidth,
+                                                           language: session.reportLanguage))
             succeeded = true
         } catch {
             Console.error("error: " + error.description)

@@ -21,12 +21,13 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// Picks the renderer for a format. Every renderer is a pure function of the report: no clock,
 /// no environment, so the same data and parameters give byte-identical output.
 public enum ReportRendering {
-    /// `width`: the terminal's columns, for the table form on a terminal.
-    public static func render(_ report: Report, as format: ReportFormat, width: Int? = nil) -> String {
+    /// `width`: the terminal's columns, for the table form on a terminal; `language`: the
+    /// headers' (Chinese by default, the English names as tooltips or second lines).
+    public static func render(_ report: Report, as format: ReportFormat, width: Int? = nil, language: ReportLanguage = .zh) -> String {
         switch format {
-        case .table: return TerminalReport.render(report, width: width)
-        case .markdown: return MarkdownReport.render(report)
-        case .html: return HTMLReport.render(report)
+        case .table: return TerminalReport.render(report, width: width, language: language)
+        case .markdown: return MarkdownReport.render(report, language: language)
+        case .html: return HTMLReport.render(report, language: language)
         case .csv: return DataOnlyReport.csv(report)
         case .json: return DataOnlyReport.json(report)
         }
@@ -35,7 +36,7 @@ public enum ReportRendering {
     /// The whole command line that reproduces a report, printed in it so a reader can rerun it
     /// by pasting it into a shell: the data it ran on, every parameter (defaults too, so a later
     /// load with more years still gives the same comparison) and the format.
-    static func command(for report: Report, format: ReportFormat) -> String {
+    static func command(for report: Report, format: ReportFormat, language: ReportLanguage = .zh) -> String {
         var words = ["budgetql", "run", report.query.name]
         for path in report.dataPaths {
             words += ["--data", shellQuoted(path)]
@@ -45,6 +46,7 @@ public enum ReportRendering {
             words.append(shellQuoted("\(bound.name)=\(bound.text)"))
         }
         words += ["--format", format.rawValue]
+        if language != .zh { words += ["--lang", language.rawValue] }
         return words.joined(separator: " ")
     }
 

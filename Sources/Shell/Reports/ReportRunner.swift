@@ -60,8 +60,9 @@ public struct ReportRunner: Sendable {
             sections.append(RanSection(title: section.title, results: results.map { ReportRunner.labelled($0, by: binding) },
                                        chart: section.chart))
         }
+        let checks = ReportRunner.checks(in: engine.catalog)
         return Report(query: query, parameters: binding, documents: ReportRunner.documents(in: engine.catalog), sections: sections,
-                      dataPaths: dataPaths)
+                      dataPaths: dataPaths, failedChecks: checks.failed, checkCount: checks.count)
     }
 
     /// Column names may carry `{name}` for a parameter's value (`AS "{a}"`), so a comparison's
@@ -121,6 +122,28 @@ public struct ReportRunner: Sendable {
             throw .statementFailed(file: file, line: declaration.line, column: nil,
                                    message: "the default of \"\(declaration.name)\": " + error.message)
         }
+    }
+
+    /// The failed checks of the loaded documents (in document and line order) and how many
+    /// checks there are in all; none when no checks table is loaded.
+    static func checks(in catalog: Catalog) -> (failed: [ReportCheck], count: Int) {
+        guard let checks = catalog.table(named: "checks"), let status = checks.column(named: "status") else { return ([], 0) }
+        func text(_ column: String, _ row: Int) -> String {
+            guard let c = checks.column(named: column) else { return "" }
+            let v = c.value(at: row)
+            return v.isNull ? "" : v.description
+        }
+        func value(_ column: String, _ row: Int) -> Value { checks.column(named: column)?.value(at: row) ?? .null }
+        let rows = (0..<checks.rowCount).filter { StartupSummary.isFailure(status.value(at: $0)) }
+        // The numbers with one rule of places per column, as every table prints them.
+        let numbers = rows.map { row in ["expected", "actual", "diff"].map { value($0, row) } }
+        let places = CellText.decimalPlaces(of: numbers, columns: 3)
+        let failed = zip(rows, numbers).map { row, n in
+            ReportCheck(doc: text("doc", row), rule: text("rule", row), status: text("status", row),
+                        expected: CellText.exact(n[0], places: places[0]) ?? "", actual: CellText.exact(n[1], places: places[1]) ?? "",
+                        diff: CellText.exact(n[2], places: places[2]) ?? "", line: text("line", row), detail: text("detail", row))
+        }
+        return (failed, checks.rowCount)
     }
 
     /// The `docs` table's snapshots sorted by doc id; empty when no docs table is loaded.

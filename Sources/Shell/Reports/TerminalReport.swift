@@ -4,13 +4,16 @@ import Query
 /// parameters and documents in a line or two, then each section's table and a bar chart.
 enum TerminalReport {
     /// `width`: the terminal's columns, which wide tables are fitted to; nil: natural widths.
-    static func render(_ report: Report, width: Int? = nil) -> String {
+    static func render(_ report: Report, width: Int? = nil, language: ReportLanguage = .zh) -> String {
         let query = report.query
         var out = query.title + "\n"
         if !report.parameters.bound.isEmpty {
             out += "parameters: " + report.parameters.bound.map { "\($0.name)=\($0.text)" }.joined(separator: ", ") + "\n"
         }
         out += "documents: " + (report.documents.isEmpty ? "none loaded" : report.documents.map(\.doc).joined(separator: ", ")) + "\n"
+        if !report.failedChecks.isEmpty {
+            out += "failed checks: \(report.failedChecks.count) of \(report.checkCount) in these documents (.checks lists them)\n"
+        }
         for section in report.sections {
             out += "\n"
             if !section.title.isEmpty { out += "== \(section.title) ==\n" }
@@ -18,7 +21,7 @@ enum TerminalReport {
                 out += TableRenderer().render(result, options: RenderOptions(maxRows: nil, width: width))
             }
             if let result = section.results.last, let chart = ReportChart(result: result, spec: section.chart) {
-                out += "\n" + UnicodeBarChart.render(chart)
+                out += "\n" + UnicodeBarChart.render(chart, language: language)
             }
         }
         return out
