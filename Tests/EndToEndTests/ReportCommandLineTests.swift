@@ -61,20 +61,41 @@ import Testing
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("unit_against_unit.html"), encoding: .utf8)
         #expect(outcome.stdout == golden)
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-report-\(getpid())")
+        try Self.screenshot(outcome.stdout, named: "unit_against_unit")
+    }
+
+    /// Year on year over the corpus (2024 against 2025) as HTML: the golden source, and a
+    /// Chromium screenshot that must be a real page (Chinese drawn with a CJK font, not boxes).
+    @Test func yearOnYearByClassIntoHTMLOpensInChromium() throws {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: Self.corpus.path)) ?? [])
+            .filter { ($0.hasSuffix(".pdf") || $0.hasSuffix(".txt")) && !$0.hasSuffix(".pdfparse.txt") }.sorted()
+        let outcome = try Binary.run(["run", "year_on_year_by_class", "--format", "html"] + files.flatMap { ["--data", "../shared/corpus/" + $0] },
+                                     directory: Self.root)
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let golden = try String(contentsOf: Self.goldens.appendingPathComponent("year_on_year_by_class.html"), encoding: .utf8)
+        #expect(outcome.stdout == golden)
+        #expect(outcome.stdout.contains("增减（万元）按类"))
+        try Self.screenshot(outcome.stdout, named: "year_on_year_by_class")
+    }
+
+    /// Renders a page in headless Chromium into budgetql-reports/NAME.png under the temporary
+    /// folder (kept, to be looked at) and checks it is a real picture.
+    static func screenshot(_ html: String, named name: String) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-reports")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let page = directory.appendingPathComponent("unit_against_unit.html")
-        try outcome.stdout.write(to: page, atomically: true, encoding: .utf8)
+        let page = directory.appendingPathComponent("\(name).html")
+        try html.write(to: page, atomically: true, encoding: .utf8)
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
             .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             print("skipped the Chromium screenshot: no chromium installed (apt-get install -y chromium)")
             return
         }
-        let screenshot = directory.appendingPathComponent("unit_against_unit.png")
+        let screenshot = directory.appendingPathComponent("\(name).png")
+        try? FileManager.default.removeItem(at: screenshot)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                             "--window-size=1100,1400", "--screenshot=\(screenshot.path)", page.absoluteString]
+                             "--window-size=1200,1600", "--screenshot=\(screenshot.path)", page.absoluteString]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -82,6 +82,13 @@ import Store
         Engine(catalog: Catalog(tables: SnapshotLoader.load(paths: corpusFiles.map { corpus.appendingPathComponent($0).path }).tables))
     }()
 
+    /// The HTML pages the end-to-end tests screenshot in Chromium: their source is kept here.
+    @Test func yearOnYearByClassAsHTML() throws {
+        let runner = ReportRunner(library: Self.library, engine: Self.corpusEngine, dataPaths: Self.corpusDataPaths)
+        let report = try runner.run(name: "year_on_year_by_class", arguments: [])
+        Golden.check(ReportRendering.render(report, as: .html), named: "corpus/year_on_year_by_class.html", in: "ReportGolden")
+    }
+
     @Test(arguments: corpusCases.map { [$0.golden, $0.query] + $0.arguments })
     func corpusGolden(_ words: [String]) throws {
         let golden = words[0], name = words[1]

@@ -19,6 +19,7 @@ enum HTMLReport {
     tr.total td{font-weight:bold;border-top:2px solid #888}
     .command{font-family:monospace;background:#f6f6f6;padding:4px 6px;word-break:break-all}
     .disputed{color:#a33}
+    td.doc{white-space:nowrap}
     svg{font-size:12px;display:block;margin-bottom:1.5em}
     svg .bar{fill:#4e79a7} svg .negative{fill:#e15759}
     svg .axis{stroke:#555} svg .chart-title{font-weight:bold} svg .value{fill:#333} svg .note{fill:#777}
@@ -51,7 +52,12 @@ enum HTMLReport {
             }
             out += "</tbody>\n</table>\n"
         }
-        out += failedChecks(report, language: language)
+        // The count up front, with a link; the list after the results, which come first.
+        if !report.failedChecks.isEmpty {
+            out += "<p class=\"disputed\">" + (zh
+                ? "这些文件的 \(report.checkCount) 项核对中有 \(report.failedChecks.count) 项未通过，涉及的数字有争议：见<a href=\"#failed-checks\">未通过的核对</a>。"
+                : "\(report.failedChecks.count) of the \(report.checkCount) checks of these documents failed; those figures are disputed: see <a href=\"#failed-checks\">Failed checks</a>.") + "</p>\n"
+        }
         for section in report.sections {
             out += "<section>\n<h2>\(e(section.title.isEmpty ? (zh ? "结果" : "Result") : section.title))</h2>\n"
             if let result = section.results.last, let chart = ReportChart(result: result, spec: section.chart) {
@@ -62,6 +68,7 @@ enum HTMLReport {
             }
             out += "</section>\n"
         }
+        out += failedChecks(report, language: language)
         return out + "</body>\n</html>\n"
     }
 
@@ -85,7 +92,7 @@ enum HTMLReport {
         out += "<table>\n<thead><tr>" + zip(headers, numeric).map { "<th\($1 ? " class=\"num\"" : "")>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for check in failed {
             let cells = [check.doc, check.rule, check.status, grouped(check.expected), grouped(check.actual), grouped(check.diff), check.line, check.detail]
-            out += "<tr>" + zip(cells, numeric).map { "<td\($1 ? " class=\"num\"" : "")>\(e($0))</td>" }.joined() + "</tr>\n"
+            out += "<tr><td class=\"doc\">\(e(cells[0]))</td>" + zip(cells.dropFirst(), numeric.dropFirst()).map { "<td\($1 ? " class=\"num\"" : "")>\(e($0))</td>" }.joined() + "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }

@@ -28,7 +28,10 @@ enum MarkdownReport {
             }
             out += "\n"
         }
-        out += failedChecks(report, language: language)
+        if !report.failedChecks.isEmpty {
+            out += zh ? "这些文件的 \(report.checkCount) 项核对中有 \(report.failedChecks.count) 项未通过，涉及的数字有争议：见文末“未通过的核对”。\n\n"
+                : "\(report.failedChecks.count) of the \(report.checkCount) checks of these documents failed; those figures are disputed: see Failed checks at the end.\n\n"
+        }
         for section in report.sections {
             out += "## \(escape(section.title.isEmpty ? (zh ? "结果" : "Result") : section.title))\n\n"
             for result in section.results {
@@ -38,6 +41,7 @@ enum MarkdownReport {
                 out += "```text\n" + UnicodeBarChart.render(chart, language: language) + "```\n\n"
             }
         }
+        out += failedChecks(report, language: language)
         return out
     }
 
