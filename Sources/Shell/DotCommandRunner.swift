@@ -108,8 +108,10 @@ extension Session {
             if entries.isEmpty {
                 print("no saved queries (put NAME.bql files in Queries/)")
             } else {
-                let rows = entries.map { [Value.text($0.name), .text($0.source), .text($0.summary)] }
-                show(QueryResult(columns: ["query", "from", "what it answers"], types: [.text, .text, .text], rows: rows))
+                // Name and parameters first: what is typed after .run; the description last, the
+                // column a narrow terminal cuts.
+                let rows = entries.map { [Value.text($0.name), .text($0.parameters), .text($0.source), .text($0.summary)] }
+                show(QueryResult(columns: ["query", "parameters", "from", "what it answers"], types: [.text, .text, .text, .text], rows: rows))
             }
         case .read(let path):
             guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {

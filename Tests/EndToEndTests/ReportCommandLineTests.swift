@@ -90,6 +90,10 @@ import Testing
             print("skipped the Chromium screenshot: no chromium installed (apt-get install -y chromium)")
             return
         }
+        // Without a font that has Chinese glyphs the page would show boxes.
+        let fonts = try Binary.run(["-c", "fc-list :lang=zh family"], shell: true)
+        #expect(!fonts.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                "no font with Chinese glyphs: ./ensure-deps installs fonts-noto-cjk where Chromium is installed")
         let screenshot = directory.appendingPathComponent("\(name).png")
         try? FileManager.default.removeItem(at: screenshot)
         let process = Process()

@@ -37,7 +37,8 @@ public struct TableRenderer: ResultRenderer {
 
         // Too wide for the terminal: the text columns are cut to one common limit, the largest
         // that fits, so narrow columns keep their natural width and only the widest give way.
-        if let available = options.width {
+        // A single column (an EXPLAIN plan, a list) is never cut: a wrapped line still says it all.
+        if let available = options.width, columnCount > 1 {
             let frame = 3 * columnCount - 2
             let fixed = (0..<columnCount).filter { numeric[$0] }.map { widths[$0] }.reduce(0, +)
             let text = (0..<columnCount).filter { !numeric[$0] }

@@ -7,15 +7,15 @@ import Store
 public struct ReportCommands: SavedQueryCommands {
     public init() {}
 
-    public func list(in session: Session) -> [(name: String, summary: String, source: String)] {
+    public func list(in session: Session) -> [(name: String, parameters: String, summary: String, source: String)] {
         guard let library = try? QueryLibrary.locate() else { return [] }
         return library.names().map { name in
             do throws(ReportError) {
                 let query = try library.query(named: name)
                 let parameters = query.parameters.map { p in "\(p.name)=\(p.defaultShown)" }
-                return (name, query.description + (parameters.isEmpty ? "" : " [" + parameters.joined(separator: " ") + "]"), library.source(of: name))
+                return (name, parameters.joined(separator: " "), query.description, library.source(of: name))
             } catch {
-                return (name, "error: " + error.description, library.source(of: name))
+                return (name, "", "error: " + error.description, library.source(of: name))
             }
         }
     }
