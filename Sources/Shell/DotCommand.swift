@@ -14,6 +14,7 @@ public enum DotCommand: Equatable, Sendable {
     case once(String)
     case timer(Bool)
     case headers(Bool)
+    case pager(Bool)
     case nullValue(String)
     case paramSet(name: String, value: String)
     case paramList
@@ -69,6 +70,7 @@ public enum DotCommandCatalog {
         Entry(name: ".once", usage: ".once FILE", summary: "send the next result to FILE"),
         Entry(name: ".timer", usage: ".timer on|off", summary: "show how long each statement took"),
         Entry(name: ".headers", usage: ".headers on|off", summary: "the header line of tables and csv"),
+        Entry(name: ".pager", usage: ".pager on|off", summary: "show tables longer than the screen through $PAGER (less)"),
         Entry(name: ".nullvalue", usage: ".nullvalue TEXT", summary: "how a table shows NULL"),
         Entry(name: ".param", usage: ".param set NAME VALUE | list | clear [NAME]", summary: "values for :name parameters"),
         Entry(name: ".run", usage: ".run NAME [name=value ...]", summary: "run a saved query from Queries/"),
@@ -146,14 +148,18 @@ extension DotCommand {
             return .mode(mode)
         case ".output": return .output(try optional("file"))
         case ".once": return .once(try one("file"))
-        case ".timer", ".headers":
+        case ".timer", ".headers", ".pager":
             let on: Bool
             switch try one("on or off").lowercased() {
             case "on": on = true
             case "off": on = false
             default: throw .usage(command: name, problem: "say on or off")
             }
-            return name == ".timer" ? .timer(on) : .headers(on)
+            switch name {
+            case ".timer": return .timer(on)
+            case ".pager": return .pager(on)
+            default: return .headers(on)
+            }
         case ".nullvalue":
             guard args.count <= 1 else { throw .usage(command: name, problem: "takes one text (quote it if it has spaces)") }
             return .nullValue(args.first ?? "")

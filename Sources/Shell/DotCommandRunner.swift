@@ -85,6 +85,7 @@ extension Session {
             if let failure = output.redirect(to: path, once: true) { return .failed(".once: " + failure) }
         case .timer(let on): timer = on
         case .headers(let on): headers = on
+        case .pager(let on): pager = on
         case .nullValue(let text): nullText = text
         case let .paramSet(name, value): parameters[name] = ParameterBinding.value(of: value)
         case .paramList:

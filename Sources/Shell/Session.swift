@@ -29,6 +29,8 @@ public final class Session {
     public var headers = true
     /// `.nullvalue TEXT` (sqlite3's habit): how a table shows NULL.
     public var nullText = "NULL"
+    /// `.pager on|off`: long table results on a terminal go through `$PAGER`.
+    public var pager = false
     /// `--lang`: the language of report headers.
     public var reportLanguage: ReportLanguage = .zh
     public var parameters: [String: Value] = [:]
@@ -83,7 +85,11 @@ public final class Session {
         let succeeded: Bool
         switch outcome {
         case .results(let results):
-            for result in results { output.write(render(result)) }
+            let text = results.map(render).joined()
+            // A long table on the terminal goes through the pager when asked (`.pager on`).
+            if !(pager && effectiveMode == .table && output.isStandardOutput && Pager.show(text)) {
+                output.write(text)
+            }
             if timer {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 Console.error(String(format: "Run Time: %.3f s", seconds))
