@@ -115,6 +115,14 @@ import Testing
         let exact = try Binary.run(["--data", csv.path, "--format", "csv", "-c", "SELECT note FROM notes"])
         #expect(exact.stdout.contains("\u{1B}[2J"))
 
+        // A column name from the data quoted in an error message.
+        let columns = directory.appendingPathComponent("cols.csv")
+        try "\"titl\u{1B}e\",n\nx,1\n".write(to: columns, atomically: true, encoding: .utf8)
+        let quoted = try Binary.run(["--data", columns.path, "-c", "SELECT title FROM cols"])
+        #expect(quoted.status == 1)
+        #expect(quoted.stderr.contains("did you mean \"titl␛e\"?"), "got: \(quoted.stderr)")
+        #expect(!quoted.stderr.contains("\u{1B}"), "got: \(quoted.stderr)")
+
         let named = directory.appendingPathComponent("bad\u{1B}[2Jname.txt")
         try "not a disclosure".write(to: named, atomically: true, encoding: .utf8)
         let message = try Binary.run(["--data", named.path, "-c", "SELECT 1"])
