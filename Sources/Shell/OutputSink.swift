@@ -110,7 +110,7 @@ final class OutputSink {
             return nil
         }
         unlink(temporaryPath)
-        return failure.map { $0 + "; \(path ?? finalPath) was left as it was" }
+        return (failure.map { $0 + "; " } ?? "") + "\(path ?? finalPath) was left as it was (the run failed)"
     }
 
     private func noteWriteError(_ code: Int32) {

@@ -42,8 +42,9 @@ public enum Shell {
         } else {
             REPL(session: session, historyPath: HistoryLocation.path(environment: ProcessInfo.processInfo.environment)).run()
         }
-        // An `.output` file still open is completed now; one that could not be is a failure.
-        if let failure = session.output.close(commit: true) {
+        // An `.output` file still open replaces the old file now if the run succeeded (a failed
+        // batch run leaves the old file whole); one that could not be completed is a failure.
+        if let failure = session.output.close(commit: ok) {
             Console.error(failure)
             ok = false
         }

@@ -73,6 +73,10 @@ import Testing
         let once = try Binary.run(["-c", ".once \(file)", "-c", "SELECT nope"])
         #expect(once.status == 1)
         #expect(try String(contentsOfFile: file, encoding: .utf8) == written)
+        #expect(once.stderr.contains("\(file) was left as it was (the run failed)"), "got: \(once.stderr)")
+        let output = try Binary.run(["-c", ".output \(file)", "-c", "SELECT 1 AS one", "-c", "SELECT nope"])
+        #expect(output.status == 1)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == written)
         // No temporary file is left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.md"])
 
