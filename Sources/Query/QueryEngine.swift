@@ -12,3 +12,10 @@ public protocol QueryEngine: Sendable {
 }
 
 extension Engine: QueryEngine {}
+
+extension QueryEngine {
+    /// Runs `source` with no cancellation (saved reports' own look-ups, tests).
+    public func execute(_ source: String, parameters: [String: Value] = [:]) throws(Diagnostic) -> [QueryResult] {
+        try execute(source, parameters: parameters, cancellation: nil)
+    }
+}

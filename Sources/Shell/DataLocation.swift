@@ -12,6 +12,12 @@ public enum DataLocation {
         locate("Queries", override: "BUDGETQL_QUERIES")
     }
 
+    /// The `Queries/` that ships with BudgetQL, whatever `$BUDGETQL_QUERIES` says: an analyst's
+    /// own folder adds reports, it does not hide the built-in ones.
+    public static func builtInQueriesDirectory() -> String? {
+        locate("Queries", override: "")
+    }
+
     /// Pure form for tests: the first existing candidate.
     public static func locate(_ name: String, override: String, environment: [String: String],
                        currentDirectory: String, executablePath: String?,
@@ -31,7 +37,8 @@ public enum DataLocation {
 
     private static func locate(_ name: String, override: String) -> String? {
         let fm = FileManager.default
-        return locate(name, override: override, environment: ProcessInfo.processInfo.environment,
+        let environment = override.isEmpty ? [:] : ProcessInfo.processInfo.environment
+        return locate(name, override: override, environment: environment,
                       currentDirectory: fm.currentDirectoryPath, executablePath: executablePath(),
                       exists: { path in
                           var isDirectory: ObjCBool = false

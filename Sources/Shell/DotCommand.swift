@@ -8,10 +8,14 @@ public enum DotCommand: Equatable, Sendable {
     case load(String)
     case docs
     case checks(String?)
+    case problems
     case mode(OutputMode?)
     case output(String?)
     case once(String)
     case timer(Bool)
+    case headers(Bool)
+    case pager(Bool)
+    case nullValue(String)
     case paramSet(name: String, value: String)
     case paramList
     case paramClear(String?)
@@ -27,12 +31,16 @@ public enum DotCommand: Equatable, Sendable {
 public enum DotCommandError: Error, Equatable, CustomStringConvertible {
     case unknown(String, suggestion: String?)
     case usage(command: String, problem: String)
+    /// A command of sqlite3, duckdb or psql that BudgetQL does differently: what to use instead.
+    case habit(String, instead: String)
 
     public var description: String {
         switch self {
         case let .unknown(name, suggestion):
             let hint = suggestion.map { "; did you mean \($0)?" } ?? "; .help lists the commands"
             return "unknown command \(name)\(hint)"
+        case let .habit(name, instead):
+            return "\(name) is not a BudgetQL command: \(instead)"
         case let .usage(command, problem):
             let usage = DotCommandCatalog.entry(named: command).map { " (usage: \($0.usage))" } ?? ""
             return "\(command): \(problem)\(usage)"
@@ -56,10 +64,14 @@ public enum DotCommandCatalog {
         Entry(name: ".load", usage: ".load PATH", summary: "load more snapshot files (a file or a directory)"),
         Entry(name: ".docs", usage: ".docs", summary: "the loaded documents"),
         Entry(name: ".checks", usage: ".checks [DOC]", summary: "reconciliation checks that did not pass (of one document)"),
+        Entry(name: ".problems", usage: ".problems", summary: "every problem met while loading (files not read, and why)"),
         Entry(name: ".mode", usage: ".mode table|csv|tsv|json|markdown|line|html", summary: "how results are printed"),
         Entry(name: ".output", usage: ".output [FILE]", summary: "send results to FILE (no FILE: back to the screen)"),
         Entry(name: ".once", usage: ".once FILE", summary: "send the next result to FILE"),
         Entry(name: ".timer", usage: ".timer on|off", summary: "show how long each statement took"),
+        Entry(name: ".headers", usage: ".headers on|off", summary: "the header line of tables and csv"),
+        Entry(name: ".pager", usage: ".pager on|off", summary: "show tables longer than the screen through $PAGER (less)"),
+        Entry(name: ".nullvalue", usage: ".nullvalue TEXT", summary: "how a table shows NULL"),
         Entry(name: ".param", usage: ".param set NAME VALUE | list | clear [NAME]", summary: "values for :name parameters"),
         Entry(name: ".run", usage: ".run NAME [name=value ...]", summary: "run a saved query from Queries/"),
         Entry(name: ".queries", usage: ".queries", summary: "list the saved queries"),
@@ -70,6 +82,18 @@ public enum DotCommandCatalog {
     ]
 
     public static var names: [String] { entries.map(\.name) }
+
+    /// Commands analysts bring from sqlite3, duckdb and psql, with what does their job here.
+    public static let habits: [String: String] = [
+        ".import": "use .load FILE (a CSV file becomes a table named after the file)",
+        ".width": "columns fit the terminal by themselves; .mode line shows long values whole",
+        ".export": "use .once FILE.csv, then SELECT * FROM TABLE (the extension picks the format)",
+        ".dump": "use .once FILE.csv, then SELECT * FROM TABLE (the extension picks the format)",
+        ".timing": "use .timer on",
+        "\\timing": "use .timer on",
+        "\\d": "use .tables, or .schema TABLE",
+        "\\q": "use .quit (or Ctrl-D)",
+    ]
 
     public static func entry(named name: String) -> Entry? {
         let key = name.hasPrefix(".") ? name.lowercased() : "." + name.lowercased()
@@ -115,6 +139,7 @@ extension DotCommand {
         case ".load": return .load(try one("path"))
         case ".docs": return try noArguments(.docs)
         case ".checks": return .checks(try optional("document"))
+        case ".problems": return try noArguments(.problems)
         case ".mode":
             guard let word = try optional("mode") else { return .mode(nil) }
             guard let mode = OutputMode(rawValue: word.lowercased()) else {
@@ -123,12 +148,21 @@ extension DotCommand {
             return .mode(mode)
         case ".output": return .output(try optional("file"))
         case ".once": return .once(try one("file"))
-        case ".timer":
+        case ".timer", ".headers", ".pager":
+            let on: Bool
             switch try one("on or off").lowercased() {
-            case "on": return .timer(true)
-            case "off": return .timer(false)
+            case "on": on = true
+            case "off": on = false
             default: throw .usage(command: name, problem: "say on or off")
             }
+            switch name {
+            case ".timer": return .timer(on)
+            case ".pager": return .pager(on)
+            default: return .headers(on)
+            }
+        case ".nullvalue":
+            guard args.count <= 1 else { throw .usage(command: name, problem: "takes one text (quote it if it has spaces)") }
+            return .nullValue(args.first ?? "")
         case ".param", ".parameter":
             guard let verb = args.first?.lowercased() else { return .paramList }
             switch verb {
@@ -165,6 +199,7 @@ extension DotCommand {
         case ".history": return try noArguments(.history)
         case ".quit", ".exit", ".q": return .quit
         default:
+            if let instead = DotCommandCatalog.habits[name] { throw .habit(first, instead: instead) }
             throw .unknown(first, suggestion: DotCommandCatalog.nearest(to: name))
         }
     }

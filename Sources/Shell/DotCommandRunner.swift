@@ -24,6 +24,20 @@ extension Session {
     }
 
     public func run(_ command: DotCommand) -> DotCommandOutcome {
+        let outcome = perform(command)
+        switch command {
+        case .output, .once, .run, .read, .quit:
+            // These manage the output themselves: .once must outlive itself, .run and .read
+            // finish each statement they run.
+            return outcome
+        default:
+            // What a command printed is checked like a result: a write that failed is its failure.
+            if let failure = output.statementFinished(succeeded: outcome == .done) { return .failed(failure) }
+            return outcome
+        }
+    }
+
+    private func perform(_ command: DotCommand) -> DotCommandOutcome {
         switch command {
         case .help(let name): return help(name)
         case .tables:
@@ -33,8 +47,29 @@ extension Session {
         case .load(let path):
             if isRemoteEngine { return .failed(".load: queries run on Spark here; ingest files into the warehouse with spark/ingest.py") }
             guard FileManager.default.fileExists(atPath: path) else { return .failed(".load: no such file or directory: \(path)") }
+            // Loading a path twice would count its documents twice in every total.
+            func resolved(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+            let key = resolved(path)
+            if dataPaths.contains(where: { resolved($0) == key }) {
+                Console.error("\(path) is already loaded (.docs lists the documents)")
+                return .done
+            }
+            let before = catalog
+            let earlier = Set(loadProblems.map(\.description))
             let report = add(path: path)
-            Console.error(StartupSummary.text(catalog: catalog, problems: report.problems, paths: dataPaths))
+            let fresh = report.problems.filter { !earlier.contains($0.description) }
+            Console.error(StartupSummary.added(before: before, after: catalog, newProblems: fresh, path: path))
+        case .problems:
+            if loadProblems.isEmpty {
+                print("no problems while loading \(dataPaths.joined(separator: ", "))")
+            } else {
+                let rows = loadProblems.map { problem in
+                    // The file has its own column; a message that repeats it is shown without.
+                    let message = problem.message.hasPrefix(problem.file + ": ") ? String(problem.message.dropFirst(problem.file.count + 2)) : problem.message
+                    return [Value.text(problem.file), problem.line.map { Value.integer(Int64($0)) } ?? .null, .text(message)]
+                }
+                show(QueryResult(columns: ["file", "line", "problem"], types: [.text, .integer, .text], rows: rows))
+            }
         case .docs:
             if let docs = catalog.table(named: "docs") {
                 show(QueryResult(table: docs, where: { _ in true }))
@@ -50,6 +85,9 @@ extension Session {
         case .once(let path):
             if let failure = output.redirect(to: path, once: true) { return .failed(".once: " + failure) }
         case .timer(let on): timer = on
+        case .headers(let on): headers = on
+        case .pager(let on): pager = on
+        case .nullValue(let text): nullText = text
         case let .paramSet(name, value): parameters[name] = ParameterBinding.value(of: value)
         case .paramList:
             let rows = parameters.keys.sorted().map { [Value.text(":" + $0), .text(ParameterBinding.literal(parameters[$0] ?? .null))] }
@@ -72,8 +110,10 @@ extension Session {
             if entries.isEmpty {
                 print("no saved queries (put NAME.bql files in Queries/)")
             } else {
-                let rows = entries.map { [Value.text($0.name), .text($0.summary)] }
-                show(QueryResult(columns: ["query", "what it answers"], types: [.text, .text], rows: rows))
+                // Name and parameters first: what is typed after .run; the description last, the
+                // column a narrow terminal cuts.
+                let rows = entries.map { [Value.text($0.name), .text($0.parameters), .text($0.source), .text($0.summary)] }
+                show(QueryResult(columns: ["query", "parameters", "from", "what it answers"], types: [.text, .text, .text, .text], rows: rows))
             }
         case .read(let path):
             guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -94,7 +134,6 @@ extension Session {
     /// Prints a shell-made result in the current mode (so `.mode csv` + `.tables` gives CSV too).
     func show(_ result: QueryResult) {
         output.write(render(result))
-        output.statementFinished()
     }
 
     private func help(_ name: String?) -> DotCommandOutcome {
@@ -155,9 +194,20 @@ extension Session {
         if result.rows.isEmpty {
             print(doc.map { "all checks of \($0) passed" } ?? "all checks passed")
         } else {
-            show(result)
+            show(Session.readableChecks(result, documents: catalog.table(named: "docs")?.rowCount ?? 0))
         }
         return .done
+    }
+
+    /// What a reader of failed checks needs: the rule, the numbers, where (line, page) and the
+    /// detail last (the column a narrow terminal cuts); not the snapshot columns (unit, year,
+    /// stage, scope) every row repeats, nor the document when only one is loaded.
+    static func readableChecks(_ result: QueryResult, documents: Int) -> QueryResult {
+        let wanted = (documents > 1 ? ["doc"] : []) + ["rule", "status", "expected", "actual", "diff", "line", "page", "detail"]
+        let indices = wanted.compactMap { name in result.columns.firstIndex(of: name) }
+        guard !indices.isEmpty else { return result }
+        return QueryResult(columns: indices.map { result.columns[$0] }, types: indices.map { result.types[$0] },
+                           rows: result.rows.map { row in indices.map { $0 < row.count ? row[$0] : .null } })
     }
 }
 

@@ -5,7 +5,11 @@ import Query
 public enum ErrorReport {
     public static func text(_ diagnostic: Diagnostic, statement: StatementText, source: String,
                      origin: SourceOrigin, color: Bool) -> String {
-        let placed = placedInSource(diagnostic, statement: statement, source: source)
+        // A message may quote data (a CSV column's name, a value): its control characters are
+        // shown as symbols, like everything else written to the terminal.
+        let visible = Diagnostic(kind: diagnostic.kind, message: VisibleText.escaped(diagnostic.message, keeping: ["\n"]),
+                                 span: diagnostic.span, hints: diagnostic.hints.map { VisibleText.escaped($0, keeping: ["\n"]) })
+        let placed = placedInSource(visible, statement: statement, source: source)
         let line = placed.span?.line ?? statement.line
         let column = placed.span?.column ?? statement.column
         var rendered = placed.rendered(source: source, color: color)

@@ -34,7 +34,6 @@ final class REPL {
                 if handle(line) == .quit { break loop }
             }
         }
-        session.output.close()
     }
 
     private enum Next { case proceed, quit }
@@ -43,7 +42,7 @@ final class REPL {
         if pending.isEmpty {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return .proceed }
-            if trimmed.hasPrefix(".") {
+            if trimmed.hasPrefix(".") || trimmed.hasPrefix("\\") {
                 remember(trimmed)
                 switch session.runDotCommand(trimmed) {
                 case .done: return .proceed

@@ -7,8 +7,8 @@ import Store
 /// The reports code (Sources/Shell/Reports) replaces the plain directory reader below by
 /// assigning its own implementation there.
 public protocol SavedQueryCommands {
-    /// Saved query names with a one-line summary each.
-    func list(in session: Session) -> [(name: String, summary: String)]
+    /// Saved query names with their parameters (and defaults), a one-line summary and the folder each is read from.
+    func list(in session: Session) -> [(name: String, parameters: String, summary: String, source: String)]
     /// Runs the named saved query with these parameter values (over the session's own); prints
     /// results to the session's output and errors to stderr. False when it failed.
     func run(name: String, arguments: [String: Value], in session: Session) -> Bool
@@ -25,11 +25,11 @@ public struct QueriesDirectory: SavedQueryCommands {
         return files.filter { $0.hasSuffix(".bql") }.map { String($0.dropLast(4)) }.sorted()
     }
 
-    public func list(in session: Session) -> [(name: String, summary: String)] {
+    public func list(in session: Session) -> [(name: String, parameters: String, summary: String, source: String)] {
         names().map { name in
             let text = directory.flatMap { try? String(contentsOfFile: $0 + "/" + name + ".bql", encoding: .utf8) } ?? ""
             let comment = text.split(separator: "\n").first { $0.hasPrefix("--") }
-            return (name, comment.map { String($0.dropFirst(2)).trimmingCharacters(in: .whitespaces) } ?? "")
+            return (name, "", comment.map { String($0.dropFirst(2)).trimmingCharacters(in: .whitespaces) } ?? "", directory ?? "")
         }
     }
 

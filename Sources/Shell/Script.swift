@@ -32,7 +32,7 @@ public struct Script {
         for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix("."), Script.endsStatement(pending.joined(separator: "\n")) {
+            if trimmed.hasPrefix(".") || trimmed.hasPrefix("\\"), Script.endsStatement(pending.joined(separator: "\n")) {
                 flush()
                 pieces.append(.dotCommand(String(trimmed).trimmingTrailingWhitespace(), line: lineNumber))
                 continue

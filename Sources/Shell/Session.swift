@@ -29,6 +29,14 @@ public final class Session {
     /// Rows the table mode shows before cutting; nil shows all.
     public var maxRows: Int? = 40
     public var timer = false
+    /// `.headers on|off` (sqlite3's habit): the header line of table, csv, tsv and markdown output.
+    public var headers = true
+    /// `.nullvalue TEXT` (sqlite3's habit): how a table shows NULL.
+    public var nullText = "NULL"
+    /// `.pager on|off`: long table results on a terminal go through `$PAGER`.
+    public var pager = false
+    /// `--lang`: the language of report headers.
+    public var reportLanguage: ReportLanguage = .zh
     public var parameters: [String: Value] = [:]
     /// The REPL: Ctrl-C cancels queries and errors need no file name.
     public let interactive: Bool
@@ -53,7 +61,7 @@ public final class Session {
             guard showProgress, total > 1, Date().timeIntervalSince(started) > 0.5 else { return }
             progressShown = true
             let name = (file as NSString).lastPathComponent
-            Console.status("\r\u{1B}[Kloading \(done)/\(total) \(DisplayWidth.truncate(name, to: 50))")
+            Console.status("\r\u{1B}[Kloading \(done)/\(total) \(DisplayWidth.truncate(VisibleText.escaped(name), to: 50))")
         }
         if progressShown { Console.status("\r\u{1B}[K") }
         catalog = Catalog(tables: report.tables)
@@ -87,62 +95,60 @@ public final class Session {
         let started = DispatchTime.now()
         let outcome = QueryExecution.run(statement.text, engine: engine, parameters: parameters,
                                          cancellation: cancellation, cancellable: interactive)
-        defer { output.statementFinished() }
+        let succeeded: Bool
         switch outcome {
         case .results(let results):
-            for result in results { output.write(render(result)) }
+            let text = results.map(render).joined()
+            // A long table on the terminal goes through the pager when asked (`.pager on`).
+            if !(pager && effectiveMode == .table && output.isStandardOutput && Pager.show(text)) {
+                output.write(text)
+            }
             if timer {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 Console.error(String(format: "Run Time: %.3f s", seconds))
             }
-            return true
+            succeeded = true
         case .failed(let diagnostic):
-            Console.error(ErrorReport.text(diagnostic, statement: statement, source: source, origin: origin,
-                                           color: Console.colorAllowed(terminal: Console.stderrIsTerminal)))
-            return false
+            Console.diagnostic(ErrorReport.text(diagnostic, statement: statement, source: source, origin: origin,
+                                                color: Console.colorAllowed(terminal: Console.stderrIsTerminal)))
+            succeeded = false
         case .cancelled:
             Console.error("cancelled")
+            succeeded = false
+        }
+        // A result that did not reach its file or stdout (full disk, closed pipe) is a failure.
+        if let failure = output.statementFinished(succeeded: succeeded) {
+            Console.error(failure)
             return false
         }
+        return succeeded
     }
 
-    /// The current mode's text for a result: colour and cutting only for the table on a terminal.
+    /// The mode results are written in: the output file's extension (`.once report.html`) wins
+    /// over `.mode`, as `--output` does for `budgetql run`.
+    public var effectiveMode: OutputMode { output.mode ?? mode }
+
+    /// The current mode's text for a result: colour, cutting and fitting to the terminal's width
+    /// only for the table on a terminal.
     public func render(_ result: QueryResult) -> String {
         let toTerminal = output.isStandardOutput && Console.stdoutIsTerminal
-        var options = RenderOptions(maxRows: maxRows, color: Console.colorAllowed(terminal: toTerminal))
+        var options = RenderOptions(maxRows: maxRows, width: terminalWidth, color: Console.colorAllowed(terminal: toTerminal),
+                                    headers: headers, nullText: nullText)
+        let mode = effectiveMode
         if mode != .table { options.maxRows = nil }
-        let renderer = mode.renderer
-        guard mode == .table, toTerminal, let columns = LineEditor.terminalColumns() else {
-            return renderer.render(result, options: options)
-        }
-        // A table wider than the terminal would wrap into unreadable lines: cut wide cells
-        // harder until it fits (or cannot shrink further).
-        var text = renderer.render(result, options: options)
-        for limit in [30, 24, 18, 12] where Session.widestLine(of: text, plain: !options.color) > columns {
-            options.maxCellWidth = limit
-            text = renderer.render(result, options: options)
-        }
-        return text
+        return mode.renderer.render(result, options: options)
     }
 
-    /// Display width of the widest line (SGR colour codes skipped).
-    static func widestLine(of text: String, plain: Bool) -> Int {
-        var widest = 0
-        for line in text.split(separator: "\n") {
-            var width = 0
-            var inEscape = false
-            for c in line {
-                if inEscape { if c == "m" { inEscape = false }; continue }
-                if c == "\u{1B}" { inEscape = true; continue }
-                width += DisplayWidth.of(c)
-            }
-            widest = max(widest, width)
-        }
-        return widest
+    /// The columns a table must fit in: the terminal's, when a table goes to it; nil otherwise
+    /// (a file or a pipe gets every column at its natural width).
+    var terminalWidth: Int? {
+        guard effectiveMode == .table, output.isStandardOutput, Console.stdoutIsTerminal else { return nil }
+        return LineEditor.terminalColumns()
     }
 
     /// Writes a shell message that is part of the output (`.tables`, `.schema`, ...).
     func print(_ text: String) {
-        output.write(text.hasSuffix("\n") ? text : text + "\n")
+        let visible = VisibleText.escaped(text, keeping: ["\n", "\t"])
+        output.write(visible.hasSuffix("\n") ? visible : visible + "\n")
     }
 }

@@ -21,28 +21,35 @@ public enum Shell {
 
     /// Runs what the options ask for: `-c`, `-f`, statements from a non-terminal stdin, or the REPL.
     public static func run(_ options: ShellOptions) -> Int32 {
-        let batchInput = options.command != nil || options.file != nil || !Console.stdinIsTerminal
+        let batchInput = !options.commands.isEmpty || options.file != nil || !Console.stdinIsTerminal
         guard let session = prepareSession(options, interactive: !batchInput) else {
             return ExitStatus.inputUnavailable.rawValue
         }
-        if let command = options.command {
-            let ok = session.runScript(command, origin: .prompt, keepGoing: options.keepGoing)
-            return ok ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
-        }
-        if let file = options.file {
+        var ok = true
+        if !options.commands.isEmpty {
+            for command in options.commands {
+                let succeeded = session.runScript(command, origin: .prompt, keepGoing: options.keepGoing)
+                ok = ok && succeeded
+                if !succeeded && !options.keepGoing { break }
+            }
+        } else if let file = options.file {
             guard let source = readSource(file) else { return ExitStatus.inputUnavailable.rawValue }
-            let ok = session.runScript(source, origin: SourceOrigin(name: file), keepGoing: options.keepGoing)
-            return ok ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
-        }
-        if batchInput {
+            ok = session.runScript(source, origin: SourceOrigin(name: file), keepGoing: options.keepGoing)
+        } else if batchInput {
             // stdin is a file or a pipe: no prompts, no echo, no readline.
             let data = FileHandle.standardInput.readDataToEndOfFile()
             let source = String(decoding: data, as: UTF8.self)
-            let ok = session.runScript(source, origin: SourceOrigin(name: "<stdin>"), keepGoing: options.keepGoing)
-            return ok ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
+            ok = session.runScript(source, origin: SourceOrigin(name: "<stdin>"), keepGoing: options.keepGoing)
+        } else {
+            REPL(session: session, historyPath: HistoryLocation.path(environment: ProcessInfo.processInfo.environment)).run()
         }
-        REPL(session: session, historyPath: HistoryLocation.path(environment: ProcessInfo.processInfo.environment)).run()
-        return ExitStatus.success.rawValue
+        // An `.output` file still open replaces the old file now if the run succeeded (a failed
+        // batch run leaves the old file whole); one that could not be completed is a failure.
+        if let failure = session.output.close(commit: ok) {
+            Console.error(failure)
+            ok = false
+        }
+        return ok ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
     }
 
     /// `budgetql queries`: lists the saved queries.
@@ -62,17 +69,22 @@ public enum Shell {
             Console.error("run: \(problem)")
             return ExitStatus.inputUnavailable.rawValue
         }
-        defer { session.output.close() }
         var bindings: [String: Value] = [:]
         for argument in arguments {
             guard let binding = ParameterBinding.parse(argument) else {
                 Console.error("run: \"\(argument)\" is not name=value")
+                session.output.close(commit: false)
                 return ExitStatus.inputUnavailable.rawValue
             }
             bindings[binding.name] = binding.value
         }
-        return savedQueries.run(name: name, arguments: bindings, in: session)
-            ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
+        var ok = savedQueries.run(name: name, arguments: bindings, in: session)
+        // The --output file replaces the old one only when the report was written whole.
+        if let failure = session.output.close(commit: ok) {
+            Console.error(failure)
+            ok = false
+        }
+        return ok ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
     }
 
     /// Builds the session the options describe: output mode, parameters, data loaded. Nil (after
@@ -80,6 +92,7 @@ public enum Shell {
     static func prepareSession(_ options: ShellOptions, interactive: Bool, loadData: Bool = true) -> Session? {
         let mode = options.format ?? (Console.stdoutIsTerminal ? .table : .csv)
         let session = Session(mode: mode, interactive: interactive)
+        session.reportLanguage = options.language
         for text in options.parameters {
             guard let binding = ParameterBinding.parse(text) else {
                 Console.error("--param \"\(text)\" is not name=value")

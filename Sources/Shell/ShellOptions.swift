@@ -2,8 +2,9 @@
 public struct ShellOptions: Sendable {
     /// Snapshot files or directories; empty means the default `Data/`.
     public var dataPaths: [String] = []
-    /// `-c`: statements to run instead of the REPL.
-    public var command: String?
+    /// `-c`, in the order given: statements to run instead of the REPL, each `-c` after the one
+    /// before (as sqlite3 and duckdb do), stopping at the first failure unless `keepGoing`.
+    public var commands: [String] = []
     /// `-f`: a file of statements to run instead of the REPL.
     public var file: String?
     /// `--format`; nil means a table on a terminal and CSV when stdout is a file or a pipe.
@@ -16,6 +17,8 @@ public struct ShellOptions: Sendable {
     public var output: String?
     /// `--engine`: where queries run.
     public var engine: EngineChoice = .embedded
+    /// `run --lang zh|en`: the language of the report's headers.
+    public var language: ReportLanguage = .zh
 
     public init() {}
 }

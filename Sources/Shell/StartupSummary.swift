@@ -23,7 +23,28 @@ enum StartupSummary {
         var text = "Loaded " + parts.joined(separator: ", ") + " from \(where_.isEmpty ? "nothing" : where_)."
         if failed > 0 { text += " (.checks lists them)" }
         if !problems.isEmpty {
-            text += "\n\(count(problems.count, "problem")) while loading; first: \(problems[0])"
+            text += "\n\(count(problems.count, "problem")) while loading; first: \(problems[0]) (.problems lists them)"
+        }
+        return text
+    }
+
+    /// What one `.load` added, compared with the catalog before it: documents, rows, failed
+    /// checks and the problems that are new (old ones are not repeated; `.problems` lists all).
+    static func added(before: Catalog, after: Catalog, newProblems: [LoadProblem], path: String) -> String {
+        func documents(_ c: Catalog) -> Int { c.table(named: "docs")?.rowCount ?? 0 }
+        func rows(_ c: Catalog) -> Int {
+            c.tables.filter { !bookkeepingTables.contains($0.name.lowercased()) }.reduce(0) { $0 + $1.rowCount }
+        }
+        func failed(_ c: Catalog) -> Int {
+            guard let checks = c.table(named: "checks"), let status = checks.column(named: "status") else { return 0 }
+            return (0..<checks.rowCount).filter { isFailure(status.value(at: $0)) }.count
+        }
+        let newFailed = failed(after) - failed(before)
+        var text = "Added \(count(documents(after) - documents(before), "document")), \(count(rows(after) - rows(before), "row"))"
+        text += ", \(count(newFailed, "failed check")) from \(path); now \(count(documents(after), "document"))."
+        if newFailed > 0 { text += " (.checks lists them)" }
+        if !newProblems.isEmpty {
+            text += "\n\(count(newProblems.count, "problem")) while loading; first: \(newProblems[0]) (.problems lists them)"
         }
         return text
     }

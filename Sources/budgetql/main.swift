@@ -46,6 +46,7 @@ struct CommonOptions: ParsableArguments {
 }
 
 extension OutputMode: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
 
 enum EngineName: String, ExpressibleByArgument, CaseIterable {
     case embedded, spark
@@ -64,8 +65,8 @@ struct BudgetQL: ParsableCommand {
         version: Shell.version(),
         subcommands: [RunSavedQuery.self, ListSavedQueries.self, ExportTables.self])
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements, print the results, exit.", valueName: "query"))
-    var command: String?
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements, print the results, exit (repeatable: each runs in order).", valueName: "query"))
+    var commands: [String] = []
 
     @Option(name: .customShort("f"), help: ArgumentHelp("Run the statements in this file (- for stdin), exit.", valueName: "file"))
     var file: String?
@@ -74,12 +75,12 @@ struct BudgetQL: ParsableCommand {
 
     func validate() throws {
         try common.validate()
-        if command != nil && file != nil { throw ValidationError("use -c or -f, not both") }
+        if !commands.isEmpty && file != nil { throw ValidationError("use -c or -f, not both") }
     }
 
     func run() throws {
         var options = common.shellOptions()
-        options.command = command
+        options.commands = commands
         options.file = file
         let status = Shell.run(options)
         if status != 0 { throw ExitCode(status) }
@@ -99,11 +100,15 @@ struct RunSavedQuery: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file (its extension picks the format when --format is not given).", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("The language of the report's headers: zh (Chinese, English names as tooltips; the default) or en.", valueName: "lang"))
+    var lang: ReportLanguage = .zh
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         var options = common.shellOptions()
         options.output = output
+        options.language = lang
         let status = Shell.runSavedQuery(options, name: name, arguments: arguments)
         if status != 0 { throw ExitCode(status) }
     }

@@ -6,13 +6,37 @@ import Testing
 /// headless Chromium.
 @Suite struct ReportCommandLineTests {
     static let corpus = Binary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    /// Relative to the package root, where these tests run the binary: the report's rerun command
+    /// names the data as given, and the goldens are the same in every checkout.
     static let departments = ["govoffice-2025-dept-budget.pdf", "commerce-2025-dept-budget.pdf"]
-        .flatMap { ["--data", corpus.appendingPathComponent($0).path] }
+        .flatMap { ["--data", "../shared/corpus/" + $0] }
+    static let root = Binary.packageRoot.path
     static let units = ["--param", "a=上海市普陀区人民政府办公室", "--param", "b=上海市普陀区商务委员会"]
     static let goldens = Binary.packageRoot.appendingPathComponent("Tests/ShellTests/ReportGolden/corpus")
 
     static func unitAgainstUnit(_ format: String) throws -> Binary.Outcome {
-        try Binary.run(["run", "unit_against_unit"] + departments + units + ["--format", format])
+        try Binary.run(["run", "unit_against_unit"] + departments + units + ["--format", format], directory: root)
+    }
+
+    /// The rerun command printed in a report is the whole command: run as printed, in a shell, it
+    /// gives the same report (it used to leave out --data and compare the seed with nothing).
+    @Test func theRerunCommandReproducesTheReport() throws {
+        let outcome = try Self.unitAgainstUnit("markdown")
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let marker = "重新生成 `"
+        guard let start = outcome.stdout.range(of: marker),
+              let end = outcome.stdout[start.upperBound...].firstIndex(of: "`") else {
+            Issue.record("no rerun command in: \(outcome.stdout.prefix(400))")
+            return
+        }
+        let command = String(outcome.stdout[start.upperBound..<end])
+        #expect(command.contains("--data ../shared/corpus/govoffice-2025-dept-budget.pdf --data ../shared/corpus/commerce-2025-dept-budget.pdf"))
+        #expect(command.hasSuffix("--format markdown"))
+        let binary = "'" + Binary.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let rerun = try Binary.run(["-c", "cd " + Self.root + " && " + command.replacingOccurrences(of: "budgetql ", with: binary + " ", options: .anchored)],
+                                   directory: Self.root, shell: true)
+        #expect(rerun.status == 0, "stderr: \(rerun.stderr)")
+        #expect(rerun.stdout == outcome.stdout)
     }
 
     @Test func unitAgainstUnitIntoMarkdown() throws {
@@ -21,7 +45,7 @@ import Testing
         #expect(outcome.stdout.hasPrefix("# 单位对比"), "got: \(outcome.stdout.prefix(200))")
         #expect(outcome.stdout.contains("| a | 上海市普陀区人民政府办公室 |"))
         #expect(outcome.stdout.contains("合计"))
-        #expect(outcome.stdout.contains("```text\nchange by "))
+        #expect(outcome.stdout.contains("```text\n增减（万元）按类\n"))
         // The command line gives the very bytes the library renders (checked in ShellTests).
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("unit_against_unit.md"), encoding: .utf8)
         #expect(outcome.stdout == golden)
@@ -37,20 +61,45 @@ import Testing
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("unit_against_unit.html"), encoding: .utf8)
         #expect(outcome.stdout == golden)
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-report-\(getpid())")
+        try Self.screenshot(outcome.stdout, named: "unit_against_unit")
+    }
+
+    /// Year on year over the corpus (2024 against 2025) as HTML: the golden source, and a
+    /// Chromium screenshot that must be a real page (Chinese drawn with a CJK font, not boxes).
+    @Test func yearOnYearByClassIntoHTMLOpensInChromium() throws {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: Self.corpus.path)) ?? [])
+            .filter { ($0.hasSuffix(".pdf") || $0.hasSuffix(".txt")) && !$0.hasSuffix(".pdfparse.txt") }.sorted()
+        let outcome = try Binary.run(["run", "year_on_year_by_class", "--format", "html"] + files.flatMap { ["--data", "../shared/corpus/" + $0] },
+                                     directory: Self.root)
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let golden = try String(contentsOf: Self.goldens.appendingPathComponent("year_on_year_by_class.html"), encoding: .utf8)
+        #expect(outcome.stdout == golden)
+        #expect(outcome.stdout.contains("增减（万元）按类"))
+        try Self.screenshot(outcome.stdout, named: "year_on_year_by_class")
+    }
+
+    /// Renders a page in headless Chromium into budgetql-reports/NAME.png under the temporary
+    /// folder (kept, to be looked at) and checks it is a real picture.
+    static func screenshot(_ html: String, named name: String) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-reports")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let page = directory.appendingPathComponent("unit_against_unit.html")
-        try outcome.stdout.write(to: page, atomically: true, encoding: .utf8)
+        let page = directory.appendingPathComponent("\(name).html")
+        try html.write(to: page, atomically: true, encoding: .utf8)
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
             .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             print("skipped the Chromium screenshot: no chromium installed (apt-get install -y chromium)")
             return
         }
-        let screenshot = directory.appendingPathComponent("unit_against_unit.png")
+        // Without a font that has Chinese glyphs the page would show boxes.
+        let fonts = try Binary.run(["-c", "fc-list :lang=zh family"], shell: true)
+        #expect(!fonts.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                "no font with Chinese glyphs: ./ensure-deps installs fonts-noto-cjk where Chromium is installed")
+        let screenshot = directory.appendingPathComponent("\(name).png")
+        try? FileManager.default.removeItem(at: screenshot)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                             "--window-size=1100,1400", "--screenshot=\(screenshot.path)", page.absoluteString]
+                             "--window-size=1200,1600", "--screenshot=\(screenshot.path)", page.absoluteString]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -63,7 +112,7 @@ import Testing
     }
 
     @Test func aMissingParameterIsNamedWithANonZeroExit() throws {
-        let outcome = try Binary.run(["run", "unit_against_unit"] + Self.departments + ["--param", "a=上海市普陀区人民政府办公室"])
+        let outcome = try Binary.run(["run", "unit_against_unit"] + Self.departments + ["--param", "a=上海市普陀区人民政府办公室"], directory: Self.root)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("needs parameter \"b\""), "got: \(outcome.stderr)")
         let unknown = try Binary.run(["run", "spending_by_class", "--param", "unti=%"])
@@ -78,7 +127,7 @@ import Testing
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         #expect(outcome.stdout.hasPrefix("# 支出按功能分类"), "got: \(outcome.stdout.prefix(200))")
         #expect(outcome.stdout.contains("| unit | %党群% |"))
-        #expect(outcome.stdout.contains("社会保障和就业支出") && outcome.stdout.contains("6157.25"))
+        #expect(outcome.stdout.contains("社会保障和就业支出") && outcome.stdout.contains("6,157.25"))
         let wrong = try Binary.run(["--format", "markdown"], stdin: ".run spending_by_class unti=%\n")
         #expect(wrong.stderr.contains("no parameter \"unti\""), "got: \(wrong.stderr)")
     }
@@ -98,7 +147,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-output-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("comparison.html")
-        let outcome = try Binary.run(["run", "unit_against_unit"] + Self.departments + Self.units + ["--output", file.path])
+        let outcome = try Binary.run(["run", "unit_against_unit"] + Self.departments + Self.units + ["--output", file.path], directory: Self.root)
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("unit_against_unit.html"), encoding: .utf8)

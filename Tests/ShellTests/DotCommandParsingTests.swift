@@ -28,6 +28,10 @@ import Testing
         #expect(try DotCommand.parse(".maxrows 100") == .maxRows(100))
         #expect(try DotCommand.parse(".history") == .history)
         #expect(try DotCommand.parse(".quit") == .quit)
+        #expect(try DotCommand.parse(".problems") == .problems)
+        #expect(try DotCommand.parse(".pager on") == .pager(true))
+        #expect(try DotCommand.parse(".headers off") == .headers(false))
+        #expect(try DotCommand.parse(".nullvalue '(none)'") == .nullValue("(none)"))
     }
 
     @Test func unknownCommandSuggestsTheNearest() {
@@ -58,5 +62,13 @@ import Testing
         #expect(ParameterBinding.parse(":y=2024") == ParameterBinding(name: "y", value: .integer(2024)))
         #expect(ParameterBinding.parse("it's=1") == nil)
         #expect(ParameterBinding.parse("noequals") == nil)
+    }
+
+    /// sqlite3, duckdb and psql habits are answered with what to use here, not "unknown command".
+    @Test func habitsFromOtherShellsSayWhatToUse() {
+        #expect(throws: DotCommandError.habit(".import", instead: "use .load FILE (a CSV file becomes a table named after the file)")) {
+            try DotCommand.parse(".import x.csv x")
+        }
+        #expect(throws: DotCommandError.habit("\\timing", instead: "use .timer on")) { try DotCommand.parse("\\timing") }
     }
 }

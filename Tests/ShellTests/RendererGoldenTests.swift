@@ -25,7 +25,7 @@ import Testing
 
     @Test(arguments: OutputMode.allCases)
     func everyModeMatchesItsGoldenFile(mode: OutputMode) {
-        let text = mode.renderer.render(Self.sample, options: RenderOptions(maxRows: 40, maxCellWidth: 40, color: false))
+        let text = mode.renderer.render(Self.sample, options: RenderOptions(maxRows: 40, color: false))
         Golden.check(text, named: "sample.\(mode.rawValue).txt")
     }
 
@@ -33,9 +33,45 @@ import Testing
         var rows: [[Value]] = []
         for i in 0..<2345 { rows.append([.integer(Int64(i)), .text("第\(i)行")]) }
         let result = QueryResult(columns: ["n", "name"], types: [.integer, .text], rows: rows)
-        let text = TableRenderer().render(result, options: RenderOptions(maxRows: 3, maxCellWidth: 40, color: false))
+        let text = TableRenderer().render(result, options: RenderOptions(maxRows: 3, color: false))
         Golden.check(text, named: "long.table.txt")
         #expect(text.hasSuffix("2,345 rows, 3 shown; .maxrows to change\n"))
+    }
+
+    /// On a terminal the table fits its width: natural widths when they fit, otherwise only the
+    /// widest text columns are cut (numbers never), and every line fits.
+    @Test func tableFitsTheTerminalWidth() {
+        let wide = TableRenderer().render(Self.sample, options: RenderOptions(width: 200))
+        #expect(wide.contains("a note that is much longer than forty columns, so the table cuts it with an ellipsis"))
+        let narrow = TableRenderer().render(Self.sample, options: RenderOptions(width: 100))
+        for line in narrow.split(separator: "\n") {
+            #expect(DisplayWidth.of(String(line)) <= 100, "too wide: \(line)")
+        }
+        #expect(narrow.contains("1,234,567.50") && narrow.contains("行政运行"))
+        #expect(narrow.contains("…"))
+    }
+
+    /// One rule for decimal places in every mode: the places the column's values need, money at
+    /// least 2 (1128.1624 in a table was 1128.162400 in CSV; -0.0200 stood beside 440.900000).
+    @Test func decimalPlacesAreTheSameInEveryMode() {
+        func money(_ text: String) -> Value { ExactDecimal(text).map(Value.decimal) ?? .null }
+        let result = QueryResult(columns: ["amount"], types: [.decimal], rows: [[money("1128.162400")], [money("440.900000")], [money("-0.020000")]])
+        let csv = DelimitedRenderer(separator: ",").render(result, options: RenderOptions())
+        #expect(csv == "amount\n1128.1624\n440.9000\n-0.0200\n")
+        #expect(TableRenderer().render(result, options: RenderOptions()).contains("1,128.1624"))
+        #expect(JSONRenderer().render(result, options: RenderOptions()).contains("{\"amount\":440.9000}"))
+        #expect(MarkdownRenderer().render(result, options: RenderOptions()).contains(" -0.0200 |"))
+    }
+
+    /// A total row's empty label columns are blank, not NULL.
+    @Test func totalRowsShowNoNullLabels() {
+        let result = QueryResult(columns: ["code", "name", "n"], types: [.integer, .text, .integer],
+                                 rows: [[.integer(201), .null, .integer(1)], [.null, .text("合计"), .integer(1)]])
+        let table = TableRenderer().render(result, options: RenderOptions())
+        #expect(table.contains("  201 | NULL |"), "got: \(table)")
+        #expect(table.contains("      | 合计 |"), "got: \(table)")
+        #expect(!MarkdownRenderer().render(result, options: RenderOptions()).contains("| NULL | 合计"))
+        #expect(!HTMLRenderer().render(result, options: RenderOptions()).contains("<td class=\"null\">NULL</td><td>合计"))
     }
 
     @Test func csvNeverCutsLongResults() {

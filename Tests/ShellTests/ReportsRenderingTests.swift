@@ -61,11 +61,51 @@ import Query
         #expect(ReportChart.steps(ExactDecimal(units: 1, scale: 0), of: .zero, in: 320) == 0)
     }
 
-    @Test func terminalChartUsesEighthBlocksAndShadesFalls() throws {
+    /// Rises and falls to one scale on either side of a visible zero axis: 528.41 + 315.15 share
+    /// the 40 cells, so the fall of 315.15 takes 15 cells left of │ and the rise 25 right of it.
+    @Test func terminalChartDrawsFallsAndRisesToOneScaleAroundZero() throws {
         let text = ReportRendering.render(try Self.sampleReport(), as: .table)
-        #expect(text.contains("一般公共服务支出   │" + String(repeating: "█", count: 40) + " 528.41"))
-        #expect(text.contains("卫生健康支出       │████▋ 61.40"))
-        #expect(text.contains("社会保障和就业支出 │" + String(repeating: "░", count: 24) + " -315.15"))
+        #expect(text.contains("增减（万元）按名称\n"), "got: \(text)")
+        #expect(text.contains("一般公共服务支出   " + String(repeating: " ", count: 15) + "│" + String(repeating: "█", count: 25) + " 528.41"), "got: \(text)")
+        #expect(text.contains("社会保障和就业支出 " + String(repeating: "░", count: 15) + "│ -315.15"), "got: \(text)")
+    }
+
+    /// Reports read in Chinese with the English name beside (HTML tooltip, Markdown second line),
+    /// money says its unit and percentages their sign; --lang en gives English headers.
+    @Test func headersAreChineseWithTheEnglishNameAndUnits() throws {
+        let report = try Self.sampleReport()
+        let html = ReportRendering.render(report, as: .html)
+        #expect(html.contains("<th class=\"num\" title=\"change\">增减（万元）</th>"))
+        #expect(html.contains("<td class=\"num\">26.80%</td>"))
+        #expect(html.contains("<td class=\"num\">1,971.59</td>"))
+        let markdown = ReportRendering.render(report, as: .markdown)
+        #expect(markdown.contains("| 增减（万元）<br>change |"))
+        let english = ReportRendering.render(report, as: .markdown, language: .en)
+        #expect(english.contains("| change (10k yuan) |") && english.contains("--lang en"))
+    }
+
+    /// A report names the failed checks of its documents, so a reader knows which figures are disputed.
+    @Test func aReportListsTheFailedChecksOfItsDocuments() throws {
+        let base = try Self.sampleReport()
+        let check = ReportCheck(doc: "commerce-2025-dept-budget", rule: "spending 合计 = income 合计", status: "mismatch",
+                                expected: "9759.38", actual: "9746.50", diff: "-12.88", line: "289", detail: "spending 合计 9759.38, income 合计 9746.50")
+        let report = Report(query: base.query, parameters: base.parameters, documents: base.documents, sections: base.sections,
+                            failedChecks: [check], checkCount: 120)
+        let html = ReportRendering.render(report, as: .html)
+        #expect(html.contains("这些文件的 120 项核对中有 1 项未通过"))
+        #expect(html.contains("<td class=\"num\">9,759.38</td>"))
+        #expect(ReportRendering.render(report, as: .markdown).contains("| commerce-2025-dept-budget | spending 合计 = income 合计 | mismatch | 9,759.38 |"))
+        #expect(ReportRendering.render(report, as: .table).contains("failed checks: 1 of 120 in these documents"))
+    }
+
+    /// Names repeat across classes: the chart labels bars with code and name.
+    @Test func chartLabelsAreCodeAndName() {
+        let result = QueryResult(columns: ["code", "name", "change"], types: [.text, .text, .decimal],
+                                 rows: [[.text("2010302"), .text("一般行政管理事务"), Self.decimal("5")],
+                                        [.text("2040302"), .text("一般行政管理事务"), Self.decimal("-2")]])
+        let chart = ReportChart(result: result, spec: ChartSpec(labelColumn: "name", valueColumn: "change"))
+        #expect(chart?.bars.map(\.label) == ["2010302 一般行政管理事务", "2040302 一般行政管理事务"])
+        #expect(chart.map { ReportColumns.chartTitle($0, language: .zh) } == "增减（万元）按项")
     }
 
     @Test func htmlHasAnInlineSVGChartAndNoScript() throws {
@@ -73,7 +113,7 @@ import Query
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(html.contains("class=\"bar negative\""))
         #expect(!html.contains("<script"))
-        #expect(html.contains("budgetql run unit_against_unit --param a=上海市普陀区商务委员会 --param b=上海市普陀区人民政府办公室"))
+        #expect(html.contains("budgetql run unit_against_unit --param a=上海市普陀区商务委员会 --param b=上海市普陀区人民政府办公室 --format html"))
     }
 
     @Test func chartWithoutANumericColumnIsLeftOut() {

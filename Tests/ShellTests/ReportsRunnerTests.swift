@@ -69,37 +69,74 @@ import Store
     /// Without a and b, year on year compares the earliest and the latest year loaded.
     @Test func yearOnYearDefaultsToTheYearsLoaded() throws {
         let report = try Self.runner().run(name: "year_on_year_by_class", arguments: [])
-        #expect(report.parameters.bound.map(\.text) == ["%", "2024", "2025"])
+        #expect(report.parameters.bound.map { "\($0.name)=\($0.text)" } == ["unit=%", "b=2025", "a=2024"])
         #expect(Self.rows(report).last.map { Array($0[2...4]) } == ["157.30", "163.63", "6.33"])
     }
 
     @Test func aDefaultQueryThatFindsNothingMakesTheParameterMissing() throws {
         let error = #expect(throws: ReportError.self) {
-            try Self.runner().run(name: "year_on_year_by_class", arguments: ["unit=没有这个单位"])
+            try Self.runner().run(name: "year_on_year_by_class", arguments: ["unit=%", "b=2024"])
         }
-        #expect(error?.description == "year_on_year_by_class needs parameter \"a\" (the earlier year (default: the year before b); its default query found nothing in the loaded data): give it as a=VALUE")
+        #expect(error?.description == "year_on_year_by_class needs parameter \"a\" (the earlier year (default: the loaded year before b); its default query found nothing in the loaded data): give it as a=VALUE")
     }
 
     @Test func compareWithYearAsTheDimensionByItem() throws {
-        let report = try Self.runner().run(name: "compare", arguments: ["dimension=year", "a=2024", "b=2025", "by=code"])
+        let report = try Self.runner().run(name: "compare", arguments: ["dimension=year", "a=2024", "b=2025", "by=item"])
         let rows = Self.rows(report)
         #expect(rows.map { $0[0] } == ["2010101", "2010102", "2080101", "2101101", "2210201", "NULL"])
         #expect(rows.map { $0[6] } == ["", "gone", "", "new", "gone", ""])
         #expect(rows.last.map { Array($0[2...4]) } == ["157.30", "163.63", "6.33"])
     }
 
-    @Test func compareBySectionWithParentOfCode() throws {
-        let report = try Self.runner().run(name: "compare", arguments: ["a=2024", "b=2025", "by=parent(code)"])
+    /// by=section is the 款 within its class (parent(code)), not the section number alone, which
+    /// would add 201 01 and 208 01 together; other words are refused with the choices.
+    @Test func compareBySectionMeansTheSectionWithinItsClass() throws {
+        let report = try Self.runner().run(name: "compare", arguments: ["a=2024", "b=2025", "by=section"])
         #expect(Self.rows(report).map { $0[0] } == ["20101", "20801", "21011", "22102", "NULL"])
+        #expect(throws: ReportError.notAChoice(name: "by", value: "parent(code)", choices: ["class", "section", "item"])) {
+            try Self.runner().run(name: "compare", arguments: ["by=parent(code)"])
+        }
+    }
+
+    /// compare with no values compares the latest loaded year with the one before, as the README says.
+    @Test func compareDefaultsToTheLatestTwoYears() throws {
+        let report = try Self.runner().run(name: "compare", arguments: ["dimension=year"])
+        #expect(report.parameters.bound.map { "\($0.name)=\($0.text)" } == ["dimension=year", "b=2025", "a=2024", "by=class", "unit=%"])
+        #expect(Self.rows(report).last.map { Array($0[2...4]) } == ["157.30", "163.63", "6.33"])
+    }
+
+    /// A value found nowhere in the data is an error listing the values there are, not a
+    /// comparison against nothing with every line new or gone.
+    @Test func aValueMatchingNoDataIsAnErrorListingTheValuesThatExist() throws {
+        #expect(throws: ReportError.noMatchingValue(name: "a", value: "2023", column: "spending.year", existing: ["2024", "2025"], total: 2)) {
+            try Self.runner().run(name: "year_on_year_by_class", arguments: ["a=2023"])
+        }
+        let unit = #expect(throws: ReportError.self) { try Self.runner().run(name: "spending_by_class", arguments: ["unit=%商务%"]) }
+        #expect(unit?.description == "parameter \"unit\" = \"%商务%\" matches no docs.unit in the loaded data; there are: 某单位")
+        #expect(throws: ReportError.noMatchingValue(name: "a", value: "2023", column: "spending.year", existing: ["2024", "2025"], total: 2)) {
+            try Self.runner().run(name: "compare", arguments: ["a=2023", "b=2025"])
+        }
     }
 
     @Test func aMissingValueParameterIsAnErrorNamingIt() throws {
-        #expect(throws: ReportError.missingParameter(name: "a", query: "compare", description: "the first value, the base (e.g. 2024)")) {
-            try Self.runner().run(name: "compare", arguments: [])
+        #expect(throws: ReportError.missingParameter(name: "a", query: "unit_against_unit", description: "the first unit, the base (its full name, or a LIKE pattern such as %商务%)")) {
+            try Self.runner().run(name: "unit_against_unit", arguments: [])
         }
-        #expect(throws: ReportError.unknownParameter(name: "yaer", query: "year_on_year_by_class", declared: ["unit", "a", "b"])) {
+        #expect(throws: ReportError.unknownParameter(name: "yaer", query: "year_on_year_by_class", declared: ["unit", "b", "a"])) {
             try Self.runner().run(name: "year_on_year_by_class", arguments: ["yaer=2024"])
         }
+    }
+
+    /// A chart naming a column the statement does not return used to draw nothing, silently.
+    @Test func aChartNamingAMissingColumnIsAnErrorWithFileAndLine() throws {
+        let query = try SavedQueryParser.parse("""
+        -- name: charted
+        -- description: d
+        -- chart: name totl
+        SELECT class_name(class) AS name, sum(amount) AS total GROUP BY class
+        """, name: "charted", file: "Queries/charted.bql")
+        let error = #expect(throws: ReportError.self) { try Self.runner().run(query, overrides: [:]) }
+        #expect(error?.description == "Queries/charted.bql:3: the chart names \"totl\", which the statement does not return (its columns: name, total); did you mean \"total\"?")
     }
 
     @Test func anUnknownReportSuggestsTheNearest() throws {

@@ -35,9 +35,42 @@ import Testing
         #expect(query.sections.map(\.title) == ["", "Totals", "Label"])
         #expect(query.sections.map(\.line) == [10, 14, 16])
         #expect(query.sections[0].source.hasPrefix("SELECT name"))
-        #expect(query.sections[0].chart == ChartSpec(labelColumn: "name", valueColumn: "amount"))
-        #expect(query.sections[1].chart == ChartSpec(labelColumn: "unit", valueColumn: "total"))
-        #expect(query.sections[2].chart == ChartSpec(labelColumn: "name", valueColumn: "amount"))
+        #expect(query.sections[0].chart == ChartSpec(labelColumn: "name", valueColumn: "amount", line: 9))
+        #expect(query.sections[1].chart == ChartSpec(labelColumn: "unit", valueColumn: "total", line: 13))
+        #expect(query.sections[2].chart == ChartSpec(labelColumn: "name", valueColumn: "amount", line: 9))
+    }
+
+    /// `c int = 208` used to pass as an untyped parameter described as "int = 208".
+    @Test func anUnknownTypeIsAnErrorWithFileAndLine() {
+        let error = #expect(throws: ReportError.self) {
+            try SavedQueryParser.parse("-- name: q\n-- description: d\n-- param: c int = 208  the class\nSELECT :c\n", name: "q", file: "Queries/q.bql")
+        }
+        #expect(error?.description == "Queries/q.bql:3: unknown parameter type \"int\" for \"c\"; did you mean \"integer\"? (types: integer, decimal, text, column)")
+        // A description may still follow the name directly.
+        #expect(throws: Never.self) {
+            try SavedQueryParser.parse("-- name: q\n-- description: d\n-- param: c  the class to show\nSELECT :c\n", name: "q", file: "Queries/q.bql")
+        }
+    }
+
+    /// Choices and the data a value must match are declared on the parameter line.
+    @Test func choicesAndValueSourcesAreDeclared() throws {
+        let query = try SavedQueryParser.parse("""
+        -- name: q
+        -- description: d
+        -- param: dimension column (year | unit) = year  compared
+        -- param: by column (class | section=parent(code)) = class  the lines
+        -- param: a in spending.:dimension  the first value
+        -- param: u = '%' like docs.unit  the unit
+        SELECT :by, :a, :u WHERE :dimension = :a
+        """, name: "q", file: "Queries/q.bql")
+        #expect(query.parameters[1].choices == [ParameterChoice(name: "class"), ParameterChoice(name: "section", expression: "parent(code)")])
+        #expect(query.parameters[2].values == ParameterValues(table: "spending", column: ":dimension", isPattern: false))
+        #expect(query.parameters[2].description == "the first value")
+        #expect(query.parameters[3].values == ParameterValues(table: "docs", column: "unit", isPattern: true))
+        let badDefault = #expect(throws: ReportError.self) {
+            try SavedQueryParser.parse("-- name: q\n-- description: d\n-- param: by column (class | item=code) = section  lines\nSELECT :by\n", name: "q", file: "Queries/q.bql")
+        }
+        #expect(badDefault?.description == "Queries/q.bql:3: the default \"section\" of \"by\" is not one of its choices (class, item)")
     }
 
     @Test func aDefaultMayBeAQueryOverTheParametersAboveIt() throws {

@@ -36,11 +36,12 @@ enum CellText {
         }
     }
 
-    /// The places each decimal column shows: enough for every shown value exactly, and no fewer
-    /// than the 2 of money where the values carry them. A column stored at 6 places (元 converted
-    /// to 万元) whose shown values all end in 0000 prints with 2, as published, and every value
-    /// of a column gets the same places so the points line up. nil for columns without decimals.
-    static func decimalPlaces(of rows: ArraySlice<[Value]>, columns: Int) -> [Int?] {
+    /// The places each decimal column shows, in every mode: enough for every value exactly, and
+    /// no fewer than the 2 of money where the values carry them. A column stored at 6 places (元
+    /// converted to 万元) whose values all end in 0000 prints with 2, as published, and every
+    /// value of a column gets the same places so the points line up and a table, a CSV file and
+    /// a report agree. nil for columns without decimals.
+    static func decimalPlaces(of rows: [[Value]], columns: Int) -> [Int?] {
         var places = [Int?](repeating: nil, count: columns)
         for row in rows {
             for i in 0..<min(columns, row.count) {
@@ -50,6 +51,26 @@ enum CellText {
             }
         }
         return places
+    }
+
+    /// A value with its column's places (see `decimalPlaces`); other values as they are.
+    static func placed(_ value: Value, _ places: Int?) -> Value {
+        if case .decimal(let d) = value, let places { return .decimal(d.rescaled(to: places) ?? d) }
+        return value
+    }
+
+    /// Exact text of a value with its column's places; nil for NULL.
+    static func exact(_ value: Value, places: Int?) -> String? {
+        exact(placed(value, places))
+    }
+
+    /// A total line (合计, 总计): its label columns hold NULL by construction, which reads as
+    /// missing data; they are shown empty instead.
+    static func isTotalRow(_ row: [Value]) -> Bool {
+        row.contains { value in
+            if case .text(let t) = value { return t == "合计" || t == "总计" }
+            return false
+        }
     }
 
     /// Inserts "," every three digits of the integer part of plain number text ("-1234.50").
@@ -68,13 +89,15 @@ enum CellText {
         return sign + out + body[point...]
     }
 
-    /// Readable one-line form for a table cell: line breaks and tabs become visible escapes so a
-    /// cell never breaks the table's rows.
+    /// Readable one-line form for a table cell: line breaks and tabs become visible arrows so a
+    /// cell never breaks the table's rows, and other control characters their symbols (␛), so
+    /// data cannot drive the terminal.
     static func singleLine(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "↵")
+        guard text.unicodeScalars.contains(where: VisibleText.isControl) else { return text }
+        let arrows = text.replacingOccurrences(of: "\r\n", with: "↵")
             .replacingOccurrences(of: "\n", with: "↵")
             .replacingOccurrences(of: "\r", with: "↵")
             .replacingOccurrences(of: "\t", with: "→")
+        return VisibleText.escaped(arrows)
     }
 }

@@ -2,16 +2,20 @@ import Query
 import Store
 
 /// CSV (RFC 4180 quoting) or TSV (backslash escapes for tab, newline, backslash): a header line,
-/// then every row, values exact, NULL as an empty field.
+/// then every row, values exact (decimals with their column's places, as in every mode), NULL as
+/// an empty field.
 public struct DelimitedRenderer: ResultRenderer {
     public let separator: Character
 
     public init(separator: Character) { self.separator = separator }
 
     public func render(_ result: QueryResult, options: RenderOptions) -> String {
-        var out = result.columns.map(field).joined(separator: String(separator)) + "\n"
+        var out = options.headers ? result.columns.map(field).joined(separator: String(separator)) + "\n" : ""
+        let places = CellText.decimalPlaces(of: result.rows, columns: result.columns.count)
         for row in result.rows {
-            out += row.map { CellText.exact($0).map(field) ?? "" }.joined(separator: String(separator)) + "\n"
+            out += row.enumerated().map { i, value in
+                CellText.exact(value, places: i < places.count ? places[i] : nil).map(field) ?? ""
+            }.joined(separator: String(separator)) + "\n"
         }
         return out
     }

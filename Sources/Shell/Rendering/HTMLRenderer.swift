@@ -14,14 +14,19 @@ public struct HTMLRenderer: ResultRenderer {
             out += HTMLRenderer.escape(name) + "</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
+        let places = CellText.decimalPlaces(of: result.rows, columns: result.columns.count)
         for row in result.rows {
-            out += "<tr>"
+            let total = CellText.isTotalRow(row)
+            out += total ? "<tr class=\"total\">" : "<tr>"
             for i in result.columns.indices {
-                let value = i < row.count ? row[i] : .null
+                let value = CellText.placed(i < row.count ? row[i] : .null, places[i])
                 if value.isNull {
-                    out += "<td class=\"null\">NULL</td>"
+                    out += total ? "<td></td>" : "<td class=\"null\">NULL</td>"
+                } else if numeric[i] {
+                    // Thousands separators as in the terminal; codes and years stay plain.
+                    out += "<td class=\"num\">" + HTMLRenderer.escape(CellText.display(value, column: result.columns[i])) + "</td>"
                 } else {
-                    out += (numeric[i] ? "<td class=\"num\">" : "<td>") + HTMLRenderer.escape(value.description) + "</td>"
+                    out += "<td>" + HTMLRenderer.escape(value.description) + "</td>"
                 }
             }
             out += "</tr>\n"

@@ -9,12 +9,13 @@ public struct JSONRenderer: ResultRenderer {
     public func render(_ result: QueryResult, options: RenderOptions) -> String {
         guard !result.rows.isEmpty else { return "[]\n" }
         let keys = result.columns.map(JSONRenderer.string)
+        let places = CellText.decimalPlaces(of: result.rows, columns: keys.count)
         var out = "["
         for (r, row) in result.rows.enumerated() {
             out += r == 0 ? "{" : ",\n{"
             for (i, key) in keys.enumerated() {
                 if i > 0 { out += "," }
-                out += key + ":" + JSONRenderer.value(i < row.count ? row[i] : .null)
+                out += key + ":" + JSONRenderer.value(CellText.placed(i < row.count ? row[i] : .null, places[i]))
             }
             out += "}"
         }

@@ -11,8 +11,10 @@ public struct MarkdownRenderer: ResultRenderer {
         guard count > 0 else { return "" }
         let numeric = (0..<count).map { i in i < result.types.count && CellText.isNumeric(result.types[i]) }
         let header = result.columns.map(escape)
+        let places = CellText.decimalPlaces(of: result.rows, columns: count)
         let rows = result.rows.map { row in
-            (0..<count).map { i in escape(i < row.count ? (CellText.exact(row[i]) ?? "NULL") : "NULL") }
+            let null = CellText.isTotalRow(row) ? "" : "NULL"
+            return (0..<count).map { i in escape(i < row.count ? (CellText.exact(row[i], places: places[i]) ?? null) : null) }
         }
         var widths = header.map { max(3, DisplayWidth.of($0)) }
         for row in rows { for i in 0..<count { widths[i] = max(widths[i], DisplayWidth.of(row[i])) } }

@@ -36,14 +36,21 @@ public enum OutputMode: String, CaseIterable, Sendable {
 public struct RenderOptions: Sendable {
     /// Rows shown before the result is cut with a marker; nil shows all.
     public var maxRows: Int?
-    /// Widest cell, in terminal columns, before it is cut with an ellipsis.
-    public var maxCellWidth: Int
+    /// The terminal's columns: a table wider than this has its widest text columns cut (with an
+    /// ellipsis) just enough to fit; numbers are never cut. nil: every column its natural width.
+    public var width: Int?
     public var color: Bool
+    /// `.headers off`: no header line (table, csv, tsv, markdown).
+    public var headers: Bool
+    /// How NULL is shown in a table (`.nullvalue`).
+    public var nullText: String
 
-    public init(maxRows: Int? = 40, maxCellWidth: Int = 40, color: Bool = false) {
+    public init(maxRows: Int? = 40, width: Int? = nil, color: Bool = false, headers: Bool = true, nullText: String = "NULL") {
         self.maxRows = maxRows
-        self.maxCellWidth = maxCellWidth
+        self.width = width
         self.color = color
+        self.headers = headers
+        self.nullText = nullText
     }
 }
 

@@ -1,31 +1,59 @@
 import Foundation
 
-/// The saved queries of one `Queries/` directory: list them, read one by name.
+/// The saved queries of the analyst's own folder (`$BUDGETQL_QUERIES`) and of the built-in
+/// `Queries/`: list them, read one by name. A name in the analyst's folder hides the built-in
+/// one of the same name; every other built-in report stays available.
 public struct QueryLibrary: Sendable {
-    /// The directory holding the `.bql` files.
-    public let directory: String
+    /// The directories holding the `.bql` files, searched in order.
+    public let directories: [String]
+
+    /// The first directory (the analyst's own when there is one).
+    public var directory: String { directories.first ?? "Queries" }
 
     public init(directory: String) {
-        self.directory = directory
+        self.directories = [directory]
     }
 
-    /// Finds `Queries/` the way the shell finds `Data/` (`$BUDGETQL_QUERIES`, the current
-    /// directory, then the directories above the executable: `DataLocation`).
+    public init(directories: [String]) {
+        var unique: [String] = []
+        for d in directories where !unique.contains(d) { unique.append(d) }
+        self.directories = unique
+    }
+
+    /// `$BUDGETQL_QUERIES` first (when set), then the built-in `Queries/` found the way the
+    /// shell finds `Data/` (the current directory, then the directories above the executable).
     public static func locate() throws(ReportError) -> QueryLibrary {
-        guard let directory = DataLocation.queriesDirectory() else {
+        var directories: [String] = []
+        if let own = ProcessInfo.processInfo.environment["BUDGETQL_QUERIES"], !own.isEmpty { directories.append(own) }
+        if let builtIn = DataLocation.builtInQueriesDirectory() { directories.append(builtIn) }
+        guard !directories.isEmpty else {
             throw .libraryNotFound(searched: ["$BUDGETQL_QUERIES", "./Queries", "the directories above the budgetql executable"])
         }
-        return QueryLibrary(directory: directory)
+        return QueryLibrary(directories: directories)
     }
 
     /// The names of the saved queries, sorted (byte order, so the listing is the same everywhere).
     public func names() -> [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return files.filter { $0.hasSuffix(".bql") }.map { String($0.dropLast(4)) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var found = Set<String>()
+        for directory in directories {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            for file in files where file.hasSuffix(".bql") { found.insert(String(file.dropLast(4))) }
+        }
+        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The directory a saved query is read from: the first that has it.
+    public func directory(of name: String) -> String {
+        directories.first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(name + ".bql")) } ?? directory
     }
 
     public func path(of name: String) -> String {
-        (directory as NSString).appendingPathComponent(name + ".bql")
+        (directory(of: name) as NSString).appendingPathComponent(name + ".bql")
+    }
+
+    /// Where a listing says a query comes from: the folder as the analyst would type it.
+    public func source(of name: String) -> String {
+        displayPath(directory(of: name))
     }
 
     /// Reads and parses `NAME.bql`; an unknown name suggests the nearest known one.
@@ -57,7 +85,7 @@ public struct QueryLibrary: Sendable {
     /// the description; a broken file is listed with its error rather than hiding the others.
     public func listing() -> String {
         let names = self.names()
-        guard !names.isEmpty else { return "no saved queries in \(directory)\n" }
+        guard !names.isEmpty else { return "no saved queries in \(directories.joined(separator: " or "))\n" }
         var out = ""
         for name in names {
             do throws(ReportError) {
@@ -65,7 +93,7 @@ public struct QueryLibrary: Sendable {
                 let parameters = query.parameters.map { p in
                     "\(p.name)=\(p.defaultShown)"
                 }.joined(separator: " ")
-                out += name + (parameters.isEmpty ? "" : "  " + parameters) + "\n"
+                out += name + (parameters.isEmpty ? "" : "  " + parameters) + "  (from \(source(of: name)))\n"
                 out += "    " + query.description + "\n"
             } catch {
                 out += name + "\n    error: " + error.description + "\n"
@@ -75,7 +103,7 @@ public struct QueryLibrary: Sendable {
     }
 
     /// `Queries/x.bql` rather than an absolute path when the library is under the current directory.
-    private func displayPath(_ file: String) -> String {
+    func displayPath(_ file: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         return file.hasPrefix(cwd) ? String(file.dropFirst(cwd.count)) : file
     }

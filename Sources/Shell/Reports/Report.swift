@@ -10,12 +10,24 @@ public struct Report: Sendable {
     /// The loaded snapshots (the `docs` table), in a stable order.
     public let documents: [ReportDocument]
     public let sections: [RanSection]
+    /// The `--data` paths the report ran on, as given, for the command that reruns it: without
+    /// them a rerun compares whatever `Data/` holds instead.
+    public let dataPaths: [String]
+    /// The reconciliation checks of the loaded documents that failed: the figures a reader should
+    /// know are disputed (the document's own tables disagree, or a number could not be read).
+    public let failedChecks: [ReportCheck]
+    /// Every check of the loaded documents, failed or not, for "N of M failed".
+    public let checkCount: Int
 
-    public init(query: SavedQuery, parameters: ReportParameters, documents: [ReportDocument], sections: [RanSection]) {
+    public init(query: SavedQuery, parameters: ReportParameters, documents: [ReportDocument], sections: [RanSection],
+                dataPaths: [String] = [], failedChecks: [ReportCheck] = [], checkCount: Int = 0) {
         self.query = query
         self.parameters = parameters
         self.documents = documents
         self.sections = sections
+        self.dataPaths = dataPaths
+        self.failedChecks = failedChecks
+        self.checkCount = checkCount
     }
 }
 
@@ -32,6 +44,18 @@ public struct ReportDocument: Sendable, Equatable {
         self.year = year
         self.stage = stage
     }
+}
+
+/// One failed reconciliation check, as a report lists it.
+public struct ReportCheck: Sendable, Equatable {
+    public let doc: String
+    public let rule: String
+    public let status: String
+    public let expected: String
+    public let actual: String
+    public let diff: String
+    public let line: String
+    public let detail: String
 }
 
 /// A section's results (one per statement) and the chart drawn from its last result.

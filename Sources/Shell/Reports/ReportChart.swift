@@ -14,6 +14,9 @@ struct ReportChart: Equatable {
 
     let labelColumn: String
     let valueColumn: String
+    let valueType: ColumnType
+    /// "class", "section" or "item" when the lines are classification codes of one level.
+    let lines: String?
     let bars: [Bar]
     /// Rows left out because the chart would be unreadable with all of them.
     let omitted: Int
@@ -29,7 +32,7 @@ struct ReportChart: Equatable {
         let valueIndex: Int
         let labelIndex: Int
         if let spec {
-            guard spec != .none, let v = index(of: spec.valueColumn), let l = index(of: spec.labelColumn) else { return nil }
+            guard !spec.isNone, let v = index(of: spec.valueColumn), let l = index(of: spec.labelColumn) else { return nil }
             valueIndex = v
             labelIndex = l
         } else {
@@ -40,6 +43,7 @@ struct ReportChart: Equatable {
             valueIndex = v
             labelIndex = types.firstIndex(of: .text) ?? 0
         }
+        let codeIndex = index(of: "code")
         var bars: [Bar] = []
         var omitted = 0
         for row in result.rows {
@@ -55,12 +59,20 @@ struct ReportChart: Equatable {
             let labelValue = row[labelIndex].isNull ? row[0] : row[labelIndex]
             guard !labelValue.isNull, labelValue.description != "合计" else { continue }
             if bars.count == ReportChart.maximumBars { omitted += 1; continue }
-            bars.append(Bar(label: labelValue.description, value: number,
+            // Names repeat across classes (six sections are called 一般行政管理事务): the code
+            // before the name tells the bars apart.
+            var label = labelValue.description
+            if let codeIndex, codeIndex != labelIndex, codeIndex < row.count, !row[codeIndex].isNull, !row[labelIndex].isNull {
+                label = row[codeIndex].description + " " + label
+            }
+            bars.append(Bar(label: label, value: number,
                             caption: CellText.display(row[valueIndex], column: result.columns[valueIndex])))
         }
         guard !bars.isEmpty else { return nil }
         self.labelColumn = result.columns[labelIndex]
         self.valueColumn = result.columns[valueIndex]
+        self.valueType = valueIndex < result.types.count ? result.types[valueIndex] : .decimal
+        self.lines = ReportColumns.lines(of: result)
         self.bars = bars
         self.omitted = omitted
     }

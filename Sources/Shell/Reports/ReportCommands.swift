@@ -7,34 +7,40 @@ import Store
 public struct ReportCommands: SavedQueryCommands {
     public init() {}
 
-    public func list(in session: Session) -> [(name: String, summary: String)] {
+    public func list(in session: Session) -> [(name: String, parameters: String, summary: String, source: String)] {
         guard let library = try? QueryLibrary.locate() else { return [] }
         return library.names().map { name in
             do throws(ReportError) {
                 let query = try library.query(named: name)
                 let parameters = query.parameters.map { p in "\(p.name)=\(p.defaultShown)" }
-                return (name, query.description + (parameters.isEmpty ? "" : " [" + parameters.joined(separator: " ") + "]"))
+                return (name, parameters.joined(separator: " "), query.description, library.source(of: name))
             } catch {
-                return (name, "error: " + error.description)
+                return (name, "", "error: " + error.description, library.source(of: name))
             }
         }
     }
 
     public func run(name: String, arguments: [String: Value], in session: Session) -> Bool {
-        // A report is one statement to `.once FILE`: the file is closed when it is written.
-        defer { session.output.statementFinished() }
+        var succeeded = false
         do throws(ReportError) {
             let library = try QueryLibrary.locate()
             let query = try library.query(named: name)
             let overrides = ReportCommands.overrides(query: query, arguments: arguments,
                                                      sessionParameters: session.parameters, interactive: session.interactive)
-            let report = try ReportRunner(library: library, engine: session.engine).run(query, overrides: overrides)
-            session.output.write(ReportRendering.render(report, as: ReportFormat(mode: session.mode)))
-            return true
+            let report = try ReportRunner(library: library, engine: session.engine, dataPaths: session.dataPaths).run(query, overrides: overrides)
+            session.output.write(ReportRendering.render(report, as: ReportFormat(mode: session.effectiveMode), width: session.terminalWidth,
+                                                           language: session.reportLanguage))
+            succeeded = true
         } catch {
             Console.error("error: " + error.description)
+        }
+        // A report is one statement to `.once FILE`: the file is committed when it was written
+        // whole, and left as it was when the report failed.
+        if let failure = session.output.statementFinished(succeeded: succeeded) {
+            Console.error(failure)
             return false
         }
+        return succeeded
     }
 
     /// The text of each parameter given. `.run` arguments and, in batch, `--param` values must name

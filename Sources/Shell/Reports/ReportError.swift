@@ -17,6 +17,11 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `line` the file line of the failing statement.
     case statementFailed(file: String, line: Int, column: Int?, message: String)
     case outputUnwritable(path: String, reason: String)
+    /// A value outside a parameter's declared choices.
+    case notAChoice(name: String, value: String, choices: [String])
+    /// A value found nowhere in the data it must match (`in spending.unit`): the values that
+    /// are there, so the analyst can pick one.
+    case noMatchingValue(name: String, value: String, column: String, existing: [String], total: Int)
 
     public var description: String {
         switch self {
@@ -50,6 +55,13 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file):\(line):" + (column.map { "\($0):" } ?? "") + " \(message)"
         case let .outputUnwritable(path, reason):
             return "cannot write \(path): \(reason)"
+        case let .notAChoice(name, value, choices):
+            let hint = Suggestions.closest(to: value, among: choices).map { "; did you mean \"\($0)\"?" } ?? ""
+            return "parameter \"\(name)\" is one of \(choices.joined(separator: ", ")), not \"\(value)\"\(hint)"
+        case let .noMatchingValue(name, value, column, existing, total):
+            guard total > 0 else { return "parameter \"\(name)\" = \"\(value)\": no \(column) is loaded at all" }
+            let more = total > existing.count ? ", … (\(total) in all)" : ""
+            return "parameter \"\(name)\" = \"\(value)\" matches no \(column) in the loaded data; there are: \(existing.joined(separator: ", "))\(more)"
         }
     }
 }

@@ -40,6 +40,12 @@ public struct ReportParameters: Sendable, Equatable {
         for name in overrides.keys.sorted() where !declared.contains(name) {
             throw .unknownParameter(name: name, query: query.name, declared: declared)
         }
+        // A value outside its choices is named before any default is looked up in the data.
+        for declaration in query.parameters {
+            if let choices = declaration.choices, let text = overrides[declaration.name], !choices.contains(where: { $0.name == text }) {
+                throw .notAChoice(name: declaration.name, value: text, choices: choices.map(\.name))
+            }
+        }
         var bound: [Bound] = []
         for declaration in query.parameters {
             var text = overrides[declaration.name] ?? declaration.defaultText
@@ -51,9 +57,17 @@ public struct ReportParameters: Sendable, Equatable {
                     : declaration.description + "; its default query found nothing in the loaded data"
                 throw .missingParameter(name: declaration.name, query: query.name, description: what)
             }
+            var column: String?
+            if let choices = declaration.choices {
+                guard let choice = choices.first(where: { $0.name == text }) else {
+                    throw .notAChoice(name: declaration.name, value: text, choices: choices.map(\.name))
+                }
+                if declaration.type == .column { column = choice.expression ?? choice.name }
+            }
             let type = declaration.type ?? ReportParameters.inferredType(of: text)
-            let value = try ReportParameters.value(of: text, as: type, name: declaration.name)
-            bound.append(Bound(name: declaration.name, value: value, column: type == .column ? text : nil, text: text))
+            let value = try ReportParameters.value(of: column ?? text, as: type, name: declaration.name)
+            if type == .column, column == nil { column = text }
+            bound.append(Bound(name: declaration.name, value: value, column: column, text: text))
         }
         self.bound = bound
     }

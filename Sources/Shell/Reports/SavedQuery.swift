@@ -45,15 +45,24 @@ public struct ParameterDeclaration: Sendable, Equatable {
     public let defaultQuery: String?
     public let description: String
     public let line: Int
+    /// `(class | section=parent(code) | item=code)`: the only values accepted, each naming what a
+    /// column parameter splices in; nil accepts any value of the type.
+    public let choices: [ParameterChoice]?
+    /// `in spending.unit` / `like spending.unit`: the value must match data that is loaded, so a
+    /// misspelt unit or a year not loaded is an error listing the values that exist, not an
+    /// empty comparison.
+    public let values: ParameterValues?
 
     public init(name: String, type: ParameterType?, defaultText: String?, defaultQuery: String? = nil,
-                description: String, line: Int) {
+                description: String, line: Int, choices: [ParameterChoice]? = nil, values: ParameterValues? = nil) {
         self.name = name
         self.type = type
         self.defaultText = defaultText
         self.defaultQuery = defaultQuery
         self.description = description
         self.line = line
+        self.choices = choices
+        self.values = values
     }
 
     /// The default as the listing shows it: the text, "(SELECT ...)" for a query, "?" for none.
@@ -64,18 +73,51 @@ public struct ParameterDeclaration: Sendable, Equatable {
     }
 }
 
+/// One accepted value of a parameter with choices, and what it stands for in the statements.
+public struct ParameterChoice: Sendable, Equatable {
+    /// The word the analyst gives (`section`).
+    public let name: String
+    /// For a column parameter, the column expression spliced in (`parent(code)`); nil: the name.
+    public let expression: String?
+
+    public init(name: String, expression: String? = nil) {
+        self.name = name
+        self.expression = expression
+    }
+}
+
+/// Where a parameter's value must be found: a table's column (or the column a column parameter
+/// names, `spending.:dimension`), compared with `=` or, for patterns, with LIKE.
+public struct ParameterValues: Sendable, Equatable {
+    public let table: String
+    /// A column name, or `:name` of a column parameter declared above.
+    public let column: String
+    public let isPattern: Bool
+
+    public init(table: String, column: String, isPattern: Bool) {
+        self.table = table
+        self.column = column
+        self.isPattern = isPattern
+    }
+}
+
 /// What a section's chart draws: one bar per row, labelled by one column, measuring another.
 public struct ChartSpec: Sendable, Equatable {
     public let labelColumn: String
     public let valueColumn: String
+    /// The file line of the `-- chart:` line, for the error when a column is not in the result.
+    public let line: Int
 
-    public init(labelColumn: String, valueColumn: String) {
+    public init(labelColumn: String, valueColumn: String, line: Int = 0) {
         self.labelColumn = labelColumn
         self.valueColumn = valueColumn
+        self.line = line
     }
 
     /// `-- chart: none`: a section whose rows are a list to read, not a measure to compare.
     public static let none = ChartSpec(labelColumn: "", valueColumn: "")
+
+    public var isNone: Bool { labelColumn.isEmpty && valueColumn.isEmpty }
 }
 
 /// One part of a report: a title (empty for a single-part report), the statement text and the

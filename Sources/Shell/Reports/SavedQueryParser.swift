@@ -54,6 +54,12 @@ public enum SavedQueryParser {
                     where !parameters.contains(where: { $0.name == reference.name }) {
                         throw .syntax(file: file, line: lineNumber, message: "the default of \"\(declaration.name)\" uses :\(reference.name), which is not declared above it")
                     }
+                    if let values = declaration.values, values.column.hasPrefix(":") {
+                        let referenced = String(values.column.dropFirst())
+                        guard parameters.contains(where: { $0.name == referenced && $0.type == .column }) else {
+                            throw .syntax(file: file, line: lineNumber, message: "\"\(declaration.name)\" takes its values from :\(referenced), which is not a column parameter declared above it")
+                        }
+                    }
                     parameters.append(declaration)
                 case "chart":
                     let spec = try chart(value, line: lineNumber, file: file)
@@ -142,10 +148,27 @@ public enum SavedQueryParser {
         }
         rest = rest.dropFirst(name.count).drop { $0 == " " || $0 == "\t" }
         var type: ParameterType?
-        let word = rest.prefix { !($0 == " " || $0 == "\t" || $0 == "=") }
+        let word = rest.prefix { !($0 == " " || $0 == "\t" || $0 == "=" || $0 == "(") }
         if let t = ParameterType(rawValue: String(word).lowercased()) {
             type = t
             rest = rest.dropFirst(word.count).drop { $0 == " " || $0 == "\t" }
+        } else if !word.isEmpty {
+            // A word followed by "=" or "(" (or nothing) is where a type goes: `c int = 208` must
+            // not pass as an untyped parameter whose description starts with "int".
+            let after = rest.dropFirst(word.count).drop { $0 == " " || $0 == "\t" }
+            if after.isEmpty || after.first == "=" || after.first == "(" {
+                let types = ParameterType.allCases.map(\.rawValue)
+                let hint = (types.first { $0.hasPrefix(word.lowercased()) } ?? Suggestions.closest(to: String(word).lowercased(), among: types)).map { "; did you mean \"\($0)\"?" } ?? ""
+                throw .syntax(file: file, line: line, message: "unknown parameter type \"\(word)\" for \"\(name)\"\(hint) (types: \(types.joined(separator: ", ")))")
+            }
+        }
+        var choices: [ParameterChoice]?
+        if rest.first == "(" {
+            guard let close = matchingParenthesis(in: rest) else {
+                throw .syntax(file: file, line: line, message: "the choices of \"\(name)\" have no closing parenthesis")
+            }
+            choices = try parameterChoices(String(rest[rest.index(after: rest.startIndex)..<close]), of: name, type: type, line: line, file: file)
+            rest = rest[rest.index(after: close)...].drop { $0 == " " || $0 == "\t" }
         }
         var defaultText: String?
         var defaultQuery: String?
@@ -192,9 +215,55 @@ public enum SavedQueryParser {
                     throw .syntax(file: file, line: line, message: "default of \(error.description)")
                 }
             }
+            if let choices, let defaultText, !choices.contains(where: { $0.name == defaultText }) {
+                throw .syntax(file: file, line: line, message: "the default \"\(defaultText)\" of \"\(name)\" is not one of its choices (\(choices.map(\.name).joined(separator: ", ")))")
+            }
+        }
+        // `in TABLE.COLUMN` or `like TABLE.COLUMN`: where the value must be found.
+        var values: ParameterValues?
+        let afterDefault = rest.drop { $0 == " " || $0 == "\t" }
+        let keyword = afterDefault.prefix { !($0 == " " || $0 == "\t") }
+        if keyword == "in" || keyword == "like" {
+            let target = afterDefault.dropFirst(keyword.count).drop { $0 == " " || $0 == "\t" }
+            let reference = target.prefix { !($0 == " " || $0 == "\t") }
+            let parts = reference.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2, ParameterReferenceScanner.isIdentifier(parts[0]),
+               ParameterReferenceScanner.isIdentifier(parts[1]) || (parts[1].hasPrefix(":") && ParameterReferenceScanner.isIdentifier(String(parts[1].dropFirst()))) {
+                values = ParameterValues(table: parts[0], column: parts[1], isPattern: keyword == "like")
+                rest = target.dropFirst(reference.count)
+            }
         }
         return ParameterDeclaration(name: name, type: type, defaultText: defaultText, defaultQuery: defaultQuery,
-                                    description: String(rest).trimmedOfSpaces, line: line)
+                                    description: String(rest).trimmedOfSpaces, line: line, choices: choices, values: values)
+    }
+
+    /// `class | section=parent(code) | item=code`: the accepted words, each with the column
+    /// expression it stands for (column parameters only).
+    private static func parameterChoices(_ text: String, of name: String, type: ParameterType?, line: Int, file: String) throws(ReportError) -> [ParameterChoice] {
+        var choices: [ParameterChoice] = []
+        for part in text.split(separator: "|") {
+            let item = String(part).trimmedOfSpaces
+            let pieces = item.split(separator: "=", maxSplits: 1).map { String($0).trimmedOfSpaces }
+            guard let word = pieces.first, ParameterReferenceScanner.isIdentifier(word) || Int64(word) != nil else {
+                throw .syntax(file: file, line: line, message: "a choice of \"\(name)\" is a word, or WORD=COLUMN for a column parameter: \"(class | section=parent(code))\", not \"\(item)\"")
+            }
+            var expression: String?
+            if pieces.count == 2 {
+                guard type == .column, ReportParameters.isColumnExpression(pieces[1]) else {
+                    throw .syntax(file: file, line: line, message: "\"\(item)\": only a column parameter's choice stands for a column (a name or a function of one)")
+                }
+                expression = pieces[1]
+            }
+            if type == .column, expression == nil, !ReportParameters.isColumnExpression(word) {
+                throw .syntax(file: file, line: line, message: "the choice \"\(word)\" of \"\(name)\" is not a column")
+            }
+            guard !choices.contains(where: { $0.name == word }) else {
+                throw .syntax(file: file, line: line, message: "the choice \"\(word)\" of \"\(name)\" is listed twice")
+            }
+            choices.append(ParameterChoice(name: word, expression: expression))
+        }
+        guard !choices.isEmpty else { throw .syntax(file: file, line: line, message: "\"\(name)\" lists no choices") }
+        return choices
     }
 
     /// The `)` closing the `(` that `text` starts with, skipping quoted text.
@@ -225,7 +294,7 @@ public enum SavedQueryParser {
         guard words.count == 2 else {
             throw .syntax(file: file, line: line, message: "a chart line names two result columns, \"-- chart: LABEL VALUE\", or says \"-- chart: none\"")
         }
-        return ChartSpec(labelColumn: words[0], valueColumn: words[1])
+        return ChartSpec(labelColumn: words[0], valueColumn: words[1], line: line)
     }
 }
 

@@ -3,21 +3,25 @@ import Query
 /// A report for the terminal (`.run` in the shell, `--format table`): a title line, the
 /// parameters and documents in a line or two, then each section's table and a bar chart.
 enum TerminalReport {
-    static func render(_ report: Report) -> String {
+    /// `width`: the terminal's columns, which wide tables are fitted to; nil: natural widths.
+    static func render(_ report: Report, width: Int? = nil, language: ReportLanguage = .zh) -> String {
         let query = report.query
         var out = query.title + "\n"
         if !report.parameters.bound.isEmpty {
             out += "parameters: " + report.parameters.bound.map { "\($0.name)=\($0.text)" }.joined(separator: ", ") + "\n"
         }
         out += "documents: " + (report.documents.isEmpty ? "none loaded" : report.documents.map(\.doc).joined(separator: ", ")) + "\n"
+        if !report.failedChecks.isEmpty {
+            out += "failed checks: \(report.failedChecks.count) of \(report.checkCount) in these documents (.checks lists them)\n"
+        }
         for section in report.sections {
             out += "\n"
             if !section.title.isEmpty { out += "== \(section.title) ==\n" }
             for result in section.results {
-                out += TableRenderer().render(result, options: RenderOptions(maxRows: nil, maxCellWidth: 40))
+                out += TableRenderer().render(result, options: RenderOptions(maxRows: nil, width: width))
             }
             if let result = section.results.last, let chart = ReportChart(result: result, spec: section.chart) {
-                out += "\n" + UnicodeBarChart.render(chart)
+                out += "\n" + UnicodeBarChart.render(chart, language: language)
             }
         }
         return out

@@ -26,10 +26,12 @@ enum Binary {
 
     /// Runs budgetql with arguments and optional stdin text, in `directory` (default: a temp dir,
     /// so tests show that Data/ is found from the executable's location).
+    /// With `shell`, `arguments` are given to /bin/sh instead (`["-c", "LINE"]`), for a command
+    /// line printed by budgetql itself.
     static func run(_ arguments: [String], stdin: String? = nil, directory: String? = nil,
-                    environment: [String: String] = [:]) throws -> Outcome {
+                    environment: [String: String] = [:], shell: Bool = false) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: shell ? "/bin/sh" : path)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? NSTemporaryDirectory())
         var env = ProcessInfo.processInfo.environment

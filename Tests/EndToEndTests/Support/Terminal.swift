@@ -19,16 +19,18 @@ final class Terminal {
     /// Seconds a wait may take before the test fails (a loaded 2-core machine can be slow).
     let patience: TimeInterval
 
-    /// Starts `budgetql arguments` in a 120x40 terminal with `environment` added (NO_COLOR is set
-    /// unless the caller overrides it) and waits for the first prompt.
-    init(arguments: [String] = [], environment: [String: String] = [:], patience: TimeInterval = 30) throws {
+    /// Starts `budgetql arguments` in a `columns` x `rows` terminal (120x40 unless asked) with
+    /// `environment` added (NO_COLOR is set unless the caller overrides it) and waits for the
+    /// first prompt.
+    init(arguments: [String] = [], environment: [String: String] = [:], patience: TimeInterval = 30,
+         columns: Int = 120, rows: Int = 40, directory: String = NSTemporaryDirectory()) throws {
         socket = "budgetql-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         self.patience = patience
         var env = ["NO_COLOR": "1", "TERM": "xterm-256color"]
         for (k, v) in environment { env[k] = v }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Terminal.quote($0.value))" }.joined(separator: " ")
         let command = "env \(assignments) \(Terminal.quote(Binary.path)) " + arguments.map(Terminal.quote).joined(separator: " ")
-        try tmux(["new-session", "-d", "-s", name, "-x", "120", "-y", "40", "-c", NSTemporaryDirectory(), command,
+        try tmux(["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), "-c", directory, command,
                   ";", "set-option", "-t", name, "remain-on-exit", "on"], capture: false)
         let pids = try tmux(["display-message", "-p", "-t", name, "#{pid} #{pane_pid}"])
             .split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -50,15 +52,20 @@ final class Terminal {
     }
 
     /// Types text literally (UTF-8 included).
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
+    func type(_ text: String) throws {
+        // tmux reads a `;` ending an argument as its own command separator, unless escaped.
+        let argument = text.hasSuffix(";") ? String(text.dropLast()) + "\\;" : text
+        try tmux(["send-keys", "-t", name, "-l", argument])
+    }
 
     /// Presses one key by tmux name: Enter, Tab, BSpace, Up, C-c, C-d. Each key is its own call
     /// (a Ctrl-C must arrive on its own to be seen as a signal, not as text).
     func press(_ key: String) throws { try tmux(["send-keys", "-t", name, key]) }
 
-    /// The visible screen, trailing blank lines removed.
-    func screen() throws -> String {
-        let text = try tmux(["capture-pane", "-p", "-t", name])
+    /// The visible screen, trailing blank lines removed. `joined`: a line the terminal wrapped
+    /// is given as the one long line it was printed as (to test that nothing wraps).
+    func screen(joined: Bool = false) throws -> String {
+        let text = try tmux(["capture-pane", "-p"] + (joined ? ["-J"] : []) + ["-t", name])
         return text.trimmingCharacters(in: .newlines)
     }
 
