@@ -85,9 +85,6 @@ enum SnapshotReader {
         let layout = GeometricLayout.layout(pages)
         var doc = SnapshotDocument(id: id, file: file, format: .pdf, lines: layout.lines)
         doc.geometry = layout.geometry
-        if let dump = ProcessInfo.processInfo.environment["BUDGETQL_DUMP_LINES"] {  // DEBUG-REMOVE
-            try? layout.lines.enumerated().map { "\($0.offset + 1)|p\(layout.geometry[$0.offset]?.page ?? 0)|\($0.element)" }.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
-        }
         DocumentMetadata.fill(&doc)
         doc.pages = pages.count
         return doc
