@@ -24,18 +24,23 @@ public struct LoadProblem: Sendable, CustomStringConvertible {
 public struct LoadReport: Sendable {
     public var tables: [Table]
     public var problems: [LoadProblem]
+    /// Cancelled before every file was read: the tables are incomplete and must not be used.
+    public var cancelled = false
 
-    public init(tables: [Table], problems: [LoadProblem]) {
+    public init(tables: [Table], problems: [LoadProblem], cancelled: Bool = false) {
         self.tables = tables
         self.problems = problems
+        self.cancelled = cancelled
     }
 }
 
 /// Entry point of ingest: snapshot files or directories -> tables.
 public enum SnapshotLoader {
     /// Loads every snapshot in `paths` (files, or directories searched for snapshots).
-    /// `progress(done, total, file)` is called after each file.
-    public static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> LoadReport {
+    /// `progress(done, total, file)` is called after each file; `cancellation` stops the load
+    /// between files and kills the conversions running (the report then says `cancelled`).
+    public static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil,
+                            cancellation: LoadCancellation? = nil) -> LoadReport {
         var problems: [LoadProblem] = []
         let files = SnapshotFiles.expand(paths, problems: &problems)
         var tables = DisclosureTables()
@@ -56,11 +61,16 @@ public enum SnapshotLoader {
         let batchSize = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         var done = 0
         for batchStart in stride(from: 0, to: files.count, by: batchSize) {
+            if cancellation?.isCancelled == true { return LoadReport(tables: [], problems: problems, cancelled: true) }
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
             let slots = ParsedSlots(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                slots.set(i, ParsedSnapshot.parse(batch[i]))
+                if cancellation?.isCancelled == true { return slots.set(i, .failure(.cancelled(batch[i]))) }
+                LoadCancellation.$current.withValue(cancellation) {
+                    slots.set(i, ParsedSnapshot.parse(batch[i]))
+                }
             }
+            if cancellation?.isCancelled == true { return LoadReport(tables: [], problems: problems, cancelled: true) }
             for (i, file) in batch.enumerated() {
                 switch slots.get(i) {
                 case .success(let parsed)?:
@@ -70,7 +80,7 @@ public enum SnapshotLoader {
                     tables.add(parsed.ingested)
                     NarrativeHook.add(parsed.narrative, document: parsed.ingested.document, to: &tables)
                 case .failure(let error)?:
-                    problems.append(LoadProblem(file: file, line: nil, message: error.description))
+                    problems.append(LoadProblem(file: file, line: nil, message: error.reason))
                 case nil:
                     problems.append(LoadProblem(file: file, line: nil, message: "was not read"))
                 }

@@ -19,7 +19,8 @@ enum DataSources {
     /// Loads `paths` like `SnapshotLoader.load`, with CSV files as tables of their own and the
     /// snapshots' tables from the cache when none of their files changed.
     /// BUDGETQL_NO_CACHE=1 turns the cache off.
-    static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> LoadReport {
+    static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil,
+                     cancellation: LoadCancellation? = nil) -> LoadReport {
         let isCSV = { (path: String) in SnapshotFiles.isUserTable(path) }
         let snapshots = paths.filter { !isCSV($0) }
         // CSV files inside a data directory load as tables too, like those named on their own.
@@ -29,21 +30,33 @@ enum DataSources {
 
         var report: LoadReport
         if let cache, !snapshots.isEmpty {
-            let entry = cache.entry(forFilesAt: files(in: snapshots)) {
-                let loaded = SnapshotLoader.load(paths: snapshots, progress: progress)
-                return SnapshotCache.Entry(tables: loaded.tables, notes: loaded.problems.map(encode))
+            struct Cancelled: Error {}
+            do throws(Cancelled) {
+                let entry = try cache.entry(forFilesAt: files(in: snapshots)) { () throws(Cancelled) -> SnapshotCache.Entry in
+                    let loaded = SnapshotLoader.load(paths: snapshots, progress: progress, cancellation: cancellation)
+                    // Half a load stored under the whole set's key would be served next time.
+                    if loaded.cancelled { throw Cancelled() }
+                    return SnapshotCache.Entry(tables: loaded.tables, notes: loaded.problems.map(encode))
+                }
+                report = LoadReport(tables: entry.tables, problems: entry.notes.map(decode))
+            } catch {
+                return LoadReport(tables: [], problems: [], cancelled: true)
             }
-            report = LoadReport(tables: entry.tables, problems: entry.notes.map(decode))
         } else {
-            report = SnapshotLoader.load(paths: snapshots, progress: progress)
+            report = SnapshotLoader.load(paths: snapshots, progress: progress, cancellation: cancellation)
+            if report.cancelled { return report }
         }
 
         var catalog = Catalog(tables: report.tables)
         for path in csvFiles {
+            if cancellation?.isCancelled == true { return LoadReport(tables: [], problems: [], cancelled: true) }
             do throws(CSVError) {
                 let load = { () throws(CSVError) -> [Table] in [try CSVTable.load(path: path)] }
                 let tables = if let cache { try cache.tables(forFileAt: path, orLoad: load) } else { try load() }
-                for table in tables { catalog.add(table) }
+                // The cache is keyed by content, so a copy of the file under another name hits the
+                // entry stored for the first: the name comes from this path, never from the cache.
+                let name = CSVTable.tableName(forPath: path)
+                for table in tables { catalog.add(Table(name: name, columns: table.columns)) }
             } catch {
                 let column = error.column.map { "column \($0)\(error.columnName.map { " (\($0))" } ?? ""): " } ?? ""
                 report.problems.append(LoadProblem(file: error.file, line: error.line, message: column + error.message))
@@ -51,6 +64,13 @@ enum DataSources {
         }
         report.tables = catalog.tables
         return report
+    }
+
+    /// Whether no input of `paths` loaded: no document in `docs` and none of their CSV files a table.
+    static func loadedNothing(from paths: [String], into catalog: Catalog) -> Bool {
+        if let docs = catalog.table(named: "docs"), docs.rowCount > 0 { return false }
+        let csvFiles = (paths + files(in: paths)).filter { SnapshotFiles.isUserTable($0) }
+        return !csvFiles.contains { catalog.table(named: CSVTable.tableName(forPath: $0)) != nil }
     }
 
     /// The regular files the paths name (directories listed one level deep), for the cache key.
