@@ -34,7 +34,21 @@ public struct LoadReport: Sendable {
     }
 }
 
-/// Entry point of ingest: snapshot files or directories -> tables.
+/// One snapshot file's own tables (every SCHEMA.md table, empty when the file does not print
+/// it; no reference tables) and the problems met reading it: what the cache keeps per file.
+public struct FileLoad: Sendable {
+    public var tables: [Table]
+    public var problems: [LoadProblem]
+
+    public init(tables: [Table], problems: [LoadProblem]) {
+        self.tables = tables
+        self.problems = problems
+    }
+}
+
+/// Entry point of ingest: snapshot files or directories -> tables. Each file is read and built
+/// on its own (so each can be cached on its own), then the files' tables are put end to end in
+/// file order and the reference tables added once.
 public enum SnapshotLoader {
     /// Loads every snapshot in `paths` (files, or directories searched for snapshots).
     /// `progress(done, total, file)` is called after each file; `cancellation` stops the load
@@ -43,8 +57,86 @@ public enum SnapshotLoader {
                             cancellation: LoadCancellation? = nil) -> LoadReport {
         var problems: [LoadProblem] = []
         let files = SnapshotFiles.expand(paths, problems: &problems)
+        guard let loads = loadFiles(files, progress: progress, cancellation: cancellation) else {
+            return LoadReport(tables: [], problems: problems, cancelled: true)
+        }
+        var report = combine(loads)
+        report.problems = problems + report.problems
+        return report
+    }
+
+    /// Reads and builds each file on its own, a few at a time in parallel; nil when cancelled.
+    public static func loadFiles(_ files: [String], progress: ((Int, Int, String) -> Void)? = nil,
+                                 cancellation: LoadCancellation? = nil) -> [FileLoad]? {
+        // Reading (pdftotext for PDFs) and parsing are independent per file: a few files at a
+        // time run in parallel; progress is told in file order.
+        let batchSize = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        var loads: [FileLoad] = []
+        var done = 0
+        for batchStart in stride(from: 0, to: files.count, by: batchSize) {
+            if cancellation?.isCancelled == true { return nil }
+            let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
+            let slots = ParsedSlots(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                if cancellation?.isCancelled == true { return slots.set(i, .failure(.cancelled(batch[i]))) }
+                LoadCancellation.$current.withValue(cancellation) {
+                    slots.set(i, ParsedSnapshot.parse(batch[i]))
+                }
+            }
+            if cancellation?.isCancelled == true { return nil }
+            for (i, file) in batch.enumerated() {
+                loads.append(fileLoad(file, slots.get(i)))
+                done += 1
+                progress?(done, files.count, file)
+            }
+        }
+        return loads
+    }
+
+    /// The tables of one parsed file, built alone.
+    static func fileLoad(_ file: String, _ parsed: Result<ParsedSnapshot, SnapshotReadError>?) -> FileLoad {
+        var tables = declaredTables()
+        var problems: [LoadProblem] = []
+        switch parsed {
+        case .success(let parsed)?:
+            if parsed.ingested.tablesFound.isEmpty {
+                problems.append(LoadProblem(file: file, line: nil, message: "no disclosure tables found (not a 预算/决算 disclosure?)"))
+            }
+            tables.add(parsed.ingested)
+            NarrativeHook.add(parsed.narrative, document: parsed.ingested.document, to: &tables)
+        case .failure(let error)?:
+            problems.append(LoadProblem(file: file, line: nil, message: error.reason))
+        case nil:
+            problems.append(LoadProblem(file: file, line: nil, message: "was not read"))
+        }
+        let (built, buildProblems) = tables.build()
+        return FileLoad(tables: built, problems: problems + buildProblems)
+    }
+
+    /// The files' tables end to end (in the order given), every SCHEMA.md table present even
+    /// when no file prints it, and the reference tables once.
+    public static func combine(_ loads: [FileLoad]) -> LoadReport {
+        var base = declaredTables()
+        NarrativeHook.addReference(to: &base)
+        var (tables, problems) = base.build()
+        problems += loads.flatMap(\.problems)
+        for (index, empty) in tables.enumerated() {
+            // Each file declared every table, so its parts carry the schema: the empty one is
+            // needed only when no file loaded.
+            let parts = loads.compactMap { load in load.tables.first { $0.name == empty.name } }
+            guard !parts.isEmpty else { continue }
+            do {
+                tables[index] = try Table.concatenating(parts, name: empty.name)
+            } catch {
+                problems.append(LoadProblem(file: empty.name, line: nil, message: error.description))
+            }
+        }
+        return LoadReport(tables: tables, problems: problems)
+    }
+
+    /// Every table of SCHEMA.md, declared with its schema and no rows.
+    static func declaredTables() -> DisclosureTables {
         var tables = DisclosureTables()
-        // Every table of SCHEMA.md exists after a load, empty when no document prints it.
         for kind in TableKind.all {
             if kind.key == .label {
                 if let schema = LabelTableTyping.schema(of: kind.name) { tables.declare(kind.name, schema: schema) }
@@ -56,48 +148,14 @@ public enum SnapshotLoader {
         tables.declare("facts", schema: DisclosureTables.factsSchema)
         tables.declare("checks", schema: DisclosureTables.checksSchema)
         tables.declare("docs", schema: DisclosureTables.docsSchema)
-        // Reading (pdftotext for PDFs) and parsing are independent per file: a few files at a
-        // time run in parallel; their tables are appended in file order, then progress is told.
-        let batchSize = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        var done = 0
-        for batchStart in stride(from: 0, to: files.count, by: batchSize) {
-            if cancellation?.isCancelled == true { return LoadReport(tables: [], problems: problems, cancelled: true) }
-            let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
-            let slots = ParsedSlots(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                if cancellation?.isCancelled == true { return slots.set(i, .failure(.cancelled(batch[i]))) }
-                LoadCancellation.$current.withValue(cancellation) {
-                    slots.set(i, ParsedSnapshot.parse(batch[i]))
-                }
-            }
-            if cancellation?.isCancelled == true { return LoadReport(tables: [], problems: problems, cancelled: true) }
-            for (i, file) in batch.enumerated() {
-                switch slots.get(i) {
-                case .success(let parsed)?:
-                    if parsed.ingested.tablesFound.isEmpty {
-                        problems.append(LoadProblem(file: file, line: nil, message: "no disclosure tables found (not a 预算/决算 disclosure?)"))
-                    }
-                    tables.add(parsed.ingested)
-                    NarrativeHook.add(parsed.narrative, document: parsed.ingested.document, to: &tables)
-                case .failure(let error)?:
-                    problems.append(LoadProblem(file: file, line: nil, message: error.reason))
-                case nil:
-                    problems.append(LoadProblem(file: file, line: nil, message: "was not read"))
-                }
-                done += 1
-                progress?(done, files.count, file)
-            }
-        }
-        NarrativeHook.addReference(to: &tables)
-        let (built, buildProblems) = tables.build()
-        return LoadReport(tables: built, problems: problems + buildProblems)
+        return tables
     }
 }
 
 /// Turns the paths given into snapshot files: directories are listed (sorted, not recursed
 /// into hidden entries); known reference files in a data directory are skipped quietly.
 public enum SnapshotFiles {
-    static func expand(_ paths: [String], problems: inout [LoadProblem]) -> [String] {
+    public static func expand(_ paths: [String], problems: inout [LoadProblem]) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
         for path in paths {

@@ -116,6 +116,41 @@ public struct SnapshotCache: Sendable {
         return try entry(at: location, describing: "\(paths.count) files", warn: warn, orLoad: load)
     }
 
+    /// The entry of one snapshot file, when there is a good one: keyed by the file's content,
+    /// its path as given (its tables name it) and the loader's version. A damaged entry is
+    /// reported through `warn`, deleted, and missed.
+    public func storedEntry(forSnapshotAt path: String, warn: (String) -> Void = SnapshotCache.printWarning) -> Entry? {
+        guard let location = snapshotEntryPath(forFileAt: path) else { return nil }
+        switch read(location) {
+        case .hit(let entry):
+            utimes(location, nil)
+            return entry
+        case .damaged(let reason):
+            warn("warning: ignoring damaged cache entry \(location) for \(path) (\(reason)); reading \(path) again")
+            unlink(location)
+            return nil
+        case .miss:
+            return nil
+        }
+    }
+
+    /// Stores `entry` as the entry of the snapshot file at `path` (see `storedEntry`), then trims
+    /// the cache to its limit.
+    public func store(_ entry: Entry, forSnapshotAt path: String, warn: (String) -> Void = SnapshotCache.printWarning) {
+        guard let location = snapshotEntryPath(forFileAt: path) else { return }
+        if let problem = write(entry, to: location) {
+            warn("warning: could not save the cache entry for \(path): \(problem)")
+        }
+        trim(keeping: location)
+    }
+
+    /// Where the entry of the snapshot file at `path` lives; nil when the file cannot be read.
+    public func snapshotEntryPath(forFileAt path: String) -> String? {
+        guard let key = SourceFingerprint(directory: directory).key(of: path) else { return nil }
+        return directory + "/file-" + hex(key.hash) + "-" + String(key.size, radix: 16) + "-"
+            + hex(XXHash64.hash(path + "\u{0}" + loaderVersion + "/archive-\(TableArchive.formatVersion)")) + ".bqlt"
+    }
+
     /// Where the entry for the file at `path` lives; nil when the file cannot be read.
     public func entryPath(forFileAt path: String) -> String? {
         guard let key = SourceFingerprint(directory: directory).key(of: path) else { return nil }
