@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Store", "Ingest", "SparkEngine"],
                     exclude: ["Logic", "Golden"]),  // read at run time from #filePath
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Query", "Store", "Ingest", "SparkEngine"],
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Query", "Store", "Ingest", "SparkEngine", "LineEditor"],
                     exclude: ["RenderGolden", "ReportGolden"]),  // golden files, read from #filePath
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],

@@ -1,7 +1,9 @@
+import Store
+
 /// Recognises a disclosure loaded twice: the same unit, year, stage and scope printing the same
 /// figures, whether the files are two copies or the PDF and a text extraction of it. Counting
 /// such a document twice would double every sum, so the loader keeps the first and records the
-/// other in `docs.duplicate_of`.
+/// other in `docs.duplicate_of`. It reads each file's own tables (as built, or from the cache).
 struct DuplicateDisclosures {
     private var kept: [(identity: String, figures: Set<String>, id: String, file: String)] = []
 
@@ -9,29 +11,46 @@ struct DuplicateDisclosures {
     /// extraction of the same PDF may misread a few, another disclosure shares almost none.
     static let agreement = 0.9
 
-    /// The kept document `ingested` repeats, with the share of figures they agree on; nil when
-    /// it is new (it is then remembered).
-    mutating func original(of ingested: IngestedDocument) -> (id: String, file: String, agreement: Double)? {
-        let document = ingested.document
-        let identity = [document.unit, document.year.map(String.init) ?? "", document.stage, document.scope].joined(separator: "|")
-        let figures = Self.figures(of: ingested)
-        if !document.unit.isEmpty, figures.count >= 10 {
+    /// The kept document `load` repeats, with the share of figures they agree on; nil when it is
+    /// new (it is then remembered).
+    mutating func original(of load: FileLoad) -> (id: String, file: String, agreement: Double)? {
+        guard let docs = load.tables.first(where: { $0.name == "docs" }), docs.rowCount == 1 else { return nil }
+        func text(_ name: String) -> String { docs.column(named: name).map { $0.value(at: 0).isNull ? "" : $0.value(at: 0).description } ?? "" }
+        let identity = ["unit", "year", "stage", "scope"].map(text).joined(separator: "|")
+        let figures = Self.figures(of: load)
+        if !text("unit").isEmpty, figures.count >= 10 {
             for k in kept where k.identity == identity {
                 let shared = Double(k.figures.intersection(figures).count) / Double(max(k.figures.count, figures.count))
                 if shared >= Self.agreement { return (k.id, k.file, shared) }
             }
         }
-        kept.append((identity, figures, document.id, document.file))
+        kept.append((identity, figures, text("doc"), text("file")))
         return nil
     }
 
     /// Figures keyed by table, code and column, in 万元: what any reading of the document holds.
-    static func figures(of ingested: IngestedDocument) -> Set<String> {
+    static func figures(of load: FileLoad) -> Set<String> {
+        guard let facts = load.tables.first(where: { $0.name == "facts" }),
+              let table = facts.column(named: "table"), let column = facts.column(named: "column"),
+              let code = facts.column(named: "code"), let econ = facts.column(named: "econ_code"),
+              let amount = facts.column(named: "amount") else { return [] }
         var out = Set<String>()
-        for f in ingested.facts {
-            guard let code = f.code else { continue }
-            out.insert("\(f.table)|\(code)|\(f.column)|\(f.amount.normalized)")
+        for i in 0..<facts.rowCount {
+            let c = code.isNull(i) ? econ.value(at: i) : code.value(at: i)
+            guard !c.isNull, case .decimal(let d) = amount.value(at: i) else { continue }
+            out.insert("\(table.value(at: i))|\(c)|\(column.value(at: i))|\(d.normalized)")
         }
         return out
+    }
+}
+
+extension FileLoad {
+    /// This file as a duplicate of `kept`: only its `docs` row, saying so.
+    func markedDuplicate(of kept: String) -> FileLoad {
+        guard let docs = tables.first(where: { $0.name == "docs" }), docs.rowCount == 1 else { return self }
+        var builder = TableBuilder(name: "docs", schema: docs.columns.map { ($0.name, $0.type) })
+        let row = docs.columns.map { $0.name == "duplicate_of" ? Value.text(kept) : $0.value(at: 0) }
+        guard (try? builder.append(row)) != nil, let marked = try? builder.build() else { return self }
+        return FileLoad(tables: [marked], problems: problems)
     }
 }

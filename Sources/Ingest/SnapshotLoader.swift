@@ -24,6 +24,21 @@ public struct LoadProblem: Sendable, CustomStringConvertible {
 public struct LoadReport: Sendable {
     public var tables: [Table]
     public var problems: [LoadProblem]
+    /// Cancelled before every file was read: the tables are incomplete and must not be used.
+    public var cancelled = false
+
+    public init(tables: [Table], problems: [LoadProblem], cancelled: Bool = false) {
+        self.tables = tables
+        self.problems = problems
+        self.cancelled = cancelled
+    }
+}
+
+/// One snapshot file's own tables (every SCHEMA.md table, empty when the file does not print
+/// it; no reference tables) and the problems met reading it: what the cache keeps per file.
+public struct FileLoad: Sendable {
+    public var tables: [Table]
+    public var problems: [LoadProblem]
 
     public init(tables: [Table], problems: [LoadProblem]) {
         self.tables = tables
@@ -31,15 +46,107 @@ public struct LoadReport: Sendable {
     }
 }
 
-/// Entry point of ingest: snapshot files or directories -> tables.
+/// Entry point of ingest: snapshot files or directories -> tables. Each file is read and built
+/// on its own (so each can be cached on its own), then the files' tables are put end to end in
+/// file order and the reference tables added once.
 public enum SnapshotLoader {
     /// Loads every snapshot in `paths` (files, or directories searched for snapshots).
-    /// `progress(done, total, file)` is called after each file.
-    public static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> LoadReport {
+    /// `progress(done, total, file)` is called after each file; `cancellation` stops the load
+    /// between files and kills the conversions running (the report then says `cancelled`).
+    public static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil,
+                            cancellation: LoadCancellation? = nil) -> LoadReport {
         var problems: [LoadProblem] = []
         let files = SnapshotFiles.expand(paths, problems: &problems)
+        guard let loads = loadFiles(files, progress: progress, cancellation: cancellation) else {
+            return LoadReport(tables: [], problems: problems, cancelled: true)
+        }
+        var report = combine(loads)
+        report.problems = problems + report.problems
+        return report
+    }
+
+    /// Reads and builds each file on its own, a few at a time in parallel; nil when cancelled.
+    public static func loadFiles(_ files: [String], progress: ((Int, Int, String) -> Void)? = nil,
+                                 cancellation: LoadCancellation? = nil) -> [FileLoad]? {
+        // Reading (pdftotext for PDFs) and parsing are independent per file: a few files at a
+        // time run in parallel; progress is told in file order.
+        let batchSize = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        var loads: [FileLoad] = []
+        var done = 0
+        for batchStart in stride(from: 0, to: files.count, by: batchSize) {
+            if cancellation?.isCancelled == true { return nil }
+            let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
+            let slots = ParsedSlots(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                if cancellation?.isCancelled == true { return slots.set(i, .failure(.cancelled(batch[i]))) }
+                LoadCancellation.$current.withValue(cancellation) {
+                    slots.set(i, ParsedSnapshot.parse(batch[i]))
+                }
+            }
+            if cancellation?.isCancelled == true { return nil }
+            for (i, file) in batch.enumerated() {
+                loads.append(fileLoad(file, slots.get(i)))
+                done += 1
+                progress?(done, files.count, file)
+            }
+        }
+        return loads
+    }
+
+    /// The tables of one parsed file, built alone.
+    static func fileLoad(_ file: String, _ parsed: Result<ParsedSnapshot, SnapshotReadError>?) -> FileLoad {
+        var tables = declaredTables()
+        var problems: [LoadProblem] = []
+        switch parsed {
+        case .success(let parsed)?:
+            if parsed.ingested.tablesFound.isEmpty {
+                problems.append(LoadProblem(file: file, line: nil, message: "no disclosure tables found (not a 预算/决算 disclosure?)"))
+            }
+            tables.add(parsed.ingested)
+            NarrativeHook.add(parsed.narrative, document: parsed.ingested.document, to: &tables)
+        case .failure(let error)?:
+            problems.append(LoadProblem(file: file, line: nil, message: error.reason))
+        case nil:
+            problems.append(LoadProblem(file: file, line: nil, message: "was not read"))
+        }
+        let (built, buildProblems) = tables.build()
+        return FileLoad(tables: built, problems: problems + buildProblems)
+    }
+
+    /// The files' tables end to end (in the order given), every SCHEMA.md table present even
+    /// when no file prints it, and the reference tables once.
+    public static func combine(_ files: [FileLoad]) -> LoadReport {
+        var base = declaredTables()
+        NarrativeHook.addReference(to: &base)
+        var (tables, problems) = base.build()
+        problems += files.flatMap(\.problems)
+        // A disclosure loaded twice (two copies, or a PDF and its text) is counted once.
+        var duplicates = DuplicateDisclosures()
+        let loads = files.map { load -> FileLoad in
+            guard let original = duplicates.original(of: load) else { return load }
+            let file = load.tables.first { $0.name == "docs" }?.column(named: "file")?.value(at: 0).description ?? ""
+            let share = Int((original.agreement * 100).rounded(.down))
+            problems.append(LoadProblem(file: file, line: nil,
+                                        message: "skipped: the same disclosure as \(original.file) (\(share)% of its figures agree), counted once"))
+            return load.markedDuplicate(of: original.id)
+        }
+        for (index, empty) in tables.enumerated() {
+            // Each file declared every table, so its parts carry the schema: the empty one is
+            // needed only when no file loaded.
+            let parts = loads.compactMap { load in load.tables.first { $0.name == empty.name } }
+            guard !parts.isEmpty else { continue }
+            do {
+                tables[index] = try Table.concatenating(parts, name: empty.name)
+            } catch {
+                problems.append(LoadProblem(file: empty.name, line: nil, message: error.description))
+            }
+        }
+        return LoadReport(tables: tables, problems: problems)
+    }
+
+    /// Every table of SCHEMA.md, declared with its schema and no rows.
+    static func declaredTables() -> DisclosureTables {
         var tables = DisclosureTables()
-        // Every table of SCHEMA.md exists after a load, empty when no document prints it.
         for kind in TableKind.all {
             if kind.key == .label {
                 if let schema = LabelTableTyping.schema(of: kind.name) { tables.declare(kind.name, schema: schema) }
@@ -51,51 +158,14 @@ public enum SnapshotLoader {
         tables.declare("facts", schema: DisclosureTables.factsSchema)
         tables.declare("checks", schema: DisclosureTables.checksSchema)
         tables.declare("docs", schema: DisclosureTables.docsSchema)
-        // Reading (pdftotext for PDFs) and parsing are independent per file: a few files at a
-        // time run in parallel; their tables are appended in file order, then progress is told.
-        let batchSize = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        var done = 0
-        var duplicates = DuplicateDisclosures()
-        for batchStart in stride(from: 0, to: files.count, by: batchSize) {
-            let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
-            let slots = ParsedSlots(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                slots.set(i, ParsedSnapshot.parse(batch[i]))
-            }
-            for (i, file) in batch.enumerated() {
-                switch slots.get(i) {
-                case .success(let parsed)?:
-                    if let original = duplicates.original(of: parsed.ingested) {
-                        tables.addDuplicate(parsed.ingested, of: original.id)
-                        let share = Int((original.agreement * 100).rounded(.down))
-                        problems.append(LoadProblem(file: file, line: nil,
-                                                    message: "skipped: the same disclosure as \(original.file) (\(share)% of its figures agree), counted once"))
-                        break
-                    }
-                    if parsed.ingested.tablesFound.isEmpty {
-                        problems.append(LoadProblem(file: file, line: nil, message: "no disclosure tables found (not a 预算/决算 disclosure?)"))
-                    }
-                    tables.add(parsed.ingested)
-                    NarrativeHook.add(parsed.narrative, document: parsed.ingested.document, to: &tables)
-                case .failure(let error)?:
-                    problems.append(LoadProblem(file: file, line: nil, message: error.description))
-                case nil:
-                    problems.append(LoadProblem(file: file, line: nil, message: "was not read"))
-                }
-                done += 1
-                progress?(done, files.count, file)
-            }
-        }
-        NarrativeHook.addReference(to: &tables)
-        let (built, buildProblems) = tables.build()
-        return LoadReport(tables: built, problems: problems + buildProblems)
+        return tables
     }
 }
 
 /// Turns the paths given into snapshot files: directories are listed (sorted, not recursed
 /// into hidden entries); known reference files in a data directory are skipped quietly.
 public enum SnapshotFiles {
-    static func expand(_ paths: [String], problems: inout [LoadProblem]) -> [String] {
+    public static func expand(_ paths: [String], problems: inout [LoadProblem]) -> [String] {
         var files: [String] = []
         let fm = FileManager.default
         for path in paths {

@@ -6,17 +6,43 @@ enum SnapshotReadError: Error, CustomStringConvertible {
     case unreadable(String, String)
     case pdftotextMissing(String)
     case pdftotextFailed(String, String)
+    case pdftotextTimedOut(String, seconds: Double)
+    case pdftotextOutOfMemory(String, megabytes: Int)
+    /// The load was cancelled (Ctrl-C) while this file was being read.
+    case cancelled(String)
     case unknownForm(String)
 
-    var description: String {
+    /// The file at fault.
+    var file: String {
         switch self {
-        case let .unreadable(file, why): return "\(file): cannot read the file (\(why))"
-        case let .pdftotextMissing(file):
-            return "\(file): is a PDF, but pdftotext is not installed (install poppler-utils: apt-get install poppler-utils)"
-        case let .pdftotextFailed(file, why): return "\(file): pdftotext could not convert the PDF (\(why))"
-        case let .unknownForm(file):
-            return "\(file): not a budget disclosure snapshot (expected a PDF, pdftotext layout text or tab-separated text of a 预算/决算 disclosure)"
+        case let .unreadable(file, _), let .pdftotextMissing(file), let .pdftotextFailed(file, _),
+             let .pdftotextTimedOut(file, _), let .pdftotextOutOfMemory(file, _), let .cancelled(file),
+             let .unknownForm(file):
+            return file
         }
+    }
+
+    /// What went wrong, without the file (a load problem names the file once, beside it).
+    var reason: String {
+        switch self {
+        case let .unreadable(_, why): return "cannot read the file (\(why))"
+        case .pdftotextMissing:
+            return "is a PDF, but pdftotext is not installed (install poppler-utils: apt-get install poppler-utils)"
+        case let .pdftotextFailed(_, why): return "pdftotext could not convert the PDF (\(why))"
+        case let .pdftotextTimedOut(_, seconds):
+            return "pdftotext did not finish within \(Self.seconds(seconds)) s and was stopped (BUDGETQL_PDF_TIMEOUT sets the limit)"
+        case let .pdftotextOutOfMemory(_, megabytes):
+            return "pdftotext ran out of its \(megabytes) MB of memory and was stopped (BUDGETQL_PDF_MEMORY sets the limit)"
+        case .cancelled: return "not loaded (cancelled)"
+        case .unknownForm:
+            return "not a budget disclosure snapshot (expected a PDF, pdftotext layout text or tab-separated text of a 预算/决算 disclosure)"
+        }
+    }
+
+    var description: String { "\(file): \(reason)" }
+
+    private static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? String(Int(s)) : String(s)
     }
 }
 
@@ -27,14 +53,17 @@ enum SnapshotReader {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // Read with POSIX calls: their messages are plain ("Too many levels of symbolic
+            // links", "not a regular file" for a FIFO), where Foundation's are not.
+            let file = try FileBytes(path: path)
+            data = file.withBytes { Data(buffer: $0) }
         } catch {
-            throw .unreadable(path, error.localizedDescription)
+            throw .unreadable(path, error.reason)
         }
         let id = url.deletingPathExtension().lastPathComponent
         if data.starts(with: Array("%PDF".utf8)) {
-            let words = try pdfText(path: path, arguments: ["-bbox-layout"])
-            return pdfDocument(id: id, file: path, pages: PDFWords.pages(fromBBoxLayout: Array(words.utf8)))
+            let words = try PdftotextProcess.run(path: path, arguments: ["-bbox-layout", "-enc", "UTF-8"])
+            return pdfDocument(id: id, file: path, pages: PDFWords.pages(fromBBoxLayout: Array(words)))
         }
         guard let text = TextDecoding.decode(data) else {
             throw .unknownForm(path)
@@ -70,7 +99,7 @@ enum SnapshotReader {
                 pages += line.reduce(0) { $0 + ($1 == "\u{0C}" ? 1 : 0) }
                 line = Substring(line.replacingOccurrences(of: "\u{0C}", with: ""))
             }
-            lines.append(String(line))
+            lines.append(FullWidthNumbers.normalise(String(line)))
         }
         if lines.last == "" { lines.removeLast() }
         var doc = SnapshotDocument(id: id, file: file, format: format == .pdf ? .layoutText : format, lines: lines)
@@ -90,40 +119,8 @@ enum SnapshotReader {
         return doc
     }
 
-    /// `pdftotext OPTIONS FILE -` through Foundation's Process.
+    /// `pdftotext OPTIONS -enc UTF-8 -- FILE -`, limited and cancellable (PdftotextProcess).
     static func pdfText(path: String, arguments: [String]) throws(SnapshotReadError) -> String {
-        guard let tool = findTool("pdftotext") else { throw .pdftotextMissing(path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments + ["-enc", "UTF-8", "--", path, "-"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw .pdftotextFailed(path, error.localizedDescription)
-        }
-        // Read before waiting: a large PDF fills the pipe buffer otherwise.
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let why = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw .pdftotextFailed(path, why.isEmpty ? "exit status \(process.terminationStatus)" : why)
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Looks the tool up on PATH only, as a shell would: a PATH without it means it is missing
-    /// (the standard directories stand in only when there is no PATH at all).
-    static func findTool(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin:/usr/local/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        String(decoding: try PdftotextProcess.run(path: path, arguments: arguments + ["-enc", "UTF-8"]), as: UTF8.self)
     }
 }

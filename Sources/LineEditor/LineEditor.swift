@@ -46,7 +46,7 @@ public enum LineEditor {
         history_comment_char = CChar(UInt8(ascii: "#"))
         history_write_timestamps = 1
         history_multiline_entries = 1
-        stifle_history(2000)
+        stifle_history(Int32(historyLimit))
         Interrupt.install()
     }
 
@@ -76,14 +76,54 @@ public enum LineEditor {
         add_history(entry)
     }
 
-    /// Writes the history with mode 0600 (statements can hold anything the analyst typed).
-    /// Returns a description of the failure, or nil.
-    public static func saveHistory(to path: String) -> String? {
+    /// The most entries the history file keeps; older ones are trimmed away.
+    public static let historyLimit = 2000
+
+    /// Why an entry could not be kept in the history file.
+    public enum HistoryProblem: Error, Equatable, CustomStringConvertible {
+        /// The history path is a symlink: appending would write into whatever file it points at.
+        case symlink(path: String, target: String)
+        /// The file is read-only (its owner's write bit is off): it is read, never written.
+        case readOnly(path: String)
+        case unwritable(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case let .symlink(path, target):
+                return "the history file \(path) is a symbolic link to \(target); history will not be kept (replace the link with a file to keep it)"
+            case let .readOnly(path): return "the history file \(path) is read-only; history will not be kept"
+            case let .unwritable(path, reason): return "cannot write history to \(path): \(reason); history will not be kept"
+            }
+        }
+    }
+
+    /// Appends one entry (already added with `addHistory`) to the history file, mode 0600, and
+    /// trims the file to `historyLimit` entries. Both happen under an exclusive lock on the file,
+    /// so two REPLs at once each add their entries instead of the last to exit overwriting the
+    /// other's.
+    public static func appendHistory(to path: String) -> HistoryProblem? {
         let directory = parentDirectory(of: path)
-        if let failure = makeDirectories(directory) { return failure }
-        let result = write_history(path)
-        if result != 0 { return "cannot write history to \(path): \(String(cString: strerror(result)))" }
-        chmod(path, 0o600)
+        if let failure = makeDirectories(directory) { return .unwritable(path: path, reason: failure) }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let n = readlink(path, &target, target.count - 1)
+                let name = n > 0 ? String(decoding: target[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
+                return .symlink(path: path, target: name)
+            }
+            // Root may write anywhere: the mode bits say what the owner wants.
+            if info.st_mode & S_IWUSR == 0 { return .readOnly(path: path) }
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { return .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(fd, LOCK_UN) }
+        let appended = append_history(1, path)
+        if appended != 0 { return .unwritable(path: path, reason: String(cString: strerror(appended))) }
+        _ = history_truncate_file(path, Int32(historyLimit))
+        fchmod(fd, 0o600)
         return nil
     }
 

@@ -168,12 +168,13 @@ public struct StatementText: Sendable, Hashable {
 }
 
 /// Set from another thread (the shell's Ctrl-C handler) to stop a running query between batches.
-/// The flag is atomic, so setting it from a signal-handling thread is not a data race.
+/// The flag is atomic, so setting it from a signal-handling thread is not a data race. One per
+/// statement, and never reset: a worker that has not yet seen its cancellation must not be
+/// un-cancelled by the statement after it.
 public final class Cancellation: Sendable {
     private let flag = Atomic<Bool>(false)
     public init() {}
     public func cancel() { flag.store(true, ordering: .relaxed) }
-    public func reset() { flag.store(false, ordering: .relaxed) }
     public var isCancelled: Bool { flag.load(ordering: .relaxed) }
 }
 

@@ -1,16 +1,23 @@
 /// "Did you mean ...?": the closest known name by edit distance, when it is close enough to be a
 /// likely typo rather than a different word.
 public enum Suggestions {
+    /// Names longer than this are never typos of a known name; comparing them would cost
+    /// length² steps per candidate (a 1M-character name took 14 s: issue 15, item 7).
+    static let longestWord = 128
+
     public static func closest(to word: String, among candidates: [String]) -> String? {
+        guard !word.isEmpty, word.utf8.count <= longestWord * 4 else { return nil }
         let target = Array(word.lowercased())
-        guard !target.isEmpty else { return nil }
+        guard target.count <= longestWord else { return nil }
         var best: (String, Int)?
-        for candidate in candidates {
+        for candidate in candidates where candidate.utf8.count <= longestWord * 4 {
             let c = Array(candidate.lowercased())
             if c == target { continue }
-            let d = distance(target, c)
             // Allow about one edit per three characters, at least one.
             let limit = max(1, min(target.count, c.count) / 3)
+            // Lengths further apart than the limit need more edits than it allows.
+            guard abs(target.count - c.count) <= limit else { continue }
+            let d = distance(target, c)
             if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
         }
         return best?.0

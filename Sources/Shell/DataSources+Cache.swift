@@ -19,31 +19,34 @@ enum DataSources {
     /// Loads `paths` like `SnapshotLoader.load`, with CSV files as tables of their own and the
     /// snapshots' tables from the cache when none of their files changed.
     /// BUDGETQL_NO_CACHE=1 turns the cache off.
-    static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> LoadReport {
+    static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil,
+                     cancellation: LoadCancellation? = nil, cache: SnapshotCache? = DataSources.standardCache()) -> LoadReport {
         let isCSV = { (path: String) in SnapshotFiles.isUserTable(path) }
         let snapshots = paths.filter { !isCSV($0) }
         // CSV files inside a data directory load as tables too, like those named on their own.
         let csvFiles = paths.filter(isCSV) + files(in: snapshots).filter { isCSV($0) && !snapshots.contains($0) }.sorted()
-        let cache = ProcessInfo.processInfo.environment["BUDGETQL_NO_CACHE"] == nil
-            ? SnapshotCache(loaderVersion: loaderVersion) : nil
 
         var report: LoadReport
         if let cache, !snapshots.isEmpty {
-            let entry = cache.entry(forFilesAt: files(in: snapshots)) {
-                let loaded = SnapshotLoader.load(paths: snapshots, progress: progress)
-                return SnapshotCache.Entry(tables: loaded.tables, notes: loaded.problems.map(encode))
+            guard let loaded = loadSnapshots(snapshots, cache: cache, progress: progress, cancellation: cancellation) else {
+                return LoadReport(tables: [], problems: [], cancelled: true)
             }
-            report = LoadReport(tables: entry.tables, problems: entry.notes.map(decode))
+            report = loaded
         } else {
-            report = SnapshotLoader.load(paths: snapshots, progress: progress)
+            report = SnapshotLoader.load(paths: snapshots, progress: progress, cancellation: cancellation)
+            if report.cancelled { return report }
         }
 
         var catalog = Catalog(tables: report.tables)
         for path in csvFiles {
+            if cancellation?.isCancelled == true { return LoadReport(tables: [], problems: [], cancelled: true) }
             do throws(CSVError) {
                 let load = { () throws(CSVError) -> [Table] in [try CSVTable.load(path: path)] }
                 let tables = if let cache { try cache.tables(forFileAt: path, orLoad: load) } else { try load() }
-                for table in tables { catalog.add(table) }
+                // The cache is keyed by content, so a copy of the file under another name hits the
+                // entry stored for the first: the name comes from this path, never from the cache.
+                let name = CSVTable.tableName(forPath: path)
+                for table in tables { catalog.add(Table(name: name, columns: table.columns)) }
             } catch {
                 let column = error.column.map { "column \($0)\(error.columnName.map { " (\($0))" } ?? ""): " } ?? ""
                 report.problems.append(LoadProblem(file: error.file, line: error.line, message: column + error.message))
@@ -53,7 +56,48 @@ enum DataSources {
         return report
     }
 
-    /// The regular files the paths name (directories listed one level deep), for the cache key.
+    /// The cache under $XDG_CACHE_HOME, or none with BUDGETQL_NO_CACHE=1.
+    static func standardCache() -> SnapshotCache? {
+        ProcessInfo.processInfo.environment["BUDGETQL_NO_CACHE"] == nil ? SnapshotCache(loaderVersion: loaderVersion) : nil
+    }
+
+    /// The snapshots' tables with one cache entry per file (issue 16): adding, changing or
+    /// removing one file re-parses only that file. Files without a good entry are parsed
+    /// together (in parallel) and stored; a cancelled load stores nothing and returns nil.
+    static func loadSnapshots(_ paths: [String], cache: SnapshotCache, progress: ((Int, Int, String) -> Void)?,
+                              cancellation: LoadCancellation?) -> LoadReport? {
+        var problems: [LoadProblem] = []
+        let files = SnapshotFiles.expand(paths, problems: &problems)
+        var loads: [FileLoad?] = files.map { file in
+            cache.storedEntry(forSnapshotAt: file).map { FileLoad(tables: $0.tables, notes: $0.notes) }
+        }
+        let missing = files.indices.filter { loads[$0] == nil }
+        if !missing.isEmpty {
+            guard let fresh = SnapshotLoader.loadFiles(missing.map { files[$0] }, progress: progress, cancellation: cancellation) else {
+                return nil
+            }
+            for (index, load) in zip(missing, fresh) {
+                loads[index] = load
+                // A file that could not be read at all (a conversion past its time limit, say)
+                // is tried again next time rather than remembered as failed.
+                let read = load.tables.first { $0.name == "docs" }.map { $0.rowCount > 0 } ?? false
+                guard read else { continue }
+                cache.store(SnapshotCache.Entry(tables: load.tables, notes: load.problems.map(encode)), forSnapshotAt: files[index])
+            }
+        }
+        var report = SnapshotLoader.combine(loads.compactMap { $0 })
+        report.problems = problems + report.problems
+        return report
+    }
+
+    /// Whether no input of `paths` loaded: no document in `docs` and none of their CSV files a table.
+    static func loadedNothing(from paths: [String], into catalog: Catalog) -> Bool {
+        if let docs = catalog.table(named: "docs"), docs.rowCount > 0 { return false }
+        let csvFiles = (paths + files(in: paths)).filter { SnapshotFiles.isUserTable($0) }
+        return !csvFiles.contains { catalog.table(named: CSVTable.tableName(forPath: $0)) != nil }
+    }
+
+    /// The regular files the paths name (directories listed one level deep).
     static func files(in paths: [String]) -> [String] {
         var out: [String] = []
         let fm = FileManager.default
@@ -75,5 +119,12 @@ enum DataSources {
         let parts = s.split(separator: "\u{1F}", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else { return LoadProblem(file: "", line: nil, message: s) }
         return LoadProblem(file: parts[0], line: Int(parts[1]), message: parts[2])
+    }
+}
+
+extension FileLoad {
+    /// A file's load as the cache gave it back: its problems travel as notes.
+    init(tables: [Table], notes: [String]) {
+        self.init(tables: tables, problems: notes.map(DataSources.decode))
     }
 }

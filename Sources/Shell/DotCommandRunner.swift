@@ -57,6 +57,7 @@ extension Session {
             let before = catalog
             let earlier = Set(loadProblems.map(\.description))
             let report = add(path: path)
+            if report.cancelled { return .failed(".load cancelled; the tables loaded before are kept") }
             let fresh = report.problems.filter { !earlier.contains($0.description) }
             Console.error(StartupSummary.added(before: before, after: catalog, newProblems: fresh, path: path))
         case .problems:
@@ -116,10 +117,7 @@ extension Session {
                 show(QueryResult(columns: ["query", "parameters", "from", "what it answers"], types: [.text, .text, .text, .text], rows: rows))
             }
         case .read(let path):
-            guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-                return .failed(".read: cannot read \(path)")
-            }
-            return runScript(source, origin: SourceOrigin(name: path), keepGoing: false) ? .done : .failed(nil)
+            return read(path)
         case .maxRows(let n):
             if let n { maxRows = n == 0 ? nil : n } else { print("maxrows: \(maxRows.map(String.init) ?? "0 (all)")") }
         case .history:
@@ -130,6 +128,31 @@ extension Session {
         }
         return .done
     }
+
+    /// `.read FILE`: runs a script inside this one. A script that reads itself, directly or
+    /// through others, would recurse until the stack overflows: the chain of files being read is
+    /// kept, and a repeat or a chain deeper than `maximumReadDepth` is an error naming the chain.
+    private func read(_ path: String) -> DotCommandOutcome {
+        let identity = FileIdentity.of(path)
+        if let identity, let start = readChain.firstIndex(where: { $0.identity == identity }) {
+            let chain = (readChain[start...].map(\.name) + [path]).joined(separator: " -> ")
+            return .failed(".read: \(path) is already being read (\(chain))")
+        }
+        guard readChain.count < Session.maximumReadDepth else {
+            let chain = (readChain.map(\.name) + [path]).joined(separator: " -> ")
+            return .failed(".read: scripts nested more than \(Session.maximumReadDepth) deep (\(chain))")
+        }
+        let source: String
+        switch ScriptFile.read(path) {
+        case .success(let text): source = text
+        case .failure(let problem): return .failed(".read: \(problem)")
+        }
+        readChain.append(ReadScript(name: path, identity: identity))
+        defer { readChain.removeLast() }
+        return runScript(source, origin: SourceOrigin(name: path), keepGoing: false) ? .done : .failed(nil)
+    }
+
+    static let maximumReadDepth = 32
 
     /// Prints a shell-made result in the current mode (so `.mode csv` + `.tables` gives CSV too).
     func show(_ result: QueryResult) {

@@ -64,14 +64,15 @@ final class REPL {
         return .proceed
     }
 
-    /// One history entry per statement (a multi-line statement stays one entry), saved at once so
-    /// a crash or a killed terminal loses nothing; a failure to save is a warning, once.
+    /// One history entry per statement (a multi-line statement stays one entry), appended at once
+    /// so a crash or a killed terminal loses nothing and another REPL's entries stay; a failure
+    /// to save is a warning, once.
     private func remember(_ entry: String) {
         LineEditor.addHistory(entry)
-        guard let historyPath else { return }
-        if let failure = LineEditor.saveHistory(to: historyPath), !historyWarningShown {
+        guard let historyPath, !historyWarningShown else { return }
+        if let problem = LineEditor.appendHistory(to: historyPath) {
             historyWarningShown = true
-            Console.error("warning: \(failure); history will not be kept")
+            Console.error("warning: \(problem)")
         }
     }
 

@@ -41,7 +41,8 @@ public final class Session {
     /// The REPL: Ctrl-C cancels queries and errors need no file name.
     public let interactive: Bool
     let output = OutputSink()
-    let cancellation = Cancellation()
+    /// The scripts being run (`-f`, then each `.read` inside), outermost first.
+    var readChain: [ReadScript] = []
 
     public init(mode: OutputMode, interactive: Bool) {
         self.mode = mode
@@ -51,19 +52,22 @@ public final class Session {
     // MARK: Loading
 
     /// Loads snapshot files and directories, replacing what was loaded. Shows progress on a
-    /// terminal when the load takes a while.
+    /// terminal when the load takes a while. In the REPL, Ctrl-C cancels the load (its pdftotext
+    /// processes included) and keeps what was loaded before; the report then says `cancelled`.
     @discardableResult
     public func load(paths: [String]) -> LoadReport {
-        let started = Date()
-        let showProgress = Console.stderrIsTerminal
-        var progressShown = false
-        let report = DataSources.load(paths: paths) { done, total, file in
-            guard showProgress, total > 1, Date().timeIntervalSince(started) > 0.5 else { return }
-            progressShown = true
-            let name = (file as NSString).lastPathComponent
-            Console.status("\r\u{1B}[Kloading \(done)/\(total) \(DisplayWidth.truncate(VisibleText.escaped(name), to: 50))")
+        let progress = LoadProgress(shown: Console.stderrIsTerminal)
+        let cancellation = LoadCancellation()
+        let report: LoadReport
+        if interactive {
+            report = LoadExecution.run(cancellation: cancellation) {
+                DataSources.load(paths: paths, progress: progress.report, cancellation: cancellation)
+            }
+        } else {
+            report = DataSources.load(paths: paths, progress: progress.report)
         }
-        if progressShown { Console.status("\r\u{1B}[K") }
+        progress.clear()
+        guard !report.cancelled else { return report }
         catalog = Catalog(tables: report.tables)
         engine = Engine(catalog: catalog)
         dataPaths = paths
@@ -93,8 +97,7 @@ public final class Session {
     @discardableResult
     public func run(_ statement: StatementText, in source: String, origin: SourceOrigin) -> Bool {
         let started = DispatchTime.now()
-        let outcome = QueryExecution.run(statement.text, engine: engine, parameters: parameters,
-                                         cancellation: cancellation, cancellable: interactive)
+        let outcome = QueryExecution.run(statement.text, engine: engine, parameters: parameters, cancellable: interactive)
         let succeeded: Bool
         switch outcome {
         case .results(let results):

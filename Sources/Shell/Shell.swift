@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import LineEditor
 import Query
 import SparkEngine
@@ -34,6 +35,7 @@ public enum Shell {
             }
         } else if let file = options.file {
             guard let source = readSource(file) else { return ExitStatus.inputUnavailable.rawValue }
+            if file != "-" { session.readChain = [ReadScript(name: file, identity: FileIdentity.of(file))] }
             ok = session.runScript(source, origin: SourceOrigin(name: file), keepGoing: options.keepGoing)
         } else if batchInput {
             // stdin is a file or a pipe: no prompts, no echo, no readline.
@@ -90,6 +92,8 @@ public enum Shell {
     /// Builds the session the options describe: output mode, parameters, data loaded. Nil (after
     /// saying why) when an input is missing.
     static func prepareSession(_ options: ShellOptions, interactive: Bool, loadData: Bool = true) -> Session? {
+        // pdftotext runs in process groups of its own, which a terminal's Ctrl-C does not reach.
+        PdftotextProcess.killChildrenOnFatalSignals()
         let mode = options.format ?? (Console.stdoutIsTerminal ? .table : .csv)
         let session = Session(mode: mode, interactive: interactive)
         session.reportLanguage = options.language
@@ -125,11 +129,20 @@ public enum Shell {
             }
             paths = [data]
         }
-        for path in paths where !FileManager.default.fileExists(atPath: path) {
-            Console.error("--data: no such file or directory: \(path)")
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) != 0 else { continue }
+            // The system's own words: "No such file or directory", "Too many levels of symbolic links".
+            Console.error("--data: cannot read \(path): \(String(cString: strerror(errno)))")
             return nil
         }
         let report = session.load(paths: paths)
+        if !report.problems.isEmpty, DataSources.loadedNothing(from: paths, into: session.catalog) {
+            // Queries over nothing would answer with empty results and exit 0: a silent loss.
+            for problem in report.problems { Console.error("error: \(problem)") }
+            Console.error("error: nothing could be loaded from \(paths.joined(separator: ", "))")
+            return nil
+        }
         if interactive {
             Console.error(StartupSummary.text(catalog: session.catalog, problems: report.problems, paths: paths))
         } else if !report.problems.isEmpty {
@@ -154,10 +167,11 @@ public enum Shell {
 
     private static func readSource(_ path: String) -> String? {
         if path == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Console.error("cannot read \(path): no such file or not readable")
+        switch ScriptFile.read(path) {
+        case .success(let text): return text
+        case .failure(let problem):
+            Console.error(problem.description)
             return nil
         }
-        return String(decoding: data, as: UTF8.self)
     }
 }

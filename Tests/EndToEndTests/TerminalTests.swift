@@ -103,6 +103,29 @@ struct TerminalTests {
         try terminal.waitFor("a query after the cancelled one") { $0.contains("(1 row)") }
     }
 
+    /// Issue 15, item 1: Ctrl-C while `.load` converts a PDF killed the session ("Interrupted
+    /// system call" from a `try!`). It cancels the load and its pdftotext, keeps the tables
+    /// loaded before, and returns to the prompt.
+    @Test func ctrlCDuringALoadCancelsItAndKeepsWhatWasLoaded() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pdf = try NestedForms.write(into: dir)
+        let terminal = try Terminal(environment: ["BUDGETQL_NO_CACHE": "1"])
+        try terminal.type(".load \(pdf)")
+        try terminal.press("Enter")
+        let deadline = Date().addingTimeInterval(30)
+        while !NestedForms.processRunning(mentioning: "pdftotext", pdf), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        try terminal.press("C-c")
+        try terminal.waitFor("the cancellation") { $0.contains(".load cancelled; the tables loaded before are kept") }
+        try terminal.waitForLastLine("budgetql>")
+        #expect(!NestedForms.processRunning(mentioning: "pdftotext", pdf), "the load's pdftotext was killed")
+        try terminal.type("SELECT count(*) AS n")
+        try terminal.press("Enter")
+        let screen = try terminal.waitFor("the seed's rows") { $0.contains("(1 row)") }
+        #expect(screen.contains(" 28\n"))
+        #expect(!(try terminal.hasExited()))
+    }
+
     @Test func chineseTextIsTypedAndEditedByCharacterUnderACLocale() throws {
         let terminal = try Terminal(environment: ["LC_ALL": "C", "LANG": "C"])
         try terminal.type("SELECT '预算表'")

@@ -69,7 +69,7 @@ import Store
 
     /// A valid PDF (hand-written, one page saying hello) that is not a budget disclosure.
     @Test func aPDFThatIsNotADisclosureSaysSo() throws {
-        try #require(SnapshotReader.findTool("pdftotext") != nil, "pdftotext is needed (poppler-utils)")
+        try #require(PdftotextProcess.findTool("pdftotext") != nil, "pdftotext is needed (poppler-utils)")
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = write(dir, "letter.pdf", Array(MalformedSnapshotTests.helloPDF.utf8))
@@ -82,7 +82,7 @@ import Store
 
     /// A half-downloaded corpus PDF: pdftotext fails or yields a fragment; either way a problem.
     @Test func aTruncatedPDFIsAProblemNotACrash() throws {
-        try #require(SnapshotReader.findTool("pdftotext") != nil, "pdftotext is needed (poppler-utils)")
+        try #require(PdftotextProcess.findTool("pdftotext") != nil, "pdftotext is needed (poppler-utils)")
         let source = Fixture.corpusFile("wanli-2025-dept-budget.pdf")
         let whole = try #require(FileManager.default.contents(atPath: source))
         let dir = try scratch()

@@ -9,8 +9,8 @@ import Store
 public enum CSVTable {
     /// Loads the file at `path`; errors name the file, the line and the column at fault.
     public static func load(path: String) throws(CSVError) -> Table {
-        let file: MappedFile
-        do { file = try MappedFile(path: path) } catch {
+        let file: FileBytes
+        do { file = try FileBytes(path: path) } catch {
             throw CSVError(file: path, line: nil, message: error.reason)
         }
         let name = tableName(forPath: path)

@@ -36,7 +36,8 @@ enum PDFWords {
                 let attributes = data[i..<tagEnd]
                 if !pages.isEmpty, let x0 = attribute("xMin", in: attributes), let y0 = attribute("yMin", in: attributes),
                    let x1 = attribute("xMax", in: attributes), let y1 = attribute("yMax", in: attributes) {
-                    let text = unescape(String(decoding: data[(tagEnd + 1)..<close], as: UTF8.self))
+                    // Full-width digits and separators (４７７．６８) read as the figures they are.
+                    let text = FullWidthNumbers.normalise(unescape(String(decoding: data[(tagEnd + 1)..<close], as: UTF8.self)))
                     if !text.isEmpty {
                         pages[pages.count - 1].words.append(PDFWord(text: text, box: PageBox(x0: x0, y0: y0, x1: x1, y1: y1)))
                     }

@@ -23,7 +23,7 @@ struct SourceFingerprint {
         let identity = SourceFingerprint.identity(info)
         let memo = memoPath(for: path)
         if let remembered = readMemo(memo), remembered.identity == identity { return remembered.key }
-        guard let file = try? MappedFile(path: path) else { return nil }
+        guard let file = try? FileBytes(path: path) else { return nil }
         let key = Key(hash: file.withBytes { XXHash64.hash(UnsafeRawBufferPointer($0)) }, size: file.count)
         writeMemo(memo, identity: identity, key: key)
         return key
@@ -49,7 +49,7 @@ struct SourceFingerprint {
 
     /// The memo file: the identity line, then "hash size" in hex.
     private func readMemo(_ memo: String) -> (identity: String, key: Key)? {
-        guard let file = try? MappedFile(path: memo), file.count < 4096 else { return nil }
+        guard let file = try? FileBytes(path: memo), file.count < 4096 else { return nil }
         let text = file.withBytes { String(decoding: $0, as: UTF8.self) }
         let lines = text.split(separator: "\n")
         guard lines.count == 2 else { return nil }
@@ -63,7 +63,9 @@ struct SourceFingerprint {
         guard SnapshotCache.makeDirectories(directory + "/paths") == nil else { return }
         let text = identity + "\n" + String(key.hash, radix: 16) + " " + String(key.size, radix: 16) + "\n"
         let temporary = memo + ".tmp\(getpid())"
-        guard let out = fopen(temporary, "wb") else { return }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        guard let out = fdopen(fd, "wb") else { close(fd); return }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, out) }
         if fclose(out) != 0 || written != bytes.count || rename(temporary, memo) != 0 { unlink(temporary) }

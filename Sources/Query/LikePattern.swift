@@ -1,0 +1,106 @@
+/// LIKE over a text vector: a single pattern is matched once per dictionary entry.
+enum Like {
+    static func apply(_ v: Vector, _ p: Vector, caseInsensitive: Bool) -> Vector {
+        let n = v.count
+        let nulls = Comparison.mergedNulls(v, p)
+        guard case .text(let codes, let dictionary) = v.storage, case .text(let pc, let pd) = p.storage else { return Vector.allNull(n) }
+        if pd.count == 1 {
+            let pattern = LikePattern(pd[0], caseInsensitive: caseInsensitive)
+            let table = dictionary.map { pattern.matches($0) }
+            return Vector(.boolean(codes.map { table[Int($0)] }), nulls: nulls, count: n)
+        }
+        return Vector(.boolean((0..<n).map { LikePattern(pd[Int(pc[$0])], caseInsensitive: caseInsensitive).matches(dictionary[Int(codes[$0])]) }),
+                      nulls: nulls, count: n)
+    }
+}
+
+/// A LIKE pattern: `%` any run of characters, `_` exactly one character (a Chinese character
+/// counts as one).
+///
+/// Matched without recursion (issue 15, item 5): a recursive matcher tries every split at every
+/// `%`, which is exponential in the number of wildcards (`'%_%_%_%X'` ran for minutes). Here a
+/// mismatch only moves back to the last `%` seen and lets it take one more character, so a match
+/// costs at most (text length × pattern length) steps.
+struct LikePattern {
+    enum Element: Equatable { case scalar(Unicode.Scalar), one, any }
+    let elements: [Element]
+    let caseInsensitive: Bool
+    /// Fast paths for the shapes analysts write: 'x%', '%x', '%x%', 'x'.
+    let simple: (prefix: Bool, suffix: Bool, text: String)?
+
+    init(_ pattern: String, caseInsensitive: Bool) {
+        self.caseInsensitive = caseInsensitive
+        let p = caseInsensitive ? pattern.lowercased() : pattern
+        var elements: [Element] = []
+        for s in p.unicodeScalars {
+            switch s {
+            case "%": if elements.last != .any { elements.append(.any) }  // %% is %
+            case "_": elements.append(.one)
+            default: elements.append(.scalar(s))
+            }
+        }
+        self.elements = elements
+        self.simple = LikePattern.simpleShape(elements)
+    }
+
+    /// (prefix, suffix, text) when the pattern is one literal with `%` at neither, one or both ends.
+    private static func simpleShape(_ elements: [Element]) -> (Bool, Bool, String)? {
+        guard !elements.contains(.one) else { return nil }
+        let leading = elements.first == .any
+        let trailing = elements.count > (leading ? 1 : 0) && elements.last == .any
+        let inner = elements.dropFirst(leading ? 1 : 0).dropLast(trailing ? 1 : 0)
+        var text = String.UnicodeScalarView()
+        for element in inner {
+            guard case .scalar(let s) = element else { return nil }
+            text.append(s)
+        }
+        if elements == [.any] { return (true, true, "") }
+        return (trailing, leading, String(text))
+    }
+
+    func matches(_ value: String) -> Bool {
+        let s = caseInsensitive ? value.lowercased() : value
+        if let simple {
+            // prefix: text then anything; suffix: anything then text; both: contains.
+            switch (simple.prefix, simple.suffix) {
+            case (false, false): return s == simple.text
+            case (true, false): return s.utf8.starts(with: simple.text.utf8)
+            case (false, true): return s.utf8.reversed().starts(with: simple.text.utf8.reversed())
+            case (true, true): return simple.text.isEmpty || s.containsUTF8(simple.text)
+            }
+        }
+        return LikePattern.match(Array(s.unicodeScalars), elements)
+    }
+
+    static func match(_ text: [Unicode.Scalar], _ pattern: [Element]) -> Bool {
+        var t = 0, p = 0
+        // The last % seen and the text position it has been given up to.
+        var star = -1, starText = 0
+        while t < text.count {
+            if p < pattern.count {
+                switch pattern[p] {
+                case .any:
+                    star = p
+                    starText = t
+                    p += 1
+                    continue
+                case .one:
+                    t += 1; p += 1
+                    continue
+                case .scalar(let c) where c == text[t]:
+                    t += 1; p += 1
+                    continue
+                case .scalar:
+                    break
+                }
+            }
+            guard star >= 0 else { return false }
+            // Let the last % swallow one more character and try again after it.
+            starText += 1
+            t = starText
+            p = star + 1
+        }
+        while p < pattern.count, pattern[p] == .any { p += 1 }
+        return p == pattern.count
+    }
+}
