@@ -35,7 +35,7 @@ struct TerminalWidthTests {
         #expect(header.contains("| unit"), "got: \(lines.joined(separator: "\n"))")
         if columns == 200 {
             // Every column is there; the narrow ones whole, only the widest text is cut.
-            #expect(lines.contains { $0.hasPrefix(" planning-") && $0.contains("| 决算  | 部门  |") && $0.hasSuffix("|      29") })
+            #expect(lines.contains { $0.hasPrefix(" planning-") && $0.contains("| 决算  | 部门  |") })
             #expect(header.contains("| repairs"))
             #expect(!lines.contains { $0.contains("not shown") })
         } else {

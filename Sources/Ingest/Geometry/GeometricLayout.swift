@@ -90,7 +90,7 @@ struct GeometricLayout {
 
     private mutating func emit(_ line: VisualLine, page: Int) {
         lines.append(line.text)
-        geometry.append(LineGeometry(page: page, cells: [line.box]))
+        geometry.append(LineGeometry(page: page, cells: [PageBox.enclosing(line.words.map(\.printed)) ?? line.box]))
     }
 
     private mutating func emit(_ grid: TableGrid, page: Int) {

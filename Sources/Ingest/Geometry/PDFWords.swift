@@ -3,15 +3,45 @@ import Foundation
 /// One word poppler found on a page: its text and box.
 struct PDFWord: Sendable {
     var text: String
+    /// Where the word stands for reading the table: the page turned upright.
     var box: PageBox
+    /// Where the word is printed as a viewer shows the page (provenance points here).
+    var printed: PageBox
+
+    init(text: String, box: PageBox) {
+        self.text = text
+        self.box = box
+        self.printed = box
+    }
 }
 
 /// One page of a PDF as positioned words.
 struct PDFPage: Sendable {
     let number: Int
-    let width: Double
-    let height: Double
+    var width: Double
+    var height: Double
     var words: [PDFWord]
+
+    /// A page displayed turned a quarter (/Rotate 90 or 270: a portrait page shown landscape)
+    /// reaches poppler with its text running down or up the page. Its words are turned upright
+    /// for reading (their printed boxes stay as displayed). Which way: the page's first words
+    /// in poppler's order are its head (title, unit line), on the side the page's top went to.
+    mutating func turnUpright() {
+        let multi = words.filter { $0.text.count >= 2 }
+        let vertical = multi.filter { $0.box.height > 1.3 * $0.box.width }.count
+        let horizontal = multi.filter { $0.box.width > 1.3 * $0.box.height }.count
+        guard vertical > 2 * horizontal, vertical >= 3 else { return }
+        let head = words.prefix(5).map(\.box.midX)
+        let topOnTheRight = head.reduce(0, +) / Double(max(head.count, 1)) > width / 2
+        let (w, h) = (width, height)
+        for i in words.indices {
+            let b = words[i].box
+            words[i].box = topOnTheRight
+                ? PageBox(x0: b.y0, y0: w - b.x1, x1: b.y1, y1: w - b.x0)   // shown turned clockwise
+                : PageBox(x0: h - b.y1, y0: b.x0, x1: h - b.y0, y1: b.x1)   // shown turned anticlockwise
+        }
+        (width, height) = (h, w)
+    }
 }
 
 /// Reads `pdftotext -bbox-layout` output (XHTML: page > flow > block > line > word, each word
@@ -47,6 +77,7 @@ enum PDFWords {
                 i += 1
             }
         }
+        for i in pages.indices { pages[i].turnUpright() }
         return pages
     }
 

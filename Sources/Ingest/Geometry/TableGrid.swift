@@ -54,7 +54,7 @@ struct GridLine: Sendable {
     mutating func put(_ word: PDFWord, at index: Int, separator: String = "") {
         guard index >= 0 && index < cells.count else { return }
         cells[index] += cells[index].isEmpty ? word.text : separator + word.text
-        boxes[index] = boxes[index].map { $0.union(word.box) } ?? word.box
+        boxes[index] = boxes[index].map { $0.union(word.printed) } ?? word.printed
     }
 
     var text: String { cells.joined(separator: "\t") }

@@ -33,7 +33,17 @@ public final class FileBytes {
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw FileReadError(path: path, reason: "not a regular file") }
         let expected = Int(info.st_size)
         count = expected
-        if expected == 0 { base = nil; return }
+        if expected == 0 {
+            // A file that says it is empty may still refuse to be read (/proc/self/mem) or have
+            // content after all (other /proc files): either is no snapshot file.
+            var probe: UInt8 = 0
+            var n: Int
+            repeat { n = read(fd, &probe, 1) } while n < 0 && errno == EINTR
+            if n < 0 { throw FileReadError(path: path, reason: FileBytes.lastError()) }
+            if n > 0 { throw FileReadError(path: path, reason: "not a regular file (it reports no size but has content)") }
+            base = nil
+            return
+        }
         let memory = UnsafeMutableRawPointer.allocate(byteCount: expected, alignment: 16)
         var filled = 0
         while filled < expected {
