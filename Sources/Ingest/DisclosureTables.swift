@@ -93,14 +93,14 @@ struct DisclosureTables {
     ]
 
     static let checksSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns + [
-        ("table", .text), ("rule", .text), ("status", .text), ("expected", .decimal), ("actual", .decimal),
-        ("diff", .decimal), ("detail", .text), SnapshotDocument.lineColumn,
+        ("table", .text), ("rule", .text), ("severity", .text), ("status", .text), ("expected", .decimal), ("actual", .decimal),
+        ("diff", .decimal), ("detail", .text), ("quote", .text), SnapshotDocument.lineColumn,
     ]
 
     static let docsSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns + [
         ("file", .text), ("format", .text), ("pages", .integer), ("tables_found", .integer), ("tables", .text),
         ("missing", .text), ("empty", .text), ("rows", .integer), ("facts", .integer), ("printed_numbers", .integer),
-        ("checks_failed", .integer), ("repairs", .integer),
+        ("checks_failed", .integer), ("repairs", .integer), ("unparsed_sentences", .integer),
     ]
 
     /// The standard tables a disclosure is expected to print (targets and carryover vary).
@@ -138,22 +138,24 @@ struct DisclosureTables {
         }
         for check in ingested.checks {
             var row = document.snapshotValues
-            row += [.text(check.table), .text(check.rule), .text(check.status.rawValue),
+            row += [.text(check.table), .text(check.rule.id), .text(check.severity.rawValue), .text(check.status.rawValue),
                     check.expected.map { .decimal($0) } ?? .null, check.actual.map { .decimal($0) } ?? .null,
-                    check.diff.map { .decimal($0) } ?? .null, .text(check.detail),
+                    check.diff.map { .decimal($0) } ?? .null, .text(check.detail), .text(check.quote),
                     check.line.map { document.lineValue($0) } ?? .null]
             append(row, to: "checks", schema: Self.checksSchema, file: document.file, line: check.line)
         }
         let found = ingested.tablesFound
-        let failed = ingested.checks.filter { $0.status == .mismatch || $0.status == .unparsed }.count
+        let failed = ingested.checks.filter { $0.status == .mismatch || $0.status == .failed || $0.status == .unparsed }.count
+        let unparsedSentences = ingested.checks.filter { $0.rule == RuleCatalogue.unparsedSentence }.count
         let repairs = ingested.checks.filter { $0.status == .repaired }.count
         var row = document.snapshotValues
         row += [.text(document.file), .text(document.format.rawValue), .integer(Int64(document.pages)),
                 .integer(Int64(found.count)), .text(found.joined(separator: ",")),
-                .text(Self.expectedTables.filter { !found.contains($0) }.joined(separator: ",")),
+                .text((ingested.listedMissing ?? Self.expectedTables.filter { !found.contains($0) }).joined(separator: ",")),
                 .text(ingested.emptyTables.joined(separator: ",")),
                 .integer(Int64(typedRows)), .integer(Int64(ingested.facts.count)),
-                .integer(Int64(ingested.printedNumbers)), .integer(Int64(failed)), .integer(Int64(repairs))]
+                .integer(Int64(ingested.printedNumbers)), .integer(Int64(failed)), .integer(Int64(repairs)),
+                .integer(Int64(unparsedSentences))]
         append(row, to: "docs", schema: Self.docsSchema, file: document.file, line: nil)
     }
 
