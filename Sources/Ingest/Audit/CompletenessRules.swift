@@ -19,8 +19,8 @@ enum CompletenessRules {
             if let last = printed.last, last.table == kind.name { continue }
             if printed.contains(where: { $0.table == kind.name }) {
                 checks.append(.failed(RuleCatalogue.duplicateTable, table: kind.name,
-                                      detail: "\(kind.name) 重复出现：第\(segment.titleLine)行再次列出「\(segment.title)」",
-                                      quote: segment.title, line: segment.titleLine))
+                                      detail: "\(kind.name) 重复出现：第\(segment.titleLine)行再次列出「\(context.title(segment))」",
+                                      quote: context.title(segment), line: segment.titleLine))
                 continue
             }
             printed.append((kind.name, segment))
@@ -40,8 +40,8 @@ enum CompletenessRules {
             if listedOrder != printedOrder, let first = zip(listedOrder, printedOrder).first(where: { $0 != $1 }),
                let at = printed.first(where: { $0.table == first.1 }) {
                 checks.append(.failed(RuleCatalogue.tableOrder, table: first.1,
-                                      detail: "表的顺序与目录不一致：目录此处为 \(first.0)，正文为 \(first.1)（\(at.segment.title)）",
-                                      quote: at.segment.title, line: at.segment.titleLine))
+                                      detail: "表的顺序与目录不一致：目录此处为 \(first.0)，正文为 \(first.1)（\(context.title(at.segment))）",
+                                      quote: context.title(at.segment), line: at.segment.titleLine))
             }
             for name in DisclosureTables.expectedTables where !listed.contains(name) && !printedNames.contains(name) {
                 checks.append(.failed(RuleCatalogue.standardAbsent, table: name,
@@ -52,7 +52,8 @@ enum CompletenessRules {
         for (name, segment) in printed {
             guard let body = segment.lines else { continue }
             // The note stands under the table, sometimes a line or two past what the locator kept.
-            let noteLines = body.lowerBound...min(document.lines.count, body.upperBound + 3)
+            let nextTitle = context.segments.map(\.titleLine).filter { $0 > segment.titleLine }.min() ?? Int.max
+            let noteLines = body.lowerBound...max(body.lowerBound, min(document.lines.count, body.upperBound + 3, nextTitle - 1))
             let statement = noteLines.first { statesEmpty(document.lines[$0 - 1]) }
             let empty = context.ingested.emptyTables.contains(name)
             if empty {
@@ -60,12 +61,12 @@ enum CompletenessRules {
                     statedEmpty.append(name)
                 } else {
                     checks.append(.failed(RuleCatalogue.emptyUnstated, table: name,
-                                          detail: "「\(segment.title)」没有数据行，也未说明（如“本表无数据”）",
-                                          quote: segment.title, line: segment.titleLine))
+                                          detail: "「\(context.title(segment))」没有数据行，也未说明（如“本表无数据”）",
+                                          quote: context.title(segment), line: segment.titleLine))
                 }
             } else if let line = statement {
                 checks.append(.failed(RuleCatalogue.statementWithRows, table: name,
-                                      detail: "「\(segment.title)」说明本表无数据，但表中有数据行",
+                                      detail: "「\(context.title(segment))」说明本表无数据，但表中有数据行",
                                       quote: context.quote(line: line), line: line))
             }
         }

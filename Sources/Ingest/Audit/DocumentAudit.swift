@@ -28,6 +28,13 @@ struct AuditContext {
         return (v, row.line, Reconciler.unitOf([row], column: column, table: t))
     }
 
+    /// A table's title as printed: the locator's title drops a leading number ("2025年…" loses
+    /// its year with "1."), so the printed line is used when it ends with that title.
+    func title(_ segment: TableSegment) -> String {
+        guard let line = document.line(segment.titleLine)?.withoutSpaces, line.hasSuffix(segment.title) else { return segment.title }
+        return line
+    }
+
     /// The source line's text, trimmed: a finding's quote for a table row.
     func quote(line: Int) -> String {
         guard let text = document.line(line) else { return "" }

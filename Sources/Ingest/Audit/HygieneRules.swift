@@ -26,9 +26,12 @@ enum HygieneRules {
 
     static func check(_ context: AuditContext) -> [Check] {
         var checks: [Check] = []
+        // A table's title stands alone on its line, so the narrative reader takes it for prose;
+        // it is checked with the tables below (T6), not as a sentence.
+        let titleLines = Set(context.segments.map(\.titleLine))
         for s in context.sentences.sentences {
             let quote = String(s.text.prefix(160))
-            if let p = placeholder(in: s.text) {
+            if let p = placeholder(in: s.text), !(titleLines.contains(s.line) && s.text.hasSuffix("表")) {
                 checks.append(.failed(RuleCatalogue.placeholder, table: "narrative", detail: "留有占位符「\(p)」", quote: quote, line: s.line))
             }
             let opening = s.characters.filter { $0 == "“" }.count, closing = s.characters.filter { $0 == "”" }.count
@@ -57,9 +60,9 @@ enum HygieneRules {
         }
         // Tables: titles, heading lines and row names.
         for segment in context.segments where segment.kind != nil && !context.contents.contains(line: segment.titleLine) {
-            if let p = placeholder(in: segment.title) {
+            if let p = placeholder(in: context.title(segment)) {
                 checks.append(.failed(RuleCatalogue.tablePlaceholder, table: segment.kind?.name ?? "", detail: "表题留有占位符「\(p)」",
-                                      quote: segment.title, line: segment.titleLine))
+                                      quote: context.title(segment), line: segment.titleLine))
             }
             guard let body = segment.lines else { continue }
             for n in body.prefix(6) where context.document.lines[n - 1].containsUTF8("编制") {

@@ -18,7 +18,7 @@ enum IdentityRules {
             }
         }
         for segment in context.segments where segment.kind != nil && !context.contents.contains(line: segment.titleLine) {
-            let title = segment.title
+            let title = context.title(segment)
             if let year = document.year, let printed = DocumentMetadata.year(in: [title]), printed != year {
                 checks.append(.failed(RuleCatalogue.yearHeading, table: segment.kind?.name ?? "",
                                       detail: "表题年度为\(printed)年，文件为\(year)年：「\(title)」", quote: title, line: segment.titleLine))

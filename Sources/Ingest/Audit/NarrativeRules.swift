@@ -159,7 +159,11 @@ enum NarrativeRules {
             // 持平 beside a non-zero change in the same clause.
             for o in s.offsets(of: "持平") {
                 let clauseStart = (s.characters[..<o].lastIndex(where: { $0 == "," || $0 == ";" }) ?? -1) + 1
-                let clauseEnd = s.characters[o...].firstIndex(where: { $0 == "," || $0 == ";" }) ?? s.characters.count
+                var clauseEnd = s.characters[o...].firstIndex(where: { $0 == "," || $0 == ";" }) ?? s.characters.count
+                // "与上年持平，增长5%": the change may follow in the next clause.
+                if clauseEnd < s.characters.count, (upWords + downWords).contains(where: { s.text(clauseEnd + 1, clauseEnd + 3) == $0 }) {
+                    clauseEnd = s.characters[(clauseEnd + 1)...].firstIndex(where: { $0 == "," || $0 == ";" }) ?? s.characters.count
+                }
                 if let d = directions.first(where: { $0.figure.start >= clauseStart && $0.figure.end <= clauseEnd && !$0.figure.value.isZero }) {
                     checks.append(finding(RuleCatalogue.flat, s, "说持平，却有变动 \(d.figure.value.normalized)"))
                 }
