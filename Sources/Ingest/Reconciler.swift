@@ -52,7 +52,7 @@ enum Reconciler {
                 let unit = unitOf([parent] + kids.map { rows[$0] }, column: column.name, table: table)
                 checks.append(Check.compare(table: name, rule: auditRule, expected: expected, actual: actual,
                                             unit: unit, parts: 1,
-                                            detail: "\(name).\(column.name): \(rule): \(name) \(parent.code.map { "\($0)" } ?? "合计") \(parent.name): printed \(expected), rows below sum to \(actual)",
+                                            detail: "\(TableTitles.title(name))「\(parent.code.map { "\($0) " } ?? "")\(parent.name)」\(table.columnLabels[column.name] ?? column.name)（\(name).\(column.name)，\(rule)）：印 \(expected)，下级各行合计 \(actual)",
                                             line: parent.line))
             }
         }
@@ -67,7 +67,7 @@ enum Reconciler {
                 let sum = Arithmetic.sum(parts)
                 checks.append(Check.compare(table: name, rule: RuleCatalogue.rowTotal, expected: total, actual: sum,
                                             unit: unitOf([row], column: nil, table: table), parts: 1,
-                                            detail: "\(name).\(totalName) = Σ parts (row): \(name) \(row.code.map { "\($0)" } ?? row.name) \(row.name): \(totalName) \(total), parts sum to \(sum)",
+                                            detail: "\(TableTitles.title(name))「\(row.code.map { "\($0) " } ?? "")\(row.name)」（\(name).\(totalName) = Σ parts）：\(table.columnLabels[totalName] ?? totalName) \(total)，各分项合计 \(sum)",
                                             line: row.line))
             }
         }
@@ -113,7 +113,7 @@ enum Reconciler {
                 let x = a.byClass[cls] ?? .zero, y = b.byClass[cls] ?? .zero
                 let unit = max(a.unit, b.unit)
                 checks.append(Check.compare(table: a.name, rule: rule, expected: x, actual: y, unit: unit, parts: 1,
-                                            detail: "class \(cls): \(a.name) says \(x), \(b.name) says \(y)", line: line))
+                                            detail: "\(cls) 类：\(TableTitles.title(a.name)) \(x)，\(TableTitles.title(b.name)) \(y)", line: line))
             }
         }
         // Overview's spending side by class vs spending.
@@ -136,7 +136,7 @@ enum Reconciler {
             if let st = s.total, let it = i.total {
                 checks.append(Check.compare(table: "spending", rule: RuleCatalogue.spendingIncomeTotal, expected: st, actual: it,
                                             unit: max(s.unit, i.unit), parts: 1,
-                                            detail: "spending 合计 \(st), income 合计 \(it)", line: s.totalLine))
+                                            detail: "支出表合计 \(st)，收入表合计 \(it)", line: s.totalLine))
             }
         }
         // Appropriation's spending side vs general_spending.
@@ -161,7 +161,7 @@ enum Reconciler {
             if let total = grand ?? grandAmount, let gt = g.total {
                 checks.append(Check.compare(table: "appropriation", rule: RuleCatalogue.appropriationGeneralTotal,
                                             expected: total.value, actual: gt, unit: max(unit, g.unit), parts: 1,
-                                            detail: "appropriation table says \(total.value), general_spending 合计 is \(gt)", line: total.line))
+                                            detail: "财政拨款收支总表一般公共预算支出 \(total.value)，一般公共预算支出表合计 \(gt)", line: total.line))
             }
         }
         // basic_spending (general budget) 合计 vs the basic column of general_spending, or of
@@ -171,7 +171,7 @@ enum Reconciler {
             let s = spending.rows.first { $0.isTotal }?.values["basic"] ?? Arithmetic.sum(spending.rows.filter(\.isLeaf).compactMap { $0.values["basic"] })
             checks.append(Check.compare(table: "basic_spending", rule: RuleCatalogue.basicGeneral, expected: s, actual: b,
                                         unit: max(unitOf(basic.rows, column: "amount", table: basic), unitOf(spending.rows, column: "basic", table: spending)),
-                                        parts: 1, detail: "\(spending.kind.name)'s basic column says \(s), basic_spending 合计 is \(b)",
+                                        parts: 1, detail: "\(TableTitles.title(spending.kind.name))基本支出列合计 \(s)，一般公共预算基本支出表合计 \(b)",
                                         line: basic.rows.first { $0.isTotal }?.line))
         }
         return checks

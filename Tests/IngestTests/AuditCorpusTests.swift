@@ -49,11 +49,11 @@ import Testing
         ],
         "planning-2024-dept-final.pdf": [
             // Document: 302 商品和服务支出 prints 440.90; its sections add to 440.88 (合计 and 公用经费).
-            doc("T3.class-sum", "printed 440.90, rows below sum to 440.88", 2),
+            doc("T3.class-sum", "印 440.90，下级各行合计 440.88", 2),
             // Document: 城乡社区支出 (212) is 3,845.24 in 支出决算表 and 3,832.36 in 收入决算表, so
             // 本年支出合计 9,759.38 exceeds 本年收入合计 9,746.50 by 12.88.
-            doc("T4.spending-income-class", "class 212: spending says 3845.24, income says 3832.36"),
-            doc("T4.spending-income-total", "spending 合计 9759.38, income 合计 9746.50"),
+            doc("T4.spending-income-class", "212 类：支出表 3845.24，收入表 3832.36"),
+            doc("T4.spending-income-total", "支出表合计 9759.38，收入表合计 9746.50"),
             // Reader: names wrapped over two or three lines in a narrow column are joined out of
             // order ("社会保障和就 / 业支出" -> "业支出", "机关事业单位 / 基本养老保险 / 缴费支出").
             reader("T3.name-reference", "208 的名称不符：表中为「业支出」"), reader("T3.name-reference", "2080502"),
@@ -73,17 +73,17 @@ import Testing
         ],
         "kashgar-party-mass-work-dept-2024-budget.txt": [
             // Document: 表2 prints 5141.46 under 合计 (一般公共预算) while its classes add to 5141.48.
-            doc("T3.grand-total", "income.general: 合计 = Σ top rows: income 合计 合计: printed 5141.46, rows below sum to 5141.48"),
+            doc("T3.grand-total", "（income.general，合计 = Σ top rows）：印 5141.46，下级各行合计 5141.48"),
             // Document: 表7's 合计 row: 6573.06 while its parts add to 6587.72, and four part
             // columns differ from its rows (713.25 vs 700, 461.45 vs 474.10, 38.75 vs 34.7, 772.09 vs 762.09).
-            doc("T3.row-total", "amount 6573.06, parts sum to 6587.72"),
-            doc("T3.grand-total", "printed 713.25, rows below sum to 700"), doc("T3.grand-total", "printed 461.45, rows below sum to 474.10"),
-            doc("T3.grand-total", "printed 38.75, rows below sum to 34.7"), doc("T3.grand-total", "printed 772.09, rows below sum to 762.09"),
+            doc("T3.row-total", "合计 6573.06，各分项合计 6587.72"),
+            doc("T3.grand-total", "印 713.25，下级各行合计 700"), doc("T3.grand-total", "印 461.45，下级各行合计 474.10"),
+            doc("T3.grand-total", "印 38.75，下级各行合计 34.7"), doc("T3.grand-total", "印 772.09，下级各行合计 762.09"),
             // Document: 表4 says 7113.05 for the general budget, 表5 totals 7127.71 (classes 201
             // 291.18 vs 293.14 and 229 2.64 vs 15.33).
-            doc("T4.appropriation-general-total", "appropriation table says 7113.05, general_spending 合计 is 7127.71"),
-            doc("T4.appropriation-general-class", "class 201: appropriation says 291.18, general_spending says 293.14"),
-            doc("T4.appropriation-general-class", "class 229: appropriation says 2.64, general_spending says 15.33"),
+            doc("T4.appropriation-general-total", "财政拨款收支总表一般公共预算支出 7113.05，一般公共预算支出表合计 7127.71"),
+            doc("T4.appropriation-general-class", "201 类：财政拨款收支总表 291.18，一般公共预算支出表 293.14"),
+            doc("T4.appropriation-general-class", "229 类：财政拨款收支总表 2.64，一般公共预算支出表 15.33"),
             // Document: "培训支出(项)2024年预算数为25万元,比上年预算增加26万元,增长100%".
             doc("N5.change", "本年 25万元，却说变动 26万元"),
             // Document (the snapshot's text): 表7 prints 215 as "资源勘探工业信息支出" (without 等), and

@@ -19,7 +19,7 @@ enum CompletenessRules {
             if let last = printed.last, last.table == kind.name { continue }
             if printed.contains(where: { $0.table == kind.name }) {
                 checks.append(.failed(RuleCatalogue.duplicateTable, table: kind.name,
-                                      detail: "\(kind.name) 重复出现：第\(segment.titleLine)行再次列出「\(context.title(segment))」",
+                                      detail: "\(TableTitles.title(kind.name))重复出现：第\(segment.titleLine)行再次列出「\(context.title(segment))」",
                                       quote: context.title(segment), line: segment.titleLine))
                 continue
             }
@@ -40,12 +40,12 @@ enum CompletenessRules {
             if listedOrder != printedOrder, let first = zip(listedOrder, printedOrder).first(where: { $0 != $1 }),
                let at = printed.first(where: { $0.table == first.1 }) {
                 checks.append(.failed(RuleCatalogue.tableOrder, table: first.1,
-                                      detail: "表的顺序与目录不一致：目录此处为 \(first.0)，正文为 \(first.1)（\(context.title(at.segment))）",
+                                      detail: "表的顺序与目录不一致：目录此处为\(TableTitles.title(first.0))，正文为\(TableTitles.title(first.1))（\(context.title(at.segment))）",
                                       quote: context.title(at.segment), line: at.segment.titleLine))
             }
             for name in DisclosureTables.expectedTables where !listed.contains(name) && !printedNames.contains(name) {
                 checks.append(.failed(RuleCatalogue.standardAbsent, table: name,
-                                      detail: "部门预决算公开的标准表 \(name) 既未列入目录也未公开", line: context.contents.line))
+                                      detail: "标准表\(TableTitles.title(name))既未列入目录也未公开", line: context.contents.line))
             }
         }
         var statedEmpty: [String] = []

@@ -36,10 +36,7 @@ struct AuditContext {
     }
 
     /// The source line's text, trimmed: a finding's quote for a table row.
-    func quote(line: Int) -> String {
-        guard let text = document.line(line) else { return "" }
-        return String(text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ").prefix(160))
-    }
+    func quote(line: Int) -> String { DocumentAudit.quote(document, line: line) }
 }
 
 /// Applies every rule of `RuleCatalogue` beyond the reconciler's arithmetic to one document.
@@ -65,6 +62,25 @@ enum DocumentAudit {
         checks += NarrativeRules.check(context)
         checks += HygieneRules.check(context)
         return Result(checks: checks, missing: completeness.missing, statedEmpty: completeness.statedEmpty)
+    }
+
+    /// A source line as a reviewer quotes it: cells separated by one space (layout gaps and tabs
+    /// collapsed), at most 160 characters.
+    static func quote(_ document: SnapshotDocument, line: Int) -> String {
+        guard let text = document.line(line) else { return "" }
+        let cells = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+        return String(cells.joined(separator: " ").prefix(160))
+    }
+
+    /// Every check that points at a line gets that line's words as its quote, when its rule
+    /// did not quote something more precise (the reconciler's checks, the readers' notes).
+    static func quoted(_ checks: [Check], in document: SnapshotDocument) -> [Check] {
+        checks.map { check in
+            guard check.quote.isEmpty, let line = check.line else { return check }
+            var quoted = check
+            quoted.quote = quote(document, line: line)
+            return quoted
+        }
     }
 }
 

@@ -29,7 +29,7 @@ enum NameRules {
                     if first.key != key && first.table != table.kind.name && !reported.contains("across" + seenKey + key) {
                         reported.insert("across" + seenKey + key)
                         checks.append(.failed(RuleCatalogue.nameAcrossTables, table: table.kind.name,
-                                              detail: "\(code) 在 \(first.table) 中为「\(first.name)」，在 \(table.kind.name) 中为「\(row.name)」",
+                                              detail: "\(code) 在\(TableTitles.title(first.table))中为「\(first.name)」，在\(TableTitles.title(table.kind.name))中为「\(row.name)」",
                                               quote: context.quote(line: row.line), line: row.line))
                     }
                 } else {

@@ -44,7 +44,7 @@ enum NarrativeRules {
                               !s.has("(类)"), let f = figure(in: s, after: offset + keyword.count, gap: 3),
                               !s.text(offset + keyword.count, f.start).contains(where: { "比增减较".contains($0) }) else { continue }
                         if !NarrativeTolerance.agree(f, total.value, tableUnit: total.unit) {
-                            checks.append(finding(rule, s, "说明中\(keyword) \(f.value.normalized)万元，\(table) 合计 \(total.value.normalized)万元",
+                            checks.append(finding(rule, s, "说明中\(keyword) \(f.value.normalized)万元，\(TableTitles.title(table))合计 \(total.value.normalized)万元",
                                                   expected: total.value, actual: f.value))
                         }
                     }

@@ -43,7 +43,7 @@ enum TableRules {
             guard let income = row(rows, side: "收入", isGrandTotal), let spending = row(rows, side: "支出", isGrandTotal),
                   let a = decimal(income["amount"]), let b = decimal(spending["amount"]) else { continue }
             checks.append(Check.compare(table: name, rule: RuleCatalogue.balance, expected: a, actual: b, unit: tolerance(a, b), parts: 1,
-                                        detail: "\(name)：收入总计 \(a.normalized)，支出总计 \(b.normalized)", line: line(spending["line"]),
+                                        detail: "\(TableTitles.title(name))：收入总计 \(a.normalized)，支出总计 \(b.normalized)", line: line(spending["line"]),
                                         quote: line(spending["line"]).map { context.quote(line: $0) } ?? ""))
         }
         return checks
@@ -53,7 +53,7 @@ enum TableRules {
         var checks: [Check] = []
         for fact in context.ingested.facts where fact.amount.isNegative && fact.table != "carryover" {
             checks.append(Check(table: fact.table, rule: RuleCatalogue.negative, status: .failed, expected: nil, actual: fact.amount,
-                                detail: "\(fact.table)「\(fact.rowLabel)」\(fact.columnLabel)为负数 \(fact.amount.normalized)",
+                                detail: "\(TableTitles.title(fact.table))「\(fact.rowLabel)」\(fact.columnLabel)为负数 \(fact.amount.normalized)",
                                 line: fact.line, quote: context.quote(line: fact.line)))
         }
         return checks
@@ -77,7 +77,7 @@ enum TableRules {
             guard let printed = ownYear ?? (carried ? nil : row(rows, side: side, isGrandTotal)), let value = decimal(printed["amount"]) else { continue }
             checks.append(Check.compare(table: "overview", rule: rule, expected: value, actual: total.value,
                                         unit: max(tolerance(value), total.unit), parts: 1,
-                                        detail: "收支总表「\(text(printed["item"]))」\(value.normalized)，\(table) 合计 \(total.value.normalized)",
+                                        detail: "收支总表「\(text(printed["item"]))」\(value.normalized)，\(TableTitles.title(table))合计 \(total.value.normalized)",
                                         line: line(printed["line"]), quote: line(printed["line"]).map { context.quote(line: $0) } ?? ""))
         }
         return checks
