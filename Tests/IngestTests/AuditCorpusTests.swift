@@ -54,6 +54,11 @@ import Testing
             // 本年支出合计 9,759.38 exceeds 本年收入合计 9,746.50 by 12.88.
             doc("T4.spending-income-class", "212 类：支出表 3845.24，收入表 3832.36"),
             doc("T4.spending-income-total", "支出表合计 9759.38，收入表合计 9746.50"),
+            // Document: the title page of the tables (page 7) reads "上海市规划和自然资源局 2024 年度
+            // 部门决算表", the city's bureau, not 上海市普陀区规划和自然资源局.
+            doc("T1.unit-heading", "标题中的单位为「上海市规划和自然资源局」"),
+            // Document: three sentences of 其他重要事项 call the unit 上海市普陀区规划与自然资源局.
+            doc("N1.unit-name", "「上海市普陀区规划与自然资源局」", 3),
             // Reader: names wrapped over two or three lines in a narrow column are joined out of
             // order ("社会保障和就 / 业支出" -> "业支出", "机关事业单位 / 基本养老保险 / 缴费支出").
             reader("T3.name-reference", "208 的名称不符：表中为「业支出」"), reader("T3.name-reference", "2080502"),

@@ -20,6 +20,7 @@ import Testing
     static let commerce = "commerce-2025-dept-budget.pdf"
     static let planning = "planning-2024-dept-final.pdf"
     static let wanli = "wanli-2025-dept-budget.pdf"
+    static let welfare = "welfare-2024-unit-budget.pdf"
     static let seed = "kashgar-party-mass-work-dept-2024-budget.txt"
 
     static let injections: [Injection] = [
@@ -42,6 +43,7 @@ import Testing
         Injection(rule: "T1.stage-heading", file: commerce, edits: [Edit(158, "2025年部门收入预算总表", "2025年部门收入决算表")]),
         Injection(rule: "N1.year-self", file: commerce, edits: [Edit(102, "比2024年预算增加24,491.71万元。", "比2025年预算增加24,491.71万元。")]),
         Injection(rule: "N1.year-end", file: planning, edits: [Edit(947, "截至 2024 年 12 月 31 日", "截至 2023 年 12 月 31 日")]),
+        Injection(rule: "N1.unit-name", file: commerce, edits: [Edit(386, "上海市普陀区商务委员会共有车辆", "上海市普陀区商贸委员会共有车辆")]),
         Injection(rule: "N1.asset-date", file: commerce, edits: [Edit(386, "截至2024年8月31日", "截至2022年8月31日")]),
 
         // 2 completeness
@@ -120,10 +122,14 @@ import Testing
         Injection(rule: "N5.spending-total", file: commerce, edits: [Edit(102, "支出预算37,151.47万元", "支出预算37,161.47万元")]),
         Injection(rule: "N5.change", file: seed, edits: [Edit(567, "比上年预算增加 2578.13 万元", "比上年预算增加 6000.00 万元")]),
         Injection(rule: "N5.percent", file: seed, edits: [Edit(567, "增长 100.58%", "增长 90.58%")]),
+        // 70.70 -> 76.76 is 8.57%, printed 9.57%.
+        Injection(rule: "N5.percent", file: welfare, edits: [Edit(62, "增加8.57%", "增加9.57%")]),
         Injection(rule: "N5.share", file: planning, edits: [Edit(606, "占 55.10%", "占 65.10%")]),
         Injection(rule: "N5.share-range", file: planning, edits: [Edit(600, "占 100.00%", "占 110.00%")]),
-        // 增加 1062.85 万元 then 下降 12.08%: the percentage is now negative too.
-        Injection(rule: "N5.word-sign", file: planning, edits: [Edit(590, "增长 12.08%", "下降 12.08%")], implied: ["N5.percent"]),
+        // 增加 1062.85 万元 then 下降 12.08%: two words for one change.
+        Injection(rule: "N5.word-sign", file: planning, edits: [Edit(590, "增长 12.08%", "下降 12.08%")]),
+        // The 执行数 / 预算安排 form: 54.60 -> 53.84 is a fall of 1.39%, printed as an increase.
+        Injection(rule: "N5.word-sign", file: welfare, edits: [Edit(58, "减少1.39%", "增加1.39%")]),
         Injection(rule: "N5.comparison-word", file: planning, edits: [Edit(649, "决算数小于", "决算数大于")]),
         Injection(rule: "N5.flat", file: commerce, edits: [Edit(377, "与2024年预算持平，主要原因是", "与2024年预算持平，增长5.00%，主要原因是")]),
         Injection(rule: "N5.reason-missing", file: seed,
@@ -141,6 +147,7 @@ import Testing
         Injection(rule: "N6.doubled-punctuation", file: commerce, edits: [Edit(104, "持平。", "持平。。")]),
         Injection(rule: "N6.unbalanced-quotes", file: commerce, edits: [Edit(91, "（七）“三公”经费", "（七）“三公经费")]),
         Injection(rule: "N6.unbalanced-brackets", file: commerce, edits: [Edit(85, "（三）事业单位经营收入", "（三事业单位经营收入")]),
+        Injection(rule: "N6.percent-sign", file: planning, edits: [Edit(606, "占 55.10%", "占 55.10")]),
         Injection(rule: "N6.zero-increase", file: commerce, edits: [Edit(374, "因公出国（境）费0万元，与2024年预算持平", "因公出国（境）费0万元，比2024年预算增加0.50万元")]),
     ]
 

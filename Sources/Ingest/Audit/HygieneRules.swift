@@ -39,6 +39,18 @@ enum HygieneRules {
                 checks.append(.failed(RuleCatalogue.unbalancedQuotes, table: "narrative", detail: "引号不成对：“ \(opening) 个，” \(closing) 个",
                                       quote: quote, line: s.line))
             }
+            // "增长13.95。": a rate whose % was left out.
+            for word in ["增长", "下降", "增幅", "降幅", "占"] {
+                for o in s.offsets(of: word) {
+                    var i = o + word.count
+                    var digits = 0
+                    while i < s.characters.count, s.characters[i].isASCII, s.characters[i].isNumber || s.characters[i] == "." { i += 1; digits += 1 }
+                    guard digits > 0, s.text(o + word.count, i).contains(".") || digits >= 1,
+                          i == s.characters.count || ",;:。".contains(s.characters[i]) else { continue }
+                    checks.append(.failed(RuleCatalogue.percentSign, table: "narrative", detail: "「\(word)\(s.text(o + word.count, i))」缺少百分号",
+                                          quote: quote, line: s.line))
+                }
+            }
             let open = s.characters.filter { $0 == "(" }.count, close = s.characters.filter { $0 == ")" }.count
             if open != close {
                 checks.append(.failed(RuleCatalogue.unbalancedBrackets, table: "narrative", detail: "括号不成对：（ \(open) 个，） \(close) 个",

@@ -2,7 +2,7 @@
 /// every year the narrative compares with is the right one.
 enum IdentityRules {
     static func check(_ context: AuditContext) -> [Check] {
-        headings(context) + years(context)
+        headings(context) + unitNames(context) + years(context)
     }
 
     static func headings(_ context: AuditContext) -> [Check] {
@@ -17,6 +17,18 @@ enum IdentityRules {
                                       quote: context.quote(line: i + 1), line: i + 1))
             }
         }
+        // A part's title page: "上海市规划和自然资源局 2024 年度部门决算表" naming a unit before its year.
+        if !cover.isEmpty {
+            for segment in context.segments where !context.contents.contains(line: segment.titleLine) {
+                let title = context.title(segment)
+                guard title.hasSuffix("决算表") || title.hasSuffix("预算表"), let year = DocumentMetadata.yearRange(in: title) else { continue }
+                var unit = Substring(title[..<year.lowerBound])
+                if unit.hasPrefix("第"), let part = unit.range(of: "部分") { unit = unit[part.upperBound...] }
+                guard unit.count >= 4, unit != Substring(cover), !cover.containsUTF8(String(unit)) else { continue }
+                checks.append(.failed(RuleCatalogue.unitHeading, table: "", detail: "标题中的单位为「\(unit)」，封面为「\(cover)」",
+                                      quote: title, line: segment.titleLine))
+            }
+        }
         for segment in context.segments where segment.kind != nil && !context.contents.contains(line: segment.titleLine) {
             let title = context.title(segment)
             if let year = document.year, let printed = DocumentMetadata.year(in: [title]), printed != year {
@@ -29,6 +41,30 @@ enum IdentityRules {
             if document.stage == "预算" && final || document.stage == "决算" && budgetWord && !final {
                 checks.append(.failed(RuleCatalogue.stageHeading, table: segment.kind?.name ?? "",
                                       detail: "表题「\(title)」与文件的阶段（\(document.stage)）不符", quote: title, line: segment.titleLine))
+            }
+        }
+        return checks
+    }
+
+    /// The unit's name with one character changed, as a slip leaves it ("规划与自然资源局" for
+    /// "规划和自然资源局"): same length, same first characters and last character. Two changed
+    /// characters are usually another unit (商务委员会 / 经济委员会, 办公室 / 研究室).
+    static func unitNames(_ context: AuditContext) -> [Check] {
+        let unit = Array(context.document.unit)
+        guard unit.count >= 6 else { return [] }
+        let head = String(unit.prefix(4))
+        var checks: [Check] = []
+        for s in context.sentences.sentences {
+            var reported = Set<String>()
+            for o in s.offsets(of: head) where o + unit.count <= s.characters.count {
+                let candidate = Array(s.characters[o..<(o + unit.count)])
+                let differing = zip(candidate, unit).filter { $0 != $1 }.count
+                guard differing == 1, candidate.last == unit.last else { continue }
+                let name = String(candidate)
+                if reported.insert(name).inserted {
+                    checks.append(.failed(RuleCatalogue.unitName, table: "narrative", detail: "说明中单位名称为「\(name)」，封面为「\(context.document.unit)」",
+                                          quote: excerpt(s.text), line: s.line))
+                }
             }
         }
         return checks

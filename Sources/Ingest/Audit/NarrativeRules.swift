@@ -78,6 +78,13 @@ enum NarrativeRules {
                     checks.append(finding(RuleCatalogue.change, s, "\(what)：本年 \(amount.normalized)万元，却说变动 \(change.normalized)万元（上年应为 \(prior.normalized)万元）",
                                           expected: amount, actual: change))
                 } else if let pct = st.pct, let change, let prior, !prior.isZero,
+                          let implied = change.multiplied(by: ExactDecimal(100))?.divided(by: prior, scale: 6),
+                          !NarrativeTolerance.agree(percent: pct, places: pct.scale, computed: implied),
+                          NarrativeTolerance.agree(percent: pct.magnitude, places: pct.scale, computed: implied.magnitude) {
+                    // The rate is right but called the other way: "比…执行数增加1.39%" for a fall.
+                    checks.append(finding(RuleCatalogue.wordSign, s, "\(what)：本年 \(amount.normalized)万元，比较的是 \(prior.normalized)万元，应为\(implied.isNegative ? "减少/下降" : "增加/增长") \(implied.magnitude.rounded(to: 2).normalized)%，说明写 \(pct.normalized)%",
+                                          expected: implied.rounded(to: 2), actual: pct))
+                } else if let pct = st.pct, let change, let prior, !prior.isZero,
                    let implied = change.multiplied(by: ExactDecimal(100))?.divided(by: prior, scale: 6),
                    !NarrativeTolerance.agree(percent: pct, places: pct.scale, computed: implied) {
                     checks.append(finding(RuleCatalogue.percent, s, "\(what)：变动 \(change.normalized)万元 / 上年 \(prior.normalized)万元 = \(implied.rounded(to: 2).normalized)%，说明写 \(pct.normalized)%",

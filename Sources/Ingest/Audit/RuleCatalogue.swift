@@ -9,11 +9,12 @@ public enum RuleCatalogue {
     static let narrativeRepaired = AuditRule("R0.narrative-repaired", .reading, .notice, "a narrative sentence was read by assuming a look-alike name")
 
     // MARK: 1 identity and year
-    static let unitHeading = AuditRule("T1.unit-heading", .identity, .error, "a table heading's 编制单位/编制部门 names another unit than the cover")
+    static let unitHeading = AuditRule("T1.unit-heading", .identity, .error, "a table heading (编制单位/编制部门, or a part's title) names another unit than the cover")
     static let yearHeading = AuditRule("T1.year-heading", .identity, .error, "a table title's year is not the document's year")
     static let stageHeading = AuditRule("T1.stage-heading", .identity, .error, "a table title says 决算 in a 预算 (or only 预算 in a 决算)")
     static let yearSelf = AuditRule("N1.year-self", .identity, .error, "the narrative compares the year with itself (比YYYY年 in a YYYY document)")
     static let yearEnd = AuditRule("N1.year-end", .identity, .error, "a 决算 names the year-end of another year (截至YYYY年12月31日, YYYY年末)")
+    static let unitName = AuditRule("N1.unit-name", .identity, .error, "the narrative names the unit with one character changed (规划与自然资源局 for 规划和自然资源局)")
     static let assetDate = AuditRule("N1.asset-date", .identity, .warning, "a 预算's asset count is dated (截至YYYY年) in neither the previous nor the budget year")
 
     // MARK: 2 completeness
@@ -71,19 +72,20 @@ public enum RuleCatalogue {
     static let doubledPunctuation = AuditRule("N6.doubled-punctuation", .hygiene, .warning, "doubled punctuation (。。 ，，)")
     static let unbalancedQuotes = AuditRule("N6.unbalanced-quotes", .hygiene, .warning, "a sentence opens a quotation (“) it does not close, or the reverse")
     static let unbalancedBrackets = AuditRule("N6.unbalanced-brackets", .hygiene, .warning, "a sentence opens a bracket （ it does not close, or the reverse")
+    static let percentSign = AuditRule("N6.percent-sign", .hygiene, .warning, "a growth rate or share printed without its % (增长13.95。)")
     static let zeroIncrease = AuditRule("N6.zero-increase", .hygiene, .error, "a figure of 0万元 said to have increased by a non-zero amount")
 
     /// Every rule, in family order: what `budgetql rules` lists.
     public static let all: [AuditRule] = [
         repaired, unparsedNumber, unparsedSentence, unparsedTarget, narrativeRepaired,
-        unitHeading, yearHeading, stageHeading, yearSelf, yearEnd, assetDate,
+        unitHeading, yearHeading, stageHeading, yearSelf, yearEnd, unitName, assetDate,
         missingTable, tableOrder, duplicateTable, emptyUnstated, statementWithRows, standardAbsent,
         classSum, sectionSum, grandTotal, projectSum, rowTotal, balance, negative, nameReference, formerName,
         overviewSpending, spendingIncomeClass, spendingIncomeTotal, appropriationGeneralClass, appropriationGeneralTotal,
         basicGeneral, overviewIncomeTotal, overviewSpendingTotal, fundAppropriation, nameAcrossTables,
         narrativeIncomeTotal, narrativeSpendingTotal, change, percent, share, shareRange, wordSign, comparisonWord, flat,
         reasonMissing, notInTables, narrativeFormerName, narrativeName, sameItemAmounts, threePublic, operatingCost,
-        placeholder, tablePlaceholder, doubledPunctuation, unbalancedQuotes, unbalancedBrackets, zeroIncrease,
+        placeholder, tablePlaceholder, doubledPunctuation, unbalancedQuotes, unbalancedBrackets, percentSign, zeroIncrease,
     ]
 
     public static func rule(id: String) -> AuditRule? { all.first { $0.id == id } }
