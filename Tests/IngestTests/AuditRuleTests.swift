@@ -124,6 +124,8 @@ import Testing
         Injection(rule: "N5.percent", file: seed, edits: [Edit(567, "增长 100.58%", "增长 90.58%")]),
         // 70.70 -> 76.76 is 8.57%, printed 9.57%.
         Injection(rule: "N5.percent", file: welfare, edits: [Edit(62, "增加8.57%", "增加9.57%")]),
+        // 9746.50 / 10210.34 = 95.46%, printed 96.45%.
+        Injection(rule: "N5.completion", file: planning, edits: [Edit(649, "完成年初预算的 95.45%", "完成年初预算的 96.45%")]),
         Injection(rule: "N5.share", file: planning, edits: [Edit(606, "占 55.10%", "占 65.10%")]),
         Injection(rule: "N5.share-range", file: planning, edits: [Edit(600, "占 100.00%", "占 110.00%")]),
         // 增加 1062.85 万元 then 下降 12.08%: two words for one change.

@@ -70,7 +70,14 @@ enum NarrativeRules {
         for st in context.statements {
             guard let s = sentences.last(where: { $0.line <= st.line }) ?? sentences.first else { continue }
             let what = st.pathText.isEmpty ? (st.code ?? "") : st.pathText
-            if st.consistent == false, let amount = st.amount {
+            if st.consistent == false, let completion = st.completion, let amount = st.amount, let budget = st.prior, !budget.isZero {
+                // "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%".
+                if let implied = amount.multiplied(by: ExactDecimal(100))?.divided(by: budget, scale: 6),
+                   !NarrativeTolerance.agree(percent: completion, places: completion.scale, computed: implied) {
+                    checks.append(finding(RuleCatalogue.completion, s, "\(what)：决算 \(amount.normalized)万元 / 年初预算 \(budget.normalized)万元 = \(implied.rounded(to: 2).normalized)%，说明写完成 \(completion.normalized)%",
+                                          expected: implied.rounded(to: 2), actual: completion))
+                }
+            } else if st.consistent == false, let amount = st.amount {
                 let change = st.change ?? st.prior.flatMap { amount.subtracting($0) }
                 let prior = st.prior ?? change.flatMap { amount.subtracting($0) }
                 if let change, let prior, prior.isNegative {

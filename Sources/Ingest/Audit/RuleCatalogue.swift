@@ -53,6 +53,7 @@ public enum RuleCatalogue {
     static let narrativeSpendingTotal = AuditRule("N5.spending-total", .narrative, .error, "the narrative's spending total (支出预算/支出总计 X万元) = 支出表 合计")
     static let change = AuditRule("N5.change", .narrative, .error, "a stated change (增加/减少 Y万元) = this year's − the compared figure")
     static let percent = AuditRule("N5.percent", .narrative, .error, "a stated growth rate (增长/下降 Z%) = the change over the compared figure")
+    static let completion = AuditRule("N5.completion", .narrative, .error, "a 决算's 完成年初预算的Z% = the final figure over the 年初预算 it states")
     static let share = AuditRule("N5.share", .narrative, .error, "a share (其中…X万元，占Y%) = the figure over the total it is part of")
     static let shareRange = AuditRule("N5.share-range", .narrative, .error, "a share (占Y%) is at most 100%")
     static let wordSign = AuditRule("N5.word-sign", .narrative, .error, "one change is called both an increase and a decrease, or 增加 a negative figure")
@@ -83,7 +84,7 @@ public enum RuleCatalogue {
         classSum, sectionSum, grandTotal, projectSum, rowTotal, balance, negative, nameReference, formerName,
         overviewSpending, spendingIncomeClass, spendingIncomeTotal, appropriationGeneralClass, appropriationGeneralTotal,
         basicGeneral, overviewIncomeTotal, overviewSpendingTotal, fundAppropriation, nameAcrossTables,
-        narrativeIncomeTotal, narrativeSpendingTotal, change, percent, share, shareRange, wordSign, comparisonWord, flat,
+        narrativeIncomeTotal, narrativeSpendingTotal, change, percent, completion, share, shareRange, wordSign, comparisonWord, flat,
         reasonMissing, notInTables, narrativeFormerName, narrativeName, sameItemAmounts, threePublic, operatingCost,
         placeholder, tablePlaceholder, doubledPunctuation, unbalancedQuotes, unbalancedBrackets, percentSign, zeroIncrease,
     ]
