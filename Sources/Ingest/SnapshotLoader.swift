@@ -150,7 +150,7 @@ struct ParsedSnapshot: Sendable {
             // The reviewers' rules run on what the readers produced (Audit/).
             let audit = DocumentAudit.audit(document, ingested: ingested, statements: narrative.statements)
             ingested.checks = DocumentAudit.quoted(ingested.checks + audit.checks, in: document)
-            ingested.listedMissing = ContentsPage.read(document).line == nil ? nil : audit.missing
+            ingested.listedMissing = audit.missing
             ingested.emptyTables = audit.statedEmpty
             return .success(ParsedSnapshot(ingested: ingested, narrative: narrative.tables))
         } catch {

@@ -9,9 +9,17 @@ struct AuditContext {
     let sentences: NarrativeSentences
     let segments: [TableSegment]
     let contents: ContentsPage
+    /// The code-keyed tables by canonical name.
+    let coded: [String: CodedTable]
 
-    var coded: [String: CodedTable] {
-        Dictionary(ingested.codedTables.map { ($0.kind.name, $0) }, uniquingKeysWith: { a, _ in a })
+    init(document: SnapshotDocument, ingested: IngestedDocument, statements: [ChangeStatement]) {
+        self.document = document
+        self.ingested = ingested
+        self.statements = statements
+        sentences = NarrativeSentences(document)
+        segments = TableLocator.segments(in: document)
+        contents = ContentsPage.read(document)
+        coded = Dictionary(ingested.codedTables.map { ($0.kind.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// A label table's rows as column -> value.
@@ -44,16 +52,15 @@ struct AuditContext {
 enum DocumentAudit {
     struct Result: Sendable {
         var checks: [Check]
-        /// Standard tables listed in 目录 and not printed (docs.missing).
-        var missing: [String]
+        /// Standard tables listed in 目录 and not printed (docs.missing); nil when the document
+        /// has no contents page.
+        var missing: [String]?
         /// Tables printed with no rows that say so (docs.empty).
         var statedEmpty: [String]
     }
 
     static func audit(_ document: SnapshotDocument, ingested: IngestedDocument, statements: [ChangeStatement]) -> Result {
-        let context = AuditContext(document: document, ingested: ingested, statements: statements,
-                                   sentences: NarrativeSentences(document), segments: TableLocator.segments(in: document),
-                                   contents: ContentsPage.read(document))
+        let context = AuditContext(document: document, ingested: ingested, statements: statements)
         let completeness = CompletenessRules.check(context)
         var checks = completeness.checks
         checks += IdentityRules.check(context)
@@ -61,7 +68,8 @@ enum DocumentAudit {
         checks += NameRules.check(context)
         checks += NarrativeRules.check(context)
         checks += HygieneRules.check(context)
-        return Result(checks: checks, missing: completeness.missing, statedEmpty: completeness.statedEmpty)
+        return Result(checks: checks, missing: context.contents.line == nil ? nil : completeness.missing,
+                      statedEmpty: completeness.statedEmpty)
     }
 
     /// A source line as a reviewer quotes it: cells separated by one space (layout gaps and tabs

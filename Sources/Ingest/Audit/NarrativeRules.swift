@@ -101,8 +101,10 @@ enum NarrativeRules {
                                           expected: prior.flatMap { amount.subtracting($0) }, actual: change))
                 }
             }
+            // The reason may follow in the next sentences ("…下降27.78%。…支出减少的主要原因是…").
+            let next = (sentences.lastIndex { $0.line <= st.line } ?? 0)
             if let pct = st.pct, !(pct.magnitude < ExactDecimal(10)), st.reason == nil,
-               !sentences.contains(where: { $0.line >= st.line && $0.line <= st.line + 3 && $0.has("原因") }) {
+               !sentences[next..<min(sentences.count, next + 3)].contains(where: { $0.has("原因") }) {
                 checks.append(finding(RuleCatalogue.reasonMissing, s, "\(what) 变动 \(pct.normalized)%，未说明主要原因"))
             }
             if st.inTables == false, let amount = st.amount {
