@@ -1,19 +1,8 @@
 /// How bad a finding is, as reviewers grade it: an error is a figure that disagrees or a
 /// required part that is missing (a publishing pipeline stops on it); a warning is likely wrong
 /// and worth a look; a notice is style, former names or what the reader had to mend.
-public enum Severity: String, Sendable, CaseIterable, Comparable {
+public enum Severity: String, Sendable, CaseIterable {
     case error, warning, notice
-
-    /// Errors first when findings are listed.
-    public var rank: Int {
-        switch self {
-        case .error: return 0
-        case .warning: return 1
-        case .notice: return 2
-        }
-    }
-
-    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
 /// The families of ../shared/design/AUDIT.md, plus the reader's own notes (family 0). The

@@ -45,8 +45,7 @@ enum HygieneRules {
                     var i = o + word.count
                     var digits = 0
                     while i < s.characters.count, s.characters[i].isASCII, s.characters[i].isNumber || s.characters[i] == "." { i += 1; digits += 1 }
-                    guard digits > 0, s.text(o + word.count, i).contains(".") || digits >= 1,
-                          i == s.characters.count || ",;:。".contains(s.characters[i]) else { continue }
+                    guard digits > 0, i == s.characters.count || ",;:。".contains(s.characters[i]) else { continue }
                     checks.append(.failed(RuleCatalogue.percentSign, table: "narrative", detail: "「\(word)\(s.text(o + word.count, i))」缺少百分号",
                                           quote: quote, line: s.line))
                 }

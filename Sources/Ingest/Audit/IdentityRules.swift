@@ -11,8 +11,8 @@ enum IdentityRules {
         let cover = document.unit
         if !cover.isEmpty {
             for (i, line) in document.lines.enumerated() where line.containsUTF8("编制") || line.containsUTF8("单位名称") || line.containsUTF8("主管部门") {
-                guard let unit = DocumentMetadata.unitName(in: [line]), unit != cover,
-                      !cover.containsUTF8(unit), !unit.containsUTF8(cover) || unit.count > cover.count + 12 else { continue }
+                // A heading that names the cover's unit with more ("…商务委员会（本级）") or less is the same unit.
+                guard let unit = DocumentMetadata.unitName(in: [line]), !cover.containsUTF8(unit), !unit.containsUTF8(cover) else { continue }
                 checks.append(.failed(RuleCatalogue.unitHeading, table: "", detail: "表头单位为「\(unit)」，封面为「\(cover)」",
                                       quote: context.quote(line: i + 1), line: i + 1))
             }

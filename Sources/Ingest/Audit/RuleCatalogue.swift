@@ -88,6 +88,4 @@ public enum RuleCatalogue {
         reasonMissing, notInTables, narrativeFormerName, narrativeName, sameItemAmounts, threePublic, operatingCost,
         placeholder, tablePlaceholder, doubledPunctuation, unbalancedQuotes, unbalancedBrackets, percentSign, zeroIncrease,
     ]
-
-    public static func rule(id: String) -> AuditRule? { all.first { $0.id == id } }
 }
