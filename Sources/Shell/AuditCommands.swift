@@ -41,15 +41,13 @@ extension Shell {
         return errors > 0 ? ExitStatus.statementFailed.rawValue : ExitStatus.success.rawValue
     }
 
-    /// Findings of error severity in `checks` (status mismatch, failed or unparsed).
+    /// Failed checks (as the start-up summary counts them) of error severity.
     static func errorFindings(in catalog: Catalog) -> Int {
         guard let checks = catalog.table(named: "checks"), let severity = checks.column(named: "severity"),
               let status = checks.column(named: "status") else { return 0 }
         var count = 0
-        for row in 0..<checks.rowCount {
-            guard case .text(let s) = severity.value(at: row), s == Severity.error.rawValue,
-                  case .text(let st) = status.value(at: row), ["mismatch", "failed", "unparsed"].contains(st) else { continue }
-            count += 1
+        for row in 0..<checks.rowCount where StartupSummary.isFailure(status.value(at: row)) {
+            if case .text(let s) = severity.value(at: row), s == Severity.error.rawValue { count += 1 }
         }
         return count
     }

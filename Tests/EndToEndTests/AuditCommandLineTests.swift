@@ -27,7 +27,7 @@ import Testing
         #expect(outcome.stderr.contains("error finding"))
         // The summary table comes before the findings.
         let summary = try #require(outcome.stdout.range(of: "## Findings by document and severity"))
-        let findings = try #require(outcome.stdout.range(of: "## Every finding"))
+        let findings = try #require(outcome.stdout.range(of: "## Errors"))
         #expect(summary.lowerBound < findings.lowerBound)
     }
 
