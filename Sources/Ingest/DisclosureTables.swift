@@ -93,14 +93,14 @@ struct DisclosureTables {
     ] + SnapshotDocument.placementColumns
 
     static let checksSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns + [
-        ("table", .text), ("rule", .text), ("status", .text), ("expected", .decimal), ("actual", .decimal),
-        ("diff", .decimal), ("detail", .text),
+        ("table", .text), ("rule", .text), ("severity", .text), ("status", .text), ("expected", .decimal), ("actual", .decimal),
+        ("diff", .decimal), ("detail", .text), ("quote", .text),
     ] + SnapshotDocument.placementColumns
 
     static let docsSchema: [(name: String, type: ColumnType)] = SnapshotDocument.snapshotColumns + [
         ("file", .text), ("format", .text), ("pages", .integer), ("tables_found", .integer), ("tables", .text),
         ("missing", .text), ("empty", .text), ("rows", .integer), ("facts", .integer), ("printed_numbers", .integer),
-        ("checks_failed", .integer), ("repairs", .integer), ("duplicate_of", .text),
+        ("checks_failed", .integer), ("repairs", .integer), ("unparsed_sentences", .integer), ("duplicate_of", .text),
     ]
 
     /// The standard tables a disclosure is expected to print (targets and carryover vary).
@@ -146,9 +146,9 @@ struct DisclosureTables {
         }
         for check in ingested.checks {
             var row = document.snapshotValues
-            row += [.text(check.table), .text(check.rule), .text(check.status.rawValue),
+            row += [.text(check.table), .text(check.rule.id), .text(check.severity.rawValue), .text(check.status.rawValue),
                     check.expected.map { .decimal($0) } ?? .null, check.actual.map { .decimal($0) } ?? .null,
-                    check.diff.map { .decimal($0) } ?? .null, .text(check.detail)]
+                    check.diff.map { .decimal($0) } ?? .null, .text(check.detail), .text(check.quote)]
                     + document.placementValues(line: check.line)
             append(row, to: "checks", schema: Self.checksSchema, file: document.file, line: check.line)
         }
@@ -158,15 +158,17 @@ struct DisclosureTables {
     private func docsRow(_ ingested: IngestedDocument, typedRows: Int) -> [Value] {
         let document = ingested.document
         let found = ingested.tablesFound
-        let failed = ingested.checks.filter { $0.status == .mismatch || $0.status == .unparsed }.count
+        let failed = ingested.checks.filter { $0.status == .mismatch || $0.status == .failed || $0.status == .unparsed }.count
+        let unparsedSentences = ingested.checks.filter { $0.rule == RuleCatalogue.unparsedSentence }.count
         let repairs = ingested.checks.filter { $0.status == .repaired }.count
         var row = document.snapshotValues
         row += [.text(document.file), .text(document.format.rawValue), .integer(Int64(document.pages)),
                 .integer(Int64(found.count)), .text(found.joined(separator: ",")),
-                .text(Self.expectedTables.filter { !found.contains($0) }.joined(separator: ",")),
+                .text((ingested.listedMissing ?? Self.expectedTables.filter { !found.contains($0) }).joined(separator: ",")),
                 .text(ingested.emptyTables.joined(separator: ",")),
                 .integer(Int64(typedRows)), .integer(Int64(ingested.facts.count)),
-                .integer(Int64(ingested.printedNumbers)), .integer(Int64(failed)), .integer(Int64(repairs))]
+                .integer(Int64(ingested.printedNumbers)), .integer(Int64(failed)), .integer(Int64(repairs)),
+                .integer(Int64(unparsedSentences))]
         return row + [.null]
     }
 

@@ -14,6 +14,9 @@ struct IngestedDocument: Sendable {
     var checks: [Check]
     /// Numbers printed in the table bodies, counted independently of the readers.
     var printedNumbers: Int
+    /// Standard tables the contents page lists and the document does not print; nil when the
+    /// document has no contents page (docs.missing then lists the standard tables not found).
+    var listedMissing: [String]? = nil
 }
 
 /// Reads the tables of one loaded snapshot.

@@ -19,16 +19,31 @@ struct Fact: Sendable {
     var cell: Int? = nil
 }
 
-/// A reconciliation or repair note: the `checks` table's row.
+/// A rule applied to a document, with its outcome: the `checks` table's row. A check whose
+/// status is not ok/rounding is a finding of the audit.
 struct Check: Sendable {
-    enum Status: String, Sendable { case ok, rounding, mismatch, repaired, unparsed }
+    /// ok and rounding pass; mismatch is figures that disagree; failed is a rule broken with no
+    /// figures to compare (a placeholder, a missing table); repaired and unparsed are the
+    /// reader's notes.
+    enum Status: String, Sendable { case ok, rounding, mismatch, failed, repaired, unparsed }
     let table: String
-    let rule: String
+    let rule: AuditRule
     let status: Status
     let expected: ExactDecimal?
     let actual: ExactDecimal?
     let detail: String
     let line: Int?
+    /// The words the finding is about: the sentence or the cell text, as printed.
+    var quote: String = ""
+
+    var severity: Severity { rule.severity }
+    /// Not passed: what `budgetql audit` reports.
+    var isFinding: Bool { status != .ok && status != .rounding }
+
+    /// A finding without figures (status 'failed').
+    static func failed(_ rule: AuditRule, table: String, detail: String, quote: String = "", line: Int?) -> Check {
+        Check(table: table, rule: rule, status: .failed, expected: nil, actual: nil, detail: detail, line: line, quote: quote)
+    }
 
     var diff: ExactDecimal? {
         guard let e = expected, let a = actual else { return nil }
@@ -37,8 +52,8 @@ struct Check: Sendable {
 
     /// Compares two published amounts (万元): equal 'ok', within `unit` per summand 'rounding',
     /// else 'mismatch'.
-    static func compare(table: String, rule: String, expected: ExactDecimal, actual: ExactDecimal,
-                        unit: ExactDecimal, parts: Int, detail: String, line: Int?) -> Check {
+    static func compare(table: String, rule: AuditRule, expected: ExactDecimal, actual: ExactDecimal,
+                        unit: ExactDecimal, parts: Int, detail: String, line: Int?, quote: String = "") -> Check {
         let status: Status
         if expected == actual {
             status = .ok
@@ -48,6 +63,6 @@ struct Check: Sendable {
             status = .mismatch
         }
         return Check(table: table, rule: rule, status: status, expected: expected, actual: actual,
-                     detail: detail, line: line)
+                     detail: detail, line: line, quote: quote)
     }
 }

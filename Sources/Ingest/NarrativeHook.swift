@@ -8,12 +8,14 @@ import Store
 enum NarrativeHook {
     /// The narrative readers' tables for one document and their diagnostics as checks
     /// (pure: runs in parallel with others).
-    static func read(_ document: SnapshotDocument, ingested: IngestedDocument) -> (tables: [ReaderTable], checks: [Check]) {
-        let changes = ChangesTable.read(document, documentCodes: documentCodes(ingested))
+    static func read(_ document: SnapshotDocument, ingested: IngestedDocument)
+        -> (tables: [ReaderTable], checks: [Check], statements: [ChangeStatement]) {
+        let read = NarrativeChanges.read(document, documentCodes: documentCodes(ingested))
+        let changes = (table: ChangesTable.readerTable(read.statements, of: document), diagnostics: read.diagnostics)
         let targets = TargetsTable.read(document)
-        let checks = changes.diagnostics.map { check($0, table: "changes", rule: "narrative statement") }
-            + targets.diagnostics.map { check($0, table: "targets", rule: "narrative target") }
-        return ([changes.table, targets.table], checks)
+        let checks = changes.diagnostics.map { check($0, table: "changes", unparsed: RuleCatalogue.unparsedSentence) }
+            + targets.diagnostics.map { check($0, table: "targets", unparsed: RuleCatalogue.unparsedTarget) }
+        return ([changes.table, targets.table], checks, read.statements)
     }
 
     /// Every function code the document's tables print, with every amount printed on its rows
@@ -43,10 +45,10 @@ enum NarrativeHook {
     }
 
     /// A narrative diagnostic filed like the table readers' repairs and unparsed cells.
-    static func check(_ d: NarrativeDiagnostic, table: String, rule: String) -> Check {
-        let status: Check.Status = d.kind == .repaired ? .repaired : .unparsed
-        return Check(table: table, rule: rule, status: status, expected: nil, actual: nil,
-                     detail: "\(d.message): \(d.excerpt)", line: d.line)
+    static func check(_ d: NarrativeDiagnostic, table: String, unparsed: AuditRule) -> Check {
+        let repaired = d.kind == .repaired
+        return Check(table: table, rule: repaired ? RuleCatalogue.narrativeRepaired : unparsed, status: repaired ? .repaired : .unparsed,
+                     expected: nil, actual: nil, detail: "\(d.message): \(d.excerpt)", line: d.line, quote: d.excerpt)
     }
 
     static func add(_ narrative: [ReaderTable], document: SnapshotDocument, to tables: inout DisclosureTables) {

@@ -37,12 +37,16 @@ enum Reconciler {
         for (p, kids) in children.enumerated() where !kids.isEmpty {
             let parent = rows[p]
             let rule: String
+            let auditRule: AuditRule
             if parent.isTotal {
                 rule = "合计 = Σ top rows"
+                auditRule = RuleCatalogue.grandTotal
             } else if let c = parent.code {
                 let levelNames = table.kind.key == .economic ? ["class", "section"] : ["class", "section", "item"]
-                let childLevel = table.kind.name == "project_spending" && c.level == 3 ? "projects" : (c.level < levelNames.count ? levelNames[c.level] + "s" : "rows")
+                let projects = table.kind.name == "project_spending" && c.level == 3
+                let childLevel = projects ? "projects" : (c.level < levelNames.count ? levelNames[c.level] + "s" : "rows")
                 rule = "\(levelNames[min(c.level, levelNames.count) - 1]) = Σ \(childLevel)"
+                auditRule = projects ? RuleCatalogue.projectSum : c.level == 1 ? RuleCatalogue.classSum : RuleCatalogue.sectionSum
             } else {
                 continue
             }
@@ -55,9 +59,9 @@ enum Reconciler {
                 let expected = parentValue ?? .zero
                 let actual = Arithmetic.sum(childValues)
                 let unit = unitOf([parent] + kids.map { rows[$0] }, column: column.name, table: table)
-                checks.append(Check.compare(table: name, rule: "\(name).\(column.name): \(rule)", expected: expected, actual: actual,
+                checks.append(Check.compare(table: name, rule: auditRule, expected: expected, actual: actual,
                                             unit: unit, parts: 1,
-                                            detail: "\(name) \(parent.code.map { "\($0)" } ?? "合计") \(parent.name): printed \(expected), rows below sum to \(actual)",
+                                            detail: "\(TableTitles.title(name))「\(parent.code.map { "\($0) " } ?? "")\(parent.name)」\(table.columnLabels[column.name] ?? column.name)（\(name).\(column.name)，\(rule)）：印 \(expected)，下级各行合计 \(actual)",
                                             line: parent.line))
             }
         }
@@ -70,18 +74,18 @@ enum Reconciler {
                 let parts = rule.parts.compactMap { row.values[table.columns[$0].name] }
                 if parts.isEmpty { continue }
                 let sum = Arithmetic.sum(parts)
-                checks.append(Check.compare(table: name, rule: "\(name).\(totalName) = Σ parts (row)", expected: total, actual: sum,
+                checks.append(Check.compare(table: name, rule: RuleCatalogue.rowTotal, expected: total, actual: sum,
                                             unit: unitOf([row], column: nil, table: table), parts: 1,
-                                            detail: "\(name) \(row.code.map { "\($0)" } ?? row.name) \(row.name): \(totalName) \(total), parts sum to \(sum)",
+                                            detail: "\(TableTitles.title(name))「\(row.code.map { "\($0) " } ?? "")\(row.name)」（\(name).\(totalName) = Σ parts）：\(table.columnLabels[totalName] ?? totalName) \(total)，各分项合计 \(sum)",
                                             line: row.line))
             }
         }
         for r in table.repairs {
-            checks.append(Check(table: name, rule: "repair", status: .repaired, expected: nil, actual: nil, detail: r.detail, line: r.line))
+            checks.append(Check(table: name, rule: RuleCatalogue.repaired, status: .repaired, expected: nil, actual: nil, detail: r.detail, line: r.line))
         }
         for u in table.unparsed {
-            checks.append(Check(table: name, rule: "unparsed number", status: .unparsed, expected: nil, actual: nil,
-                                detail: "'\(u.cell)': \(u.reason)", line: u.line))
+            checks.append(Check(table: name, rule: RuleCatalogue.unparsedNumber, status: .unparsed, expected: nil, actual: nil,
+                                detail: "'\(u.cell)': \(u.reason)", line: u.line, quote: u.cell))
         }
         return checks
     }
@@ -113,12 +117,12 @@ enum Reconciler {
     static func crossChecks(coded: [String: CodedTable], label: [String: TypedLabelTable]) -> [Check] {
         var checks: [Check] = []
         func compareClasses(_ a: (name: String, byClass: [Int: ExactDecimal], unit: ExactDecimal),
-                            _ b: (name: String, byClass: [Int: ExactDecimal], unit: ExactDecimal), rule: String, line: Int?) {
+                            _ b: (name: String, byClass: [Int: ExactDecimal], unit: ExactDecimal), rule: AuditRule, line: Int?) {
             for cls in Set(a.byClass.keys).union(b.byClass.keys).sorted() {
                 let x = a.byClass[cls] ?? .zero, y = b.byClass[cls] ?? .zero
                 let unit = max(a.unit, b.unit)
                 checks.append(Check.compare(table: a.name, rule: rule, expected: x, actual: y, unit: unit, parts: 1,
-                                            detail: "class \(cls): \(a.name) says \(x), \(b.name) says \(y)", line: line))
+                                            detail: "\(cls) 类：\(TableTitles.title(a.name)) \(x)，\(TableTitles.title(b.name)) \(y)", line: line))
             }
         }
         // Overview's spending side by class vs spending.
@@ -131,7 +135,7 @@ enum Reconciler {
             }
             let s = classSums(spending, column: "amount")
             if !byClass.isEmpty {
-                compareClasses(("overview", byClass, unit), ("spending", s.byClass, s.unit), rule: "overview class total = spending class total", line: line)
+                compareClasses(("overview", byClass, unit), ("spending", s.byClass, s.unit), rule: RuleCatalogue.overviewSpending, line: line)
             }
             // A 收支总表 that splits its spending side (基本支出 or 人员经费 + 公用经费, 项目支出):
             // each part by class against the spending table's column.
@@ -158,11 +162,11 @@ enum Reconciler {
         // Spending vs income, by class and in total.
         if let spending = coded["spending"], let income = coded["income"] {
             let s = classSums(spending, column: "amount"), i = classSums(income, column: "amount")
-            compareClasses(("spending", s.byClass, s.unit), ("income", i.byClass, i.unit), rule: "spending class total = income class total", line: s.totalLine)
+            compareClasses(("spending", s.byClass, s.unit), ("income", i.byClass, i.unit), rule: RuleCatalogue.spendingIncomeClass, line: s.totalLine)
             if let st = s.total, let it = i.total {
-                checks.append(Check.compare(table: "spending", rule: "spending 合计 = income 合计", expected: st, actual: it,
+                checks.append(Check.compare(table: "spending", rule: RuleCatalogue.spendingIncomeTotal, expected: st, actual: it,
                                             unit: max(s.unit, i.unit), parts: 1,
-                                            detail: "spending 合计 \(st), income 合计 \(it)", line: s.totalLine))
+                                            detail: "支出表合计 \(st)，收入表合计 \(it)", line: s.totalLine))
             }
         }
         // Appropriation's spending side vs general_spending.
@@ -183,11 +187,11 @@ enum Reconciler {
             }
             let g = classSums(general, column: "amount")
             compareClasses(("appropriation", byClass, unit), ("general_spending", g.byClass, g.unit),
-                           rule: "appropriation general budget by class = general_spending", line: grand?.line)
+                           rule: RuleCatalogue.appropriationGeneralClass, line: grand?.line)
             if let total = grand ?? grandAmount, let gt = g.total {
-                checks.append(Check.compare(table: "appropriation", rule: "appropriation general budget total = general_spending 合计",
+                checks.append(Check.compare(table: "appropriation", rule: RuleCatalogue.appropriationGeneralTotal,
                                             expected: total.value, actual: gt, unit: max(unit, g.unit), parts: 1,
-                                            detail: "appropriation table says \(total.value), general_spending 合计 is \(gt)", line: total.line))
+                                            detail: "财政拨款收支总表一般公共预算支出 \(total.value)，一般公共预算支出表合计 \(gt)", line: total.line))
             }
         }
         // basic_spending (general budget) 合计 vs the basic column of general_spending, or of
@@ -195,9 +199,9 @@ enum Reconciler {
         if let basic = coded["basic_spending"], let spending = coded["general_spending"] ?? coded["spending"] {
             let b = basic.rows.first { $0.isTotal }?.values["amount"] ?? Arithmetic.sum(basic.rows.filter(\.isLeaf).compactMap { $0.values["amount"] })
             let s = spending.rows.first { $0.isTotal }?.values["basic"] ?? Arithmetic.sum(spending.rows.filter(\.isLeaf).compactMap { $0.values["basic"] })
-            checks.append(Check.compare(table: "basic_spending", rule: "basic_spending 合计 = \(spending.kind.name) basic 合计", expected: s, actual: b,
+            checks.append(Check.compare(table: "basic_spending", rule: RuleCatalogue.basicGeneral, expected: s, actual: b,
                                         unit: max(unitOf(basic.rows, column: "amount", table: basic), unitOf(spending.rows, column: "basic", table: spending)),
-                                        parts: 1, detail: "\(spending.kind.name)'s basic column says \(s), basic_spending 合计 is \(b)",
+                                        parts: 1, detail: "\(TableTitles.title(spending.kind.name))基本支出列合计 \(s)，一般公共预算基本支出表合计 \(b)",
                                         line: basic.rows.first { $0.isTotal }?.line))
         }
         return checks

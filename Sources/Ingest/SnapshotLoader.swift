@@ -225,6 +225,11 @@ struct ParsedSnapshot: Sendable {
             // The narrative's unread or repaired sentences are checks of the document like the
             // tables' ones, so docs.checks_failed / repairs count them too.
             ingested.checks += narrative.checks
+            // The reviewers' rules run on what the readers produced (Audit/).
+            let audit = DocumentAudit.audit(document, ingested: ingested, statements: narrative.statements)
+            ingested.checks = DocumentAudit.quoted(ingested.checks + audit.checks, in: document)
+            ingested.listedMissing = audit.missing
+            ingested.emptyTables = audit.statedEmpty
             return .success(ParsedSnapshot(ingested: ingested, narrative: narrative.tables))
         } catch {
             return .failure(error)

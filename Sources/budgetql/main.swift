@@ -63,7 +63,7 @@ struct BudgetQL: ParsableCommand {
         Exit status: 0 success, 1 a statement failed, 2 an input could not be read, 64 bad usage.
         """,
         version: Shell.version(),
-        subcommands: [RunSavedQuery.self, ListSavedQueries.self, ExportTables.self])
+        subcommands: [RunSavedQuery.self, ListSavedQueries.self, ExportTables.self, Audit.self, ListRules.self])
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements, print the results, exit (repeatable: each runs in order).", valueName: "query"))
     var commands: [String] = []
@@ -140,6 +140,37 @@ struct ExportTables: ParsableCommand {
 
     func run() throws {
         let status = Shell.export(common.shellOptions(), to: out)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `budgetql audit`: every loaded document's findings, grouped by document and severity.
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Report what reviewers would flag in the loaded disclosures.",
+        discussion: "Formats: table, markdown, html, json. Exit status 1 when any finding is an error, 0 otherwise.")
+
+    @Option(help: ArgumentHelp("Write the report to this file (its extension picks the format when --format is not given).", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        var options = common.shellOptions()
+        options.output = output
+        let status = Shell.audit(options)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `budgetql rules`: the audit's rules, one line each.
+struct ListRules: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the audit rules.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let status = Shell.listRules(common.shellOptions())
         if status != 0 { throw ExitCode(status) }
     }
 }

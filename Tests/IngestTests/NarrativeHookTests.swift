@@ -12,7 +12,7 @@ import Testing
 
     static func narrativeChecks(_ report: LoadReport) -> [[String: Value]] {
         let rows = Fixture.table(report, "checks").map(Fixture.rows) ?? []
-        return rows.filter { ($0["rule"]?.description ?? "").hasPrefix("narrative") }
+        return rows.filter(Fixture.isNarrativeCheck)
     }
 
     static func text(_ v: Value?) -> String { if case .text(let s)? = v { return s } else { return "" } }
@@ -101,7 +101,7 @@ import Testing
 
         let all = try #require(Fixture.table(report, "checks").map(Fixture.rows))
         let doc = try #require(Fixture.table(report, "docs").map(Fixture.rows)?.first)
-        let failed = all.filter { $0["status"] == .text("mismatch") || $0["status"] == .text("unparsed") }.count
+        let failed = all.filter { $0["status"] == .text("mismatch") || $0["status"] == .text("failed") || $0["status"] == .text("unparsed") }.count
         let repairs = all.filter { $0["status"] == .text("repaired") }.count
         #expect(Self.integer(doc["checks_failed"]) == Int64(failed))
         #expect(Self.integer(doc["repairs"]) == Int64(repairs))

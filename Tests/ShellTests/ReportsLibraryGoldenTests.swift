@@ -16,6 +16,7 @@ import Store
     /// Each golden case: its file name under ReportGolden/seed, the report, and the parameters
     /// (reports whose parameters all have defaults run with none).
     static let seedCases: [(golden: String, query: String, arguments: [String])] = [
+        ("audit", "audit", []),
         ("basic_against_project", "basic_against_project", []),
         ("failed_checks", "failed_checks", []),
         ("largest_projects-top5", "largest_projects", ["top=5"]),
@@ -61,6 +62,7 @@ import Store
     static let corpusCases: [(golden: String, query: String, arguments: [String])] = [
         ("three_public_costs-all", "three_public_costs", []),
         ("failed_checks-all", "failed_checks", []),
+        ("audit-all", "audit", []),
         ("budget_against_final-all", "budget_against_final", []),
         ("spending_by_class-commerce", "spending_by_class", ["unit=%商务%"]),
         ("compare-years-by-class", "compare", ["dimension=year"]),
