@@ -156,7 +156,7 @@ enum Reconciler {
                 guard !parts.isEmpty else { continue }
                 let sp = classSums(spending, column: column)
                 compareClasses(("overview", parts, partUnit), ("spending", sp.byClass, sp.unit),
-                               rule: "overview class \(column) = spending class \(column)", line: partLine)
+                               rule: RuleCatalogue.overviewSplit, line: partLine)
             }
         }
         // Spending vs income, by class and in total.

@@ -44,7 +44,7 @@ enum AuditFixture {
         let path = Fixture.corpusFile(file)
         let text: String
         if file.hasSuffix(".pdf") {
-            guard let layout = try? SnapshotReader.pdfText(path: path) else { throw FixtureError.noText(file) }
+            guard let layout = try? SnapshotReader.pdfText(path: path, arguments: ["-layout"]) else { throw FixtureError.noText(file) }
             text = layout
         } else {
             text = try String(contentsOfFile: path, encoding: .utf8)

@@ -81,4 +81,26 @@ import Testing
         let docs = Fixture.rows(try #require(Fixture.table(report, "docs")))
         #expect(docs.count == 2 && docs.allSatisfy { $0["duplicate_of"] == .null })
     }
+
+    /// A 收支总表 that splits its spending side (welfare: 人员经费, 公用经费, 项目支出) is checked
+    /// against the spending table's columns by class: as printed, every class agrees; with the
+    /// 项目支出 of 208 changed by 100 元 in the PDF's words, T4.overview-split finds it.
+    @Test func aSplitOverviewIsCheckedAgainstSpending() throws {
+        let path = Fixture.corpusFile("welfare-2024-unit-budget.pdf")
+        let pages = PDFWords.pages(fromBBoxLayout: Array(try PdftotextProcess.run(path: path, arguments: ["-bbox-layout", "-enc", "UTF-8"])))
+        func splitChecks(_ pages: [PDFPage]) -> [Check] {
+            DocumentIngest.ingest(SnapshotReader.pdfDocument(id: "welfare", file: path, pages: pages)).checks
+                .filter { $0.rule == RuleCatalogue.overviewSplit }
+        }
+        let printed = splitChecks(pages)
+        #expect(printed.count >= 4 && printed.allSatisfy { $0.status == .ok }, "\(printed.map(\.detail))")
+        var faulty = pages
+        // The overview (page 7): 二、社会保障和就业支出's 项目支出, the right-most 2,620,000.
+        let page = try #require(faulty.firstIndex { $0.words.contains { $0.text == "二、社会保障和就业支出" } })
+        let word = try #require(faulty[page].words.indices.filter { faulty[page].words[$0].text == "2,620,000" }
+            .max { faulty[page].words[$0].box.x0 < faulty[page].words[$1].box.x0 })
+        faulty[page].words[word].text = "2,620,100"
+        let found = splitChecks(faulty).filter { $0.status == .mismatch }
+        #expect(found.count == 1 && found.first?.expected == ExactDecimal("262.0100"), "\(found.map(\.detail))")
+    }
 }

@@ -88,7 +88,7 @@ import Query
     @Test func aReportListsTheFailedChecksOfItsDocuments() throws {
         let base = try Self.sampleReport()
         let check = ReportCheck(doc: "commerce-2025-dept-budget", rule: "spending 合计 = income 合计", status: "mismatch",
-                                expected: "9759.38", actual: "9746.50", diff: "-12.88", line: "289", detail: "spending 合计 9759.38, income 合计 9746.50")
+                                expected: "9759.38", actual: "9746.50", diff: "-12.88", place: "p.16", detail: "spending 合计 9759.38, income 合计 9746.50")
         let report = Report(query: base.query, parameters: base.parameters, documents: base.documents, sections: base.sections,
                             failedChecks: [check], checkCount: 120)
         let html = ReportRendering.render(report, as: .html)

@@ -38,6 +38,7 @@ public enum RuleCatalogue {
 
     // MARK: 4 between tables
     static let overviewSpending = AuditRule("T4.overview-spending", .betweenTables, .error, "收支总表's spending by class = 支出表's class totals")
+    static let overviewSplit = AuditRule("T4.overview-split", .betweenTables, .error, "收支总表's 基本支出 (or 人员经费 + 公用经费) and 项目支出 by class = 支出表's columns")
     static let spendingIncomeClass = AuditRule("T4.spending-income-class", .betweenTables, .error, "支出表 by class = 收入表 by class")
     static let spendingIncomeTotal = AuditRule("T4.spending-income-total", .betweenTables, .error, "支出表 合计 = 收入表 合计")
     static let appropriationGeneralClass = AuditRule("T4.appropriation-general-class", .betweenTables, .error, "财政拨款收支总表's general budget by class = 一般公共预算支出表")
@@ -82,7 +83,7 @@ public enum RuleCatalogue {
         unitHeading, yearHeading, stageHeading, yearSelf, yearEnd, unitName, assetDate,
         missingTable, tableOrder, duplicateTable, emptyUnstated, statementWithRows, standardAbsent,
         classSum, sectionSum, grandTotal, projectSum, rowTotal, balance, negative, nameReference, formerName,
-        overviewSpending, spendingIncomeClass, spendingIncomeTotal, appropriationGeneralClass, appropriationGeneralTotal,
+        overviewSpending, overviewSplit, spendingIncomeClass, spendingIncomeTotal, appropriationGeneralClass, appropriationGeneralTotal,
         basicGeneral, overviewIncomeTotal, overviewSpendingTotal, fundAppropriation, nameAcrossTables,
         narrativeIncomeTotal, narrativeSpendingTotal, change, percent, completion, share, shareRange, wordSign, comparisonWord, flat,
         reasonMissing, notInTables, narrativeFormerName, narrativeName, sameItemAmounts, threePublic, operatingCost,

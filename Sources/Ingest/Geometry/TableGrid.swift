@@ -80,7 +80,22 @@ struct TableGrid {
     ///   - inherited: the columns of the same table on the page before, when it continues.
     init(key: RowKey?, lines: [VisualLine], inherited: GridColumns?) {
         self.key = key
-        let start = lines.firstIndex { Self.isDataLine($0, key: key) } ?? lines.count
+        var start = lines.firstIndex { Self.isDataLine($0, key: key) } ?? lines.count
+        // The first row's wrapped name may begin above its code (a vertically centred row): a
+        // text line in the name column closer to the first row than to the header above it is
+        // the row's, not the header's.
+        if start < lines.count {
+            let names = lines[start...].flatMap(\.words).filter { !Self.isFigure($0.text) && !Self.isTotalLabel($0.text) }
+            let nameColumn = names.map(\.box.x0).min() ?? .infinity
+            while start > 0 {
+                let candidate = lines[start - 1]
+                let below = lines[start].box.y0 - candidate.box.y1
+                let above = start >= 2 ? candidate.box.y0 - lines[start - 2].box.y1 : .infinity
+                guard below < above, below < candidate.height,
+                      candidate.words.allSatisfy({ !Self.isFigure($0.text) && $0.box.x0 >= nameColumn - 2 }) else { break }
+                start -= 1
+            }
+        }
         var headerLines = Array(lines[..<start])
         let body = Array(lines[start...])
         let bodyWords = body.flatMap(\.words).filter { !Self.isBlankMark($0.text) }.flatMap(Self.splitGlued)
@@ -100,9 +115,9 @@ struct TableGrid {
 
     // MARK: - Words
 
-    /// "-", "—" print a blank cell.
+    /// "-", "—" print a blank cell; "……" a row the form leaves to be filled in.
     static func isBlankMark(_ text: String) -> Bool {
-        ["-", "—", "--", "－", "——", "/"].contains(text)
+        ["-", "—", "--", "－", "——", "/", "…", "……", "...", "......"].contains(text)
     }
 
     /// Pure digits of a code's length (a 类/款/项 code or part), not a figure.
@@ -198,6 +213,13 @@ struct TableGrid {
                 slots[i].x1 = max(slots[i].x1, c.1)
             } else {
                 slots.append(GridSlot(role: .code, x0: c.0, x1: c.1))
+            }
+        }
+        // A table that prints no figure at all (a blank form, a table of empty rows) still has
+        // its figure columns: the header cells that stand over no code or label column.
+        if !slots.contains(where: { $0.role == .money }), let firstLabel = slots.map(\.x0).min() {
+            for block in headerBlocks(headerWords) where block.x0 > firstLabel && !slots.contains(where: { $0.overlap(block) > 0 }) {
+                slots.append(GridSlot(role: .money, x0: block.x0, x1: block.x1))
             }
         }
         slots.sort { $0.x0 < $1.x0 }

@@ -86,12 +86,12 @@ enum HTMLReport {
         out += "<p class=\"disputed\">" + (zh
             ? "这些文件的 \(report.checkCount) 项核对中有 \(failed.count) 项未通过：下列数字在文件内部互相矛盾或未能读出，使用时请注意。"
             : "\(failed.count) of the \(report.checkCount) checks of these documents failed: the figures below disagree within their document or could not be read.") + "</p>\n"
-        let headers = zh ? ["文件", "核对规则", "状态", "应为（万元）", "实为（万元）", "差额（万元）", "行", "说明"]
-            : ["doc", "rule", "status", "expected (10k yuan)", "actual (10k yuan)", "diff (10k yuan)", "line", "detail"]
-        let numeric = [false, false, false, true, true, true, true, false]
+        let headers = zh ? ["文件", "核对规则", "状态", "应为（万元）", "实为（万元）", "差额（万元）", "位置", "说明"]
+            : ["doc", "rule", "status", "expected (10k yuan)", "actual (10k yuan)", "diff (10k yuan)", "where", "detail"]
+        let numeric = [false, false, false, true, true, true, false, false]
         out += "<table>\n<thead><tr>" + zip(headers, numeric).map { "<th\($1 ? " class=\"num\"" : "")>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for check in failed {
-            let cells = [check.doc, check.rule, check.status, grouped(check.expected), grouped(check.actual), grouped(check.diff), check.line, check.detail]
+            let cells = [check.doc, check.rule, check.status, grouped(check.expected), grouped(check.actual), grouped(check.diff), check.place, check.detail]
             out += "<tr><td class=\"doc\">\(e(cells[0]))</td>" + zip(cells.dropFirst(), numeric.dropFirst()).map { "<td\($1 ? " class=\"num\"" : "")>\(e($0))</td>" }.joined() + "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"

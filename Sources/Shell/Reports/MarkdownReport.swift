@@ -55,11 +55,11 @@ enum MarkdownReport {
         }
         out += zh ? "这些文件的 \(report.checkCount) 项核对中有 \(failed.count) 项未通过：下列数字在文件内部互相矛盾或未能读出，使用时请注意。\n\n"
             : "\(failed.count) of the \(report.checkCount) checks of these documents failed: the figures below disagree within their document or could not be read.\n\n"
-        out += zh ? "| 文件 | 核对规则 | 状态 | 应为（万元） | 实为（万元） | 差额（万元） | 行 | 说明 |\n"
-            : "| doc | rule | status | expected (10k yuan) | actual (10k yuan) | diff (10k yuan) | line | detail |\n"
-        out += "|---|---|---|---:|---:|---:|---:|---|\n"
+        out += zh ? "| 文件 | 核对规则 | 状态 | 应为（万元） | 实为（万元） | 差额（万元） | 位置 | 说明 |\n"
+            : "| doc | rule | status | expected (10k yuan) | actual (10k yuan) | diff (10k yuan) | where | detail |\n"
+        out += "|---|---|---|---:|---:|---:|---|---|\n"
         for c in failed {
-            out += "| " + [c.doc, c.rule, c.status, HTMLReport.grouped(c.expected), HTMLReport.grouped(c.actual), HTMLReport.grouped(c.diff), c.line, c.detail]
+            out += "| " + [c.doc, c.rule, c.status, HTMLReport.grouped(c.expected), HTMLReport.grouped(c.actual), HTMLReport.grouped(c.diff), c.place, c.detail]
                 .map(escape).joined(separator: " | ") + " |\n"
         }
         return out + "\n"

@@ -54,7 +54,9 @@ public struct ReportCheck: Sendable, Equatable {
     public let expected: String
     public let actual: String
     public let diff: String
-    public let line: String
+    /// Where the check points: the page of a PDF ("p.16"), else the line of a text snapshot
+    /// ("l.466"), so a reader can open the document there.
+    public let place: String
     public let detail: String
 }
 

@@ -138,10 +138,14 @@ public struct ReportRunner: Sendable {
         // The numbers with one rule of places per column, as every table prints them.
         let numbers = rows.map { row in ["expected", "actual", "diff"].map { value($0, row) } }
         let places = CellText.decimalPlaces(of: numbers, columns: 3)
+        func place(_ row: Int) -> String {
+            if !text("page", row).isEmpty { return "p.\(text("page", row))" }
+            return text("line", row).isEmpty ? "" : "l.\(text("line", row))"
+        }
         let failed = zip(rows, numbers).map { row, n in
             ReportCheck(doc: text("doc", row), rule: text("rule", row), status: text("status", row),
                         expected: CellText.exact(n[0], places: places[0]) ?? "", actual: CellText.exact(n[1], places: places[1]) ?? "",
-                        diff: CellText.exact(n[2], places: places[2]) ?? "", line: text("line", row), detail: text("detail", row))
+                        diff: CellText.exact(n[2], places: places[2]) ?? "", place: place(row), detail: text("detail", row))
         }
         return (failed, checks.rowCount)
     }
