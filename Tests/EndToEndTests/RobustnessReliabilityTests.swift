@@ -42,14 +42,16 @@ import Testing
         #expect(mixed.stdout == "n\n28\n")
     }
 
-    /// Item 16: a --data path starting with '-' reached pdftotext as an option.
+    /// Item 16: a --data path starting with '-' reached pdftotext as an option: a PDF named `-v`
+    /// printed pdftotext's version instead of its text. (Snapshots are told by their content,
+    /// so the name needs no extension.)
     @Test func aDataPathStartingWithADashIsLoaded() throws {
         let pdf = Self.corpus + "/wanli-2025-dept-budget.pdf"
         try #require(FileManager.default.fileExists(atPath: pdf))
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.copyItem(atPath: pdf, toPath: dir + "/-v.pdf")
-        let outcome = try Binary.run(["--data=-v.pdf", "-c", "SELECT doc, rows > 0 AS read FROM docs", "--format", "csv"],
+        try FileManager.default.copyItem(atPath: pdf, toPath: dir + "/-v")
+        let outcome = try Binary.run(["--data=-v", "-c", "SELECT doc, rows > 0 AS read FROM docs", "--format", "csv"],
                                      directory: dir, environment: ["BUDGETQL_NO_CACHE": "1"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == "doc,read\n-v,true\n", "\(outcome.stdout)\(outcome.stderr)")
