@@ -31,7 +31,9 @@ extension Session {
             show(QueryResult(columns: ["table", "rows"], types: [.text, .integer], rows: rows))
         case .schema(let name): return schema(name)
         case .load(let path):
-            guard FileManager.default.fileExists(atPath: path) else { return .failed(".load: no such file or directory: \(path)") }
+            var info = stat()
+            // The system's own words: "No such file or directory", "Too many levels of symbolic links".
+            guard stat(path, &info) == 0 else { return .failed(".load: cannot read \(path): \(String(cString: strerror(errno)))") }
             let report = add(path: path)
             if report.cancelled { return .failed(".load cancelled; the tables loaded before are kept") }
             Console.error(StartupSummary.text(catalog: catalog, problems: report.problems, paths: dataPaths))
