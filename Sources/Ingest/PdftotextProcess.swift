@@ -6,7 +6,7 @@ import Glibc
 
 /// Runs pdftotext on one file as a child that cannot hang the load, exhaust the machine's memory
 /// or outlive BudgetQL (issue 15, items 1, 4 and 16):
-/// - the path comes after `--`, so a file named `-layout.pdf` is a file, not an option;
+/// - the path comes after `--`, so a file named `-v` is a file, not the version option;
 /// - the child runs in a process group of its own, under a time limit (BUDGETQL_PDF_TIMEOUT,
 ///   seconds, default 120) and an address-space limit (BUDGETQL_PDF_MEMORY, megabytes, default
 ///   2048); past either, the whole group is killed and the error names the file;

@@ -46,7 +46,9 @@ extension Session {
         case .schema(let name): return schema(name)
         case .load(let path):
             if isRemoteEngine { return .failed(".load: queries run on Spark here; ingest files into the warehouse with spark/ingest.py") }
-            guard FileManager.default.fileExists(atPath: path) else { return .failed(".load: no such file or directory: \(path)") }
+            var info = stat()
+            // The system's own words: "No such file or directory", "Too many levels of symbolic links".
+            guard stat(path, &info) == 0 else { return .failed(".load: cannot read \(path): \(String(cString: strerror(errno)))") }
             // Loading a path twice would count its documents twice in every total.
             func resolved(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
             let key = resolved(path)

@@ -42,14 +42,16 @@ import Testing
         #expect(mixed.stdout == "n\n28\n")
     }
 
-    /// Item 16: a --data path starting with '-' reached pdftotext as an option.
+    /// Item 16: a --data path starting with '-' reached pdftotext as an option: a PDF named `-v`
+    /// printed pdftotext's version instead of its text. (Snapshots are told by their content,
+    /// so the name needs no extension.)
     @Test func aDataPathStartingWithADashIsLoaded() throws {
         let pdf = Self.corpus + "/wanli-2025-dept-budget.pdf"
         try #require(FileManager.default.fileExists(atPath: pdf))
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.copyItem(atPath: pdf, toPath: dir + "/-v.pdf")
-        let outcome = try Binary.run(["--data=-v.pdf", "-c", "SELECT doc, rows > 0 AS read FROM docs", "--format", "csv"],
+        try FileManager.default.copyItem(atPath: pdf, toPath: dir + "/-v")
+        let outcome = try Binary.run(["--data=-v", "-c", "SELECT doc, rows > 0 AS read FROM docs", "--format", "csv"],
                                      directory: dir, environment: ["BUDGETQL_NO_CACHE": "1"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == "doc,read\n-v,true\n", "\(outcome.stdout)\(outcome.stderr)")
@@ -179,6 +181,9 @@ import Testing
         let loop = try Binary.run(["--data", dir + "/loop1", "-c", "SELECT 1"], environment: ["XDG_CACHE_HOME": dir + "/cache"])
         #expect(loop.status == 2)
         #expect(loop.stderr.contains("loop1: Too many levels of symbolic links"), "\(loop.stderr)")
+        let dotLoad = try Binary.run(["-c", ".load \(dir)/loop1"])
+        #expect(dotLoad.status == 1)
+        #expect(dotLoad.stderr.contains(".load: cannot read \(dir)/loop1: Too many levels of symbolic links"), "\(dotLoad.stderr)")
         let script = try Binary.run(["-f", dir + "/loop1"])
         #expect(script.status == 2)
         #expect(script.stderr.contains("Too many levels of symbolic links"), "\(script.stderr)")

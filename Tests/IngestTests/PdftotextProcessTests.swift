@@ -68,9 +68,9 @@ import Testing
         let source = Fixture.corpusFile("wanli-2025-dept-budget.pdf")
         try #require(FileManager.default.fileExists(atPath: source))
         let original = FileManager.default.currentDirectoryPath
-        // A relative "-v.pdf" is what reaches pdftotext from `--data=-v.pdf`; `-v` alone is
-        // pdftotext's "print the version" option.
-        let dashed = "-v.pdf"
+        // A relative "-v" is what reaches pdftotext from `--data=-v`: pdftotext's "print the
+        // version" option, unless it comes after "--".
+        let dashed = "-v"
         try FileManager.default.copyItem(atPath: source, toPath: dir + "/" + dashed)
         let text = try inDirectory(dir) { () throws -> String in
             String(decoding: try PdftotextProcess.run(path: dashed, arguments: ["-layout", "-enc", "UTF-8"]), as: UTF8.self)

@@ -1,5 +1,6 @@
 // Fuzz target: lexer + parser + binder on arbitrary bytes. Every input must end in a result or
-// a Diagnostic; and whatever parses must print canonically and re-parse to the same text.
+// a Diagnostic within its CPU budget (FuzzOracles); and whatever parses must print canonically
+// and re-parse to the same text.
 import Foundation
 import Store
 @testable import Query
@@ -8,6 +9,10 @@ let parseEngine = Engine(catalog: seedCatalog)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func parseFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    withinTimeBudget("parse", inputBytes: size, defaultMilliseconds: 1000) { parseOneInput(data, size) }
+}
+
+func parseOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let source = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     // Lexer and parser alone, with the round-trip oracle.
     if let statements = try? Parser.parse(source) {

@@ -32,44 +32,41 @@ public final class FileBytes {
         // A FIFO or a device would block or never end; a directory is no data.
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw FileReadError(path: path, reason: "not a regular file") }
         let expected = Int(info.st_size)
-        count = expected
-        if expected == 0 {
-            // A file that says it is empty may still refuse to be read (/proc/self/mem) or have
-            // content after all (other /proc files): either is no snapshot file.
-            var probe: UInt8 = 0
-            var n: Int
-            repeat { n = read(fd, &probe, 1) } while n < 0 && errno == EINTR
-            if n < 0 { throw FileReadError(path: path, reason: FileBytes.lastError()) }
-            if n > 0 { throw FileReadError(path: path, reason: "not a regular file (it reports no size but has content)") }
-            base = nil
-            return
-        }
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: expected, alignment: 16)
+        // Read to the end, whatever the size said: a file of the kernel's (/proc) says 0 and
+        // has bytes; one past its end would tell a file that grew while we read.
+        var capacity = max(expected + 1, 4096)
+        guard var memory = malloc(capacity) else { throw FileReadError(path: path, reason: "out of memory") }
         var filled = 0
-        while filled < expected {
-            let n = read(fd, memory + filled, expected - filled)
+        while true {
+            if filled == capacity {
+                capacity *= 2
+                guard let grown = realloc(memory, capacity) else {
+                    free(memory)
+                    throw FileReadError(path: path, reason: "out of memory")
+                }
+                memory = grown
+            }
+            let n = read(fd, memory + filled, capacity - filled)
             if n < 0 && errno == EINTR { continue }
             if n < 0 {
                 let reason = FileBytes.lastError()
-                memory.deallocate()
+                free(memory)
                 throw FileReadError(path: path, reason: reason)
             }
             if n == 0 { break }
             filled += n
         }
         // Shrunk or grown while we read: what we have is neither the old file nor the new one.
-        var probe: UInt8 = 0
-        var extra: Int
-        repeat { extra = read(fd, &probe, 1) } while extra < 0 && errno == EINTR
-        guard filled == expected, extra == 0 else {
-            memory.deallocate()
-            throw FileReadError(path: path, reason: "the file changed while it was being read (\(expected) bytes expected, \(filled < expected ? "\(filled)" : "more") found)")
+        guard filled == expected || expected == 0 else {
+            free(memory)
+            throw FileReadError(path: path, reason: "the file changed while it was being read (\(expected) bytes expected, \(filled) found)")
         }
+        count = filled
         base = memory
     }
 
     deinit {
-        base?.deallocate()
+        free(base)
     }
 
     /// The bytes, valid only inside `body`.
