@@ -48,14 +48,15 @@ public struct QueryResult: Sendable {
 /// Executor together and does nothing else.
 ///
 /// Semantics where LANGUAGE.md leaves a choice (DuckDB's where it is silent):
-/// - `/` always gives an exact decimal rounded half away from zero to max(6, scales of the
-///   operands) places (7 / 2 = 3.500000); division or `%` by zero gives NULL.
-/// - Arithmetic on single values is 64-bit (about 18 digits at the column's scale); overflow is
-///   an error that points at the expression. sum() of decimals is exact at any size (128 bits).
+/// - `/` gives an exact decimal rounded half away from zero at 18 places, printed without
+///   trailing zeros down to the operands' places (7 / 2 = 3.5); division or `%` by zero gives NULL.
+/// - Arithmetic runs in 64 bits and widens to 128 (about 38 digits) when a value needs it,
+///   integers too; beyond 128 bits an overflow is an error that points at the expression.
+/// - substr follows PostgreSQL (positions before 1 count but hold nothing).
 /// - NULLs sort last in both directions unless NULLS FIRST is written; text sorts by code point.
 /// - share(x) = 100 · x / (total of x over the result, after WHERE and HAVING, before LIMIT),
 ///   rounded to 2 places; NULL when the total is 0.
-/// - avg() gives max(6, scale) places; round(x, n) takes n from 0 to 18; CAST to INTEGER rounds.
+/// - avg() gives max(6, scale) places; round(x, n) takes n from -18 to 18; CAST to INTEGER rounds.
 /// - With FROM left out the query reads `spending`, unless it names no column at all
 ///   (`SELECT 1 + 1` is one row).
 public final class Engine: Sendable {
