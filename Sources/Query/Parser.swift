@@ -97,7 +97,52 @@ struct Parser {
             return .describe(t.text, t.span)
         }
         if current.isKeyword("SELECT") || isWord("WITH") { return .query(try parseQuery()) }
-        throw unexpected("expected SELECT, EXPLAIN or DESCRIBE", keywords: ["SELECT", "EXPLAIN", "DESCRIBE"])
+        // CREATE, DROP and COPY are read as words only at the start of a statement.
+        if isWord("CREATE") || isWord("DROP") { return try parseDefinition() }
+        if isWord("COPY"), peekToken(1).isSymbol("(") {
+            let start = advance().span
+            _ = advance()
+            try enter()
+            let q = try parseQuery()
+            depth -= 1
+            try expect(symbol: ")", context: "to close COPY (SELECT …)")
+            guard acceptWord("TO") else { throw unexpected("expected TO after COPY (…)") }
+            let path = current
+            guard path.kind == .string else { throw unexpected("expected the file to write, in quotes: COPY (…) TO 'result.csv'") }
+            _ = advance()
+            return .copy(q, path: path.text, start.through(path.span))
+        }
+        throw unexpected("expected SELECT, WITH, EXPLAIN, DESCRIBE, CREATE, DROP or COPY", keywords: ["SELECT", "EXPLAIN", "DESCRIBE"])
+    }
+
+    /// `CREATE [OR REPLACE] TABLE|VIEW name AS query` and `DROP TABLE|VIEW [IF EXISTS] name`.
+    private mutating func parseDefinition() throws(Diagnostic) -> Statement {
+        let start = current.span
+        let creating = advance().text.uppercased() == "CREATE"
+        var replace = false
+        if creating, accept(keyword: "OR") {
+            guard acceptWord("REPLACE") else { throw unexpected("expected REPLACE after CREATE OR") }
+            replace = true
+        }
+        let kind: SessionObjectKind
+        if acceptWord("TABLE") { kind = .table } else if acceptWord("VIEW") { kind = .view } else {
+            throw unexpected("expected TABLE or VIEW after \(creating ? "CREATE" : "DROP")")
+        }
+        var ifExists = false
+        if !creating, acceptWord("IF") {
+            guard acceptWord("EXISTS") else { throw unexpected("expected EXISTS after IF") }
+            ifExists = true
+        }
+        let name = current
+        guard name.kind == .identifier || name.kind == .quotedIdentifier else { throw unexpected("expected a name for the \(kind.rawValue.lowercased())") }
+        _ = advance()
+        guard creating else { return .drop(kind, name: name.text, ifExists: ifExists, start.through(name.span)) }
+        try expect(keyword: "AS", context: "after the name (CREATE \(kind.rawValue) name AS SELECT …)")
+        let parenthesised = current.isSymbol("(") && startsQuery(ahead: 1)
+        if parenthesised { _ = advance() }
+        let q = try parseQuery()
+        if parenthesised { try expect(symbol: ")", context: "to close the query") }
+        return .create(kind, name: name.text, q, replace: replace, start.through(previous.span))
     }
 
     mutating func parseQuery() throws(Diagnostic) -> Query {

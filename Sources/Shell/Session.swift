@@ -53,7 +53,7 @@ public final class Session {
         }
         if progressShown { Console.status("\r\u{1B}[K") }
         catalog = Catalog(tables: report.tables)
-        engine = Engine(catalog: catalog)
+        engine = Engine(catalog: catalog, keepingSessionOf: engine)  // CREATEd tables and views stay
         dataPaths = paths
         loadProblems = report.problems
         return report
@@ -77,7 +77,13 @@ public final class Session {
         defer { output.statementFinished() }
         switch outcome {
         case .results(let results):
-            for result in results { output.write(render(result)) }
+            for result in results {
+                if let target = result.copyTarget {
+                    guard copy(result, to: target) else { return false }
+                    continue
+                }
+                output.write(render(result))
+            }
             if timer {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 Console.error(String(format: "Run Time: %.3f s", seconds))
@@ -91,6 +97,23 @@ public final class Session {
             Console.error("cancelled")
             return false
         }
+    }
+
+    /// COPY (…) TO 'file': the rows in the format the extension names, every row, no colour.
+    private func copy(_ result: QueryResult, to path: String) -> Bool {
+        guard let mode = OutputMode(fileExtensionOf: path) else {
+            Console.error("error: COPY writes .csv, .tsv or .json files, not \(path)")
+            return false
+        }
+        let text = mode.renderer.render(result, options: RenderOptions(maxRows: nil, maxCellWidth: Int.max, color: false))
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            Console.error("error: cannot write \(path): \(error.localizedDescription)")
+            return false
+        }
+        Console.error("wrote \(result.rows.count) row\(result.rows.count == 1 ? "" : "s") to \(path)")
+        return true
     }
 
     /// The current mode's text for a result: colour and cutting only for the table on a terminal.

@@ -46,7 +46,7 @@ import Testing
         let record = ProcessInfo.processInfo.environment["BUDGETQL_RECORD"] != nil
         for example in examples.reversed() {
             let got: [String]
-            do { got = try engine.execute(example.sql).last?.lines ?? [] } catch { got = ["ERROR: " + error.message] }
+            do { got = try engine.execute(example.sql).flatMap(\.lines) } catch { got = ["ERROR: " + error.message] }
             #expect(!(got.first?.hasPrefix("ERROR: ") ?? false), "\(example.sql)\n\(got)")
             if got != example.expected {
                 if record { lines.replaceSubrange(example.resultLines, with: got) }
