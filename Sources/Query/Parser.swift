@@ -82,13 +82,34 @@ struct Parser {
             if current.kind == .end { return statements }
             statements.append(try parseStatement())
             if current.kind != .end && !current.isSymbol(";") {
+                if let construct = Parser.unsupported[current.text.uppercased()], current.kind == .identifier || current.kind == .keyword {
+                    throw Diagnostic(kind: .syntax, message: "\(construct) is not supported", span: current.span, hints: Parser.unsupportedHints[current.text.uppercased()].map { [$0] } ?? [])
+                }
                 throw unexpected("expected the end of the statement",
                                  keywords: ["FROM", "WHERE", "GROUP", "HAVING", "PIVOT", "ORDER", "LIMIT", "OFFSET", "UNION", "JOIN"])
             }
         }
     }
 
+    /// SQL that BudgetQL does not have, named as such instead of "expected the end of the
+    /// statement" where it would stand.
+    static let unsupported: [String: String] = [
+        "ESCAPE": "LIKE … ESCAPE", "QUALIFY": "QUALIFY", "WINDOW": "a named WINDOW clause", "FETCH": "FETCH FIRST",
+        "LATERAL": "LATERAL", "TABLESAMPLE": "TABLESAMPLE", "RETURNING": "RETURNING",
+    ]
+    static let unsupportedHints: [String: String] = [
+        "ESCAPE": "to match a literal % or _, use starts_with(), strpos() or regexp_matches()",
+        "QUALIFY": "filter on a window's result in an outer query: SELECT * FROM (SELECT …, rank() OVER (…) AS r) WHERE r = 1",
+        "FETCH": "write LIMIT n",
+    ]
+    /// Statements that change data: BudgetQL reads disclosures.
+    static let changingStatements: Set<String> = ["INSERT", "UPDATE", "DELETE", "ALTER", "TRUNCATE", "MERGE"]
+
     mutating func parseStatement() throws(Diagnostic) -> Statement {
+        if current.kind == .identifier, Parser.changingStatements.contains(current.text.uppercased()) {
+            throw Diagnostic(kind: .syntax, message: "\(current.text.uppercased()) is not supported: the loaded tables are read-only", span: current.span,
+                             hints: ["make a table of your own with CREATE TABLE name AS SELECT …"])
+        }
         if accept(keyword: "EXPLAIN") { return .explain(try parseQuery()) }
         if accept(keyword: "DESCRIBE") {
             let t = current
@@ -208,6 +229,10 @@ struct Parser {
     private mutating func parseSelect() throws(Diagnostic) -> SelectStatement {
         let start = current.span
         try expect(keyword: "SELECT", context: "to start a query")
+        if isWord("TOP"), peekToken(1).kind == .integer {
+            throw Diagnostic(kind: .syntax, message: "TOP is not BudgetQL", span: current.span.through(peekToken(1).span),
+                             hints: ["write LIMIT \(peekToken(1).text) at the end of the query"])
+        }
         var s = SelectStatement(span: start)
         if accept(keyword: "DISTINCT") { s.distinct = true } else { _ = accept(keyword: "ALL") }
         repeat { s.items.append(try parseSelectItem()) } while accept(symbol: ",")
@@ -295,6 +320,11 @@ struct Parser {
                                  hints: ["did you mean \(keyword)?", "to name the column \(t.text), write AS \(t.text)"])
             }
             _ = advance()
+            // `SELECT class sum(amount)`: a comma is missing, the "alias" is a call's name.
+            if current.isSymbol("(") || current.kind == .identifier || current.kind == .integer {
+                throw Diagnostic(kind: .syntax, message: "missing comma between select items? \"\(t.text)\" reads as a name for \(e.displayName)",
+                                 span: t.span, hints: ["separate the items: \(e.displayName), \(t.text)…"])
+            }
             return SelectItem(expression: e, alias: t.text, aliasSpan: t.span)
         }
         return SelectItem(expression: e, alias: nil, aliasSpan: nil)
@@ -319,7 +349,7 @@ struct Parser {
         if accept(keyword: "AS") {
             guard current.kind == .identifier || current.kind == .quotedIdentifier else { throw unexpected("expected an alias after AS") }
             alias = advance().text
-        } else if current.kind == .identifier || current.kind == .quotedIdentifier {
+        } else if current.kind == .quotedIdentifier || (current.kind == .identifier && Parser.unsupported[current.text.uppercased()] == nil) {
             alias = advance().text
         }
         return TableReference(name: t.text, alias: alias, span: t.span)
@@ -582,6 +612,10 @@ struct Parser {
             depth -= 1
             try expect(symbol: ")", context: "to close EXISTS (SELECT …)")
             return .exists(q, t.span.through(previous.span))
+        case .identifier where t.text.unicodeScalars.allSatisfy({ ("\u{FF10}"..."\u{FF19}").contains($0) || $0 == "\u{FF0E}" }):
+            // １２３ typed with a Chinese input method: a number meant, in full-width digits.
+            let ascii = String(String.UnicodeScalarView(t.text.unicodeScalars.map { $0 == "\u{FF0E}" ? "." : Unicode.Scalar($0.value - 0xFF10 + 0x30) ?? $0 }))
+            throw Diagnostic(kind: .syntax, message: "\(t.text) is written in full-width digits", span: t.span, hints: ["write the number in ASCII digits: \(ascii)"])
         case .identifier, .quotedIdentifier:
             _ = advance()
             if t.kind == .identifier, current.isSymbol("(") { return try parseCall(name: t) }

@@ -70,6 +70,14 @@ struct PivotPlan: Sendable {
     let valueColumns: [Int]
     /// Value columns (count aggregates) whose cell is 0, not NULL, when its group has no rows.
     var zeroWhenMissing: Set<Int> = []
+    /// ORDER BY keys (by their position in the order) that name a pivoted column, such as
+    /// "2024": found among the pivot's columns after it ran.
+    var orderNames: [Int: PivotColumnName] = [:]
+}
+
+struct PivotColumnName: Sendable {
+    let name: String
+    let span: SourceSpan
 }
 
 struct SelectPlan: Sendable {
