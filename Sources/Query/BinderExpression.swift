@@ -31,7 +31,7 @@ extension Binder {
         case .column(let table, let name, let span):
             // A name this query does not know may be a column of the query around a subquery.
             func outerColumn() -> BoundExpression? {
-                guard let outer, case .column(let i, let t, let n)?? = try? outer.scope.resolve(table: table, name: name, span: span) else { return nil }
+                guard let outer, case .column(let i, let t, let n)? = try? outer.scope.resolve(table: table, name: name, span: span) else { return nil }
                 outer.used.insert(i)
                 return .outerColumn(i, t, name: n)
             }
