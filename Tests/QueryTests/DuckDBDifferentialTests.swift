@@ -226,6 +226,7 @@ import Ingest
                 "SELECT \(k), \(x), first_value(\(x)) OVER (PARTITION BY \(k) ORDER BY \(x) NULLS FIRST), last_value(\(x)) OVER (PARTITION BY \(k) ORDER BY \(x) ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM gen WHERE \(pred)",
                 "SELECT \(k), sum(\(x)), sum(\(x)) * 100 / sum(sum(\(x))) OVER () FROM gen GROUP BY \(k)",
                 "SELECT \(k), \(x), sum(\(x)) OVER (ORDER BY \(k) RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM gen WHERE class = \(c)",
+                "SELECT \(k), year, \(x), sum(\(x)) OVER (PARTITION BY \(k) ORDER BY year \(r.pick(["", "DESC"])) RANGE BETWEEN \(r.int(0...2)) PRECEDING AND \(r.int(0...1)) FOLLOWING), count(*) OVER (ORDER BY \(x) RANGE BETWEEN \(r.int(1...300)) PRECEDING AND CURRENT ROW) FROM gen WHERE \(pred)",
                 // Roll-ups
                 "SELECT \(k), \(k2), sum(\(x)), count(*), grouping(\(k), \(k2)) FROM gen GROUP BY ROLLUP (\(k), \(k2))",
                 "SELECT \(k), \(k2), sum(\(x)) FROM gen WHERE \(pred) GROUP BY CUBE (\(k), \(k2))",
