@@ -165,9 +165,10 @@ extension SelectPlan {
             if let sets = aggregate.groupingSets {
                 keys += " grouping sets " + sets.map { "(" + $0.map { aggregate.keys[$0].description }.joined(separator: ", ") + ")" }.joined(separator: ", ")
             }
-            add("HashAggregate " + aggregate.aggregates.map(\.text).joined(separator: ", ") + keys)
+            let fused = FastPaths.fusesFilterAndSum(self) ? " [fused: filter and sums in one pass over the stored columns]" : ""
+            add("HashAggregate " + aggregate.aggregates.map(\.text).joined(separator: ", ") + keys + fused)
         }
-        if let filter { add("Filter \(filter)") }
+        if let filter { add("Filter \(filter)" + FastPaths.filterNote(filter, source)) }
         SelectPlan.explain(source, into: &lines, depth: depth)
     }
 
