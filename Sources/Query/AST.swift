@@ -459,12 +459,26 @@ enum Statement: Sendable, CustomStringConvertible {
     case query(Query)
     case explain(Query)
     case describe(String, SourceSpan)
+    /// `CREATE [OR REPLACE] TABLE|VIEW name AS query`: kept for the session.
+    case create(SessionObjectKind, name: String, Query, replace: Bool, SourceSpan)
+    /// `DROP TABLE|VIEW [IF EXISTS] name`: only what CREATE made.
+    case drop(SessionObjectKind, name: String, ifExists: Bool, SourceSpan)
+    /// `COPY (query) TO 'file.csv|tsv|json'`.
+    case copy(Query, path: String, SourceSpan)
 
     var description: String {
         switch self {
         case .query(let q): return q.description
         case .explain(let q): return "EXPLAIN " + q.description
         case .describe(let t, _): return "DESCRIBE " + Expression.quoteName(t)
+        case .create(let kind, let name, let q, let replace, _):
+            return "CREATE \(replace ? "OR REPLACE " : "")\(kind.rawValue) \(Expression.quoteName(name)) AS \(q)"
+        case .drop(let kind, let name, let ifExists, _):
+            return "DROP \(kind.rawValue) \(ifExists ? "IF EXISTS " : "")\(Expression.quoteName(name))"
+        case .copy(let q, let path, _): return "COPY (\(q)) TO " + Literal.string(path).description
         }
     }
 }
+
+/// What CREATE makes: a table holds the rows the query gave; a view runs its query each time.
+public enum SessionObjectKind: String, Sendable { case table = "TABLE", view = "VIEW" }

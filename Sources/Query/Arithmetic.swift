@@ -15,22 +15,6 @@ enum Arithmetic {
                    hints: ["round() or divide an operand first"])
     }
 
-    /// The units of `v` at `scale` as 64-bit integers, for the callers that need them narrow
-    /// (a value beyond 64 bits is an overflow error there).
-    static func units(_ v: Vector, scale: Int, span: SourceSpan) throws(Diagnostic) -> [Int64] {
-        if case .integer(let x) = v.storage, scale == 0 { return x }
-        if case .decimal(let x, let s) = v.storage, s == scale { return x }
-        let wide = try units128(v, scale: scale, span: span)
-        var out = [Int64](repeating: 0, count: wide.count)
-        for i in 0..<wide.count where !v.isNull(i) {
-            guard let u = Int64(exactly: wide[i]) else {
-                throw Diagnostic(kind: .execution, message: "numeric overflow: the value does not fit in 64 bits here", span: span)
-            }
-            out[i] = u
-        }
-        return out
-    }
-
     /// The units of `v` at `scale` in 128 bits. A smaller scale rounds half away from zero (only
     /// round() and CAST ask for one); a larger one multiplies, and overflow is an error.
     static func units128(_ v: Vector, scale: Int, span: SourceSpan) throws(Diagnostic) -> [Int128] {

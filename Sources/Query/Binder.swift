@@ -11,6 +11,10 @@ struct Binder {
     /// For a subquery in an expression: the scope of the query directly around it, whose
     /// columns it may read (a correlated subquery), and which of them it did read.
     var outer: OuterScope?
+    /// The session's views, by lower-cased name, and the ones being expanded (a view that
+    /// reads itself is an error, not an endless expansion).
+    var views: [String: Query] = [:]
+    var expanding: Set<String> = []
 
     final class OuterScope {
         let scope: Scope

@@ -31,7 +31,7 @@ extension Binder {
         case .column(let table, let name, let span):
             // A name this query does not know may be a column of the query around a subquery.
             func outerColumn() -> BoundExpression? {
-                guard let outer, case .column(let i, let t, let n)?? = try? outer.scope.resolve(table: table, name: name, span: span) else { return nil }
+                guard let outer, case .column(let i, let t, let n)? = try? outer.scope.resolve(table: table, name: name, span: span) else { return nil }
                 outer.used.insert(i)
                 return .outerColumn(i, t, name: n)
             }
@@ -316,6 +316,14 @@ extension Binder {
             }
             return .arithmetic(op, lb, rb, type, span)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            // `x = NULL` is never true (NULL is unknown): almost always IS NULL was meant.
+            for (side, other) in [(l, r), (r, l)] {
+                if case .literal(.null, let span) = side {
+                    let test = op == .notEqual ? "IS NOT NULL" : "IS NULL"
+                    throw Diagnostic(kind: .type, message: "\(op.rawValue) NULL is never true (NULL is an unknown value)", span: span,
+                                     hints: op == .equal || op == .notEqual ? ["write \(other.displayName) \(test)"] : ["compare with IS NULL, or with a value"])
+                }
+            }
             let (a, b) = try coerceComparison(lb, rb, l, r, op.rawValue)
             return .compare(op, a, b)
         }

@@ -192,10 +192,15 @@ extension Binder {
                         throw Diagnostic(kind: .name, message: "ORDER BY position \(n) is not in the result", span: span)
                     }
                     plan.order.append(SortKey(column: Int(n) - 1, descending: item.descending, nullsFirst: nullsFirst))
+                } else if case .column(nil, let name, let span) = item.expression,
+                          !plan.names.prefix(plan.visibleCount).contains(where: { $0.lowercased() == name.lowercased() }) {
+                    // A pivoted column ("2024"): its place is known after the pivot.
+                    plan.pivot?.orderNames[plan.order.count] = PivotColumnName(name: name, span: span)
+                    plan.order.append(SortKey(column: 0, descending: item.descending, nullsFirst: nullsFirst))
                 } else {
                     let position = try outputPosition(item.expression, names: plan.names, width: plan.visibleCount, required: true) ?? 0
                     guard let rowIndex = rowNames.firstIndex(where: { $0.lowercased() == plan.names[position].lowercased() }) else {
-                        throw Diagnostic(kind: .name, message: "with PIVOT BY, ORDER BY names a row column or a position", span: item.expression.span)
+                        throw Diagnostic(kind: .name, message: "with PIVOT BY, ORDER BY names a row column, a pivoted column or a position", span: item.expression.span)
                     }
                     plan.order.append(SortKey(column: rowIndex, descending: item.descending, nullsFirst: nullsFirst))
                 }

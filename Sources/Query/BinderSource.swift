@@ -26,6 +26,13 @@ extension Binder {
             subquery = cte.query
             binder.ctes = cte.visible
             qualifier = ref.alias ?? ref.name
+        } else if subquery == nil, let view = views[ref.name.lowercased()] {
+            guard binder.expanding.insert(ref.name.lowercased()).inserted else {
+                throw Diagnostic(kind: .name, message: "the view \(ref.name) reads itself", span: ref.span)
+            }
+            subquery = view
+            binder.ctes = [:]
+            qualifier = ref.alias ?? ref.name
         }
         if let subquery {
             let inner = try binder.bind(subquery)

@@ -103,7 +103,7 @@ extension Binder {
                                         nullsFirst: item.nullsFirst ?? false))
         }
         let frame = over.frame ?? WindowFunctionPlan.defaultFrame(ordered: !order.isEmpty)
-        try checkFrame(frame, call: call)
+        try checkFrame(frame, call: call, context: inner)
         let plan = WindowFunctionPlan(kind: kind, arguments: arguments, filter: filter, partitionBy: partition, orderBy: order,
                                       frame: frame, type: type, text: call.description, span: call.span)
         let index: Int
@@ -114,17 +114,21 @@ extension Binder {
         return .column(Binder.windowColumnBase + index, type, name: call.description)
     }
 
-    private func checkFrame(_ frame: WindowFrame, call: FunctionCall) throws(Diagnostic) {
+    private func checkFrame(_ frame: WindowFrame, call: FunctionCall, context: Context) throws(Diagnostic) {
         if frame.start == .unboundedFollowing || frame.end == .unboundedPreceding || frame.start.rank > frame.end.rank {
             throw Diagnostic(kind: .syntax, message: "the window frame \(frame) ends before it starts", span: call.span,
                              hints: ["e.g. ROWS BETWEEN 2 PRECEDING AND CURRENT ROW"])
         }
-        if frame.unit == .range {
-            switch (frame.start, frame.end) {
-            case (.preceding, _), (.following, _), (_, .preceding), (_, .following):
-                throw Diagnostic(kind: .syntax, message: "RANGE frames with an offset (n PRECEDING/FOLLOWING) are not supported", span: call.span,
-                                 hints: ["count rows instead: ROWS BETWEEN n PRECEDING AND CURRENT ROW"])
-            default: break
+        if frame.unit == .range, frame.hasOffset {
+            // The offset is measured on the one ORDER BY value, which must be a number.
+            guard let over = call.over, over.orderBy.count == 1 else {
+                throw Diagnostic(kind: .syntax, message: "a RANGE frame with n PRECEDING/FOLLOWING needs exactly one ORDER BY expression", span: call.span,
+                                 hints: ["e.g. sum(amount) OVER (ORDER BY year RANGE BETWEEN 1 PRECEDING AND CURRENT ROW), or count rows with ROWS"])
+            }
+            let key = try bindExpression(over.orderBy[0].expression, context)
+            guard key.type.isNumeric || key.type == .null else {
+                throw Diagnostic(kind: .type, message: "a RANGE frame with an offset orders by a number, but \(over.orderBy[0].expression.displayName) is \(key.type)",
+                                 span: over.orderBy[0].expression.span, hints: ["count rows instead: ROWS BETWEEN n PRECEDING AND CURRENT ROW"])
             }
         }
     }

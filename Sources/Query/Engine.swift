@@ -36,6 +36,9 @@ public struct QueryResult: Sendable {
     public let columns: [String]
     public let types: [ColumnType]
     public let rows: [[Value]]
+    /// `COPY (…) TO 'file'`: the file the rows go to (the shell writes it, in the format its
+    /// extension names: .csv, .tsv or .json) instead of printing them.
+    public var copyTarget: String?
 
     public init(columns: [String], types: [ColumnType], rows: [[Value]]) {
         self.columns = columns
@@ -48,24 +51,41 @@ public struct QueryResult: Sendable {
 /// Executor together and does nothing else.
 ///
 /// Semantics where LANGUAGE.md leaves a choice (DuckDB's where it is silent):
-/// - `/` always gives an exact decimal rounded half away from zero to max(6, scales of the
-///   operands) places (7 / 2 = 3.500000); division or `%` by zero gives NULL.
-/// - Arithmetic on single values is 64-bit (about 18 digits at the column's scale); overflow is
-///   an error that points at the expression. sum() of decimals is exact at any size (128 bits).
+/// - `/` gives an exact decimal rounded half away from zero at 18 places, printed without
+///   trailing zeros down to the operands' places (7 / 2 = 3.5); division or `%` by zero gives NULL.
+/// - Arithmetic runs in 64 bits and widens to 128 (about 38 digits) when a value needs it,
+///   integers too; beyond 128 bits an overflow is an error that points at the expression.
+/// - substr follows PostgreSQL (positions before 1 count but hold nothing).
 /// - NULLs sort last in both directions unless NULLS FIRST is written; text sorts by code point.
 /// - share(x) = 100 · x / (total of x over the result, after WHERE and HAVING, before LIMIT),
 ///   rounded to 2 places; NULL when the total is 0.
-/// - avg() gives max(6, scale) places; round(x, n) takes n from 0 to 18; CAST to INTEGER rounds.
+/// - avg() gives max(6, scale) places; round(x, n) takes n from -18 to 18; CAST to INTEGER rounds.
 /// - With FROM left out the query reads `spending`, unless it names no column at all
 ///   (`SELECT 1 + 1` is one row).
 public final class Engine: Sendable {
     public let catalog: Catalog
     /// Reference names of function and economic codes, from the catalog's `classes` table.
     let classNames: [String: String]
+    /// Tables and views made with CREATE in this session.
+    let session: SessionObjects
 
     public init(catalog: Catalog) {
         self.catalog = catalog
         self.classNames = Engine.classNames(from: catalog)
+        self.session = SessionObjects()
+    }
+
+    /// An engine over newly loaded tables that keeps the session's CREATEd tables and views.
+    public init(catalog: Catalog, keepingSessionOf other: Engine) {
+        self.catalog = catalog
+        self.classNames = Engine.classNames(from: catalog)
+        self.session = other.session
+    }
+
+    /// The names of the tables and views made with CREATE, for listings and completion.
+    public var sessionObjectNames: [String] {
+        let s = session.snapshot
+        return (s.tables.values.map(\.name) + s.views.keys).sorted()
     }
 
     /// Runs every statement in `source`, returning one result per statement.
@@ -88,10 +108,12 @@ public final class Engine: Sendable {
         var lines: [String] = []
         for statement in try Parser.parse(source) {
             switch statement {
-            case .query(let q), .explain(let q):
-                lines += try Binder(catalog: catalog, parameters: parameters).bind(q).explanation
+            case .query(let q), .explain(let q), .copy(let q, _, _), .create(_, _, let q, _, _):
+                lines += try binder(parameters).bind(q).explanation
             case .describe(let name, let span):
                 lines.append("Describe \(try describe(name, span: span).rows.count) columns")
+            case .drop(let kind, let name, _, _):
+                lines.append("Drop \(kind.rawValue.lowercased()) \(name)")
             }
         }
         return lines
@@ -103,7 +125,7 @@ public final class Engine: Sendable {
     }
 
     func run(_ statement: Statement, parameters: [String: Value], cancellation: Cancellation?) throws(Diagnostic) -> QueryResult {
-        let binder = Binder(catalog: catalog, parameters: parameters)
+        let binder = binder(parameters)
         switch statement {
         case .query(let q):
             let plan = try binder.bind(q)
@@ -113,10 +135,28 @@ public final class Engine: Sendable {
             return QueryResult(columns: ["plan"], types: [.text], rows: lines.map { [.text($0)] })
         case .describe(let name, let span):
             return try describe(name, span: span)
+        case .create(let kind, let name, let q, let replace, let span):
+            return try create(kind, name: name, query: q, replace: replace, span: span, parameters: parameters, cancellation: cancellation)
+        case .drop(let kind, let name, let ifExists, let span):
+            return try drop(kind, name: name, ifExists: ifExists, span: span)
+        case .copy(let q, let path, let span):
+            let lower = path.lowercased()
+            guard [".csv", ".tsv", ".json"].contains(where: { lower.hasSuffix($0) }) else {
+                throw Diagnostic(kind: .name, message: "COPY writes .csv, .tsv or .json files, not \(path)", span: span,
+                                 hints: ["COPY (SELECT …) TO 'result.csv'"])
+            }
+            var result = try Executor(classNames: classNames, cancellation: cancellation).run(try binder.bind(q))
+            result.copyTarget = path
+            return result
         }
     }
 
     private func describe(_ name: String, span: SourceSpan?) throws(Diagnostic) -> QueryResult {
+        if let view = session.snapshot.views[name.lowercased()], let part = try binder([:]).bind(view).parts.first {
+            let rows: [[Value]] = (0..<part.visibleCount).map { [.text(part.names[$0]), .text(part.outputs[$0].type.description), .boolean(true)] }
+            return QueryResult(columns: ["column", "type", "has_nulls"], types: [.text, .text, .boolean], rows: rows)
+        }
+        let catalog = visibleCatalog
         guard let table = catalog.table(named: name) else {
             var message = "no table \"\(name)\""
             if let s = Suggestions.closest(to: name, among: catalog.tableNames) { message += "; did you mean \"\(s)\"?" }

@@ -65,6 +65,14 @@ struct Executor {
             if part.pivot != nil, keys.isEmpty {
                 keys = (0..<(part.pivot?.rowColumns.count ?? 0)).map { SortKey(column: $0, descending: false, nullsFirst: false) }
             }
+            for (k, wanted) in part.pivot?.orderNames ?? [:] where k < keys.count {
+                guard let c = out.names.firstIndex(where: { $0.lowercased() == wanted.name.lowercased() }) else {
+                    var message = "ORDER BY \(wanted.name): the pivot made no such column"
+                    if let s = Suggestions.closest(to: wanted.name, among: out.names) { message += "; did you mean \"\(s)\"?" }
+                    throw Diagnostic(kind: .name, message: message, span: wanted.span, hints: ["its columns: " + out.names.joined(separator: ", ")])
+                }
+                keys[k] = SortKey(column: c, descending: keys[k].descending, nullsFirst: keys[k].nullsFirst)
+            }
             if let bad = keys.first(where: { $0.column >= out.columns.count }) {
                 throw Diagnostic(kind: .name, message: "ORDER BY position \(bad.column + 1) is not in the result (it has \(out.columns.count) columns)", span: nil)
             }

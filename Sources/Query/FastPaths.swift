@@ -5,6 +5,53 @@ import Store
 /// column decided per dictionary entry (`name LIKE '%就业%'`), and a sum over a stored money
 /// column. They read the store's packed arrays directly, with no intermediate vectors.
 enum FastPaths {
+    // MARK: what EXPLAIN says of them (the executor decides the same from the same shapes)
+
+    /// The stored column a filter `column op constant` reads with the fused compare, if any.
+    private static func comparedColumn(_ predicate: BoundExpression, _ source: SourcePlan) -> Column? {
+        guard case .scan(let table, _) = source else { return nil }
+        let c: Int
+        switch predicate {
+        case .compare(_, .column(let col, _, _), .constant(let v, _)), .compare(_, .constant(let v, _), .column(let col, _, _)):
+            switch v { case .integer, .decimal: c = col; default: return nil }
+        default: return nil
+        }
+        guard c < table.columns.count, table.columns[c].nulls == nil else { return nil }
+        switch table.columns[c].storage {
+        case .integer, .decimal: return table.columns[c]
+        default: return nil
+        }
+    }
+
+    /// EXPLAIN's note on a WHERE: which fused loop decides it, conjunct by conjunct.
+    static func filterNote(_ predicate: BoundExpression, _ source: SourcePlan) -> String {
+        var notes: [String] = []
+        for conjunct in Binder.conjuncts(predicate) {
+            if comparedColumn(conjunct, source) != nil { notes.append("fused compare on \(conjunct)") }
+            else if case .scan = source, conjunct.columnsUsed.count == 1, !conjunct.containsSubquery,
+                    let c = conjunct.columnsUsed.first, case .scan(let t, _) = source, c < t.columns.count,
+                    case .text = t.columns[c].storage {
+                notes.append("\(conjunct) decided once per dictionary entry")
+            }
+        }
+        return notes.isEmpty ? "" : " [" + notes.joined(separator: "; ") + "]"
+    }
+
+    /// Whether the executor's one-pass filter-and-sum loop (PERF Q1) runs this SELECT: no
+    /// grouping, a WHERE that compares a stored number column with a constant, and only
+    /// count(*) and sum/avg of stored decimal columns without FILTER or DISTINCT.
+    static func fusesFilterAndSum(_ plan: SelectPlan) -> Bool {
+        guard let aggregate = plan.aggregate, aggregate.keys.isEmpty, aggregate.groupingSets == nil, !aggregate.aggregates.isEmpty,
+              let filter = plan.filter, comparedColumn(filter, plan.source) != nil, case .scan(let table, _) = plan.source else { return false }
+        return aggregate.aggregates.allSatisfy { spec in
+            guard spec.filter == nil, !spec.distinct else { return false }
+            if spec.kind == .count && spec.argument == nil { return true }
+            guard spec.kind == .sum || spec.kind == .avg, case .column(let a, _, _)? = spec.argument, a < table.columns.count,
+                  table.columns[a].nulls == nil, case .decimal = table.columns[a].storage else { return false }
+            return true
+        }
+    }
+
     /// The rows of `selection` passing `predicate`, or nil when no fused loop applies.
     static func filter(_ predicate: BoundExpression, _ relation: Relation, _ selection: RowSelection) -> RowSelection? {
         switch predicate {

@@ -82,13 +82,34 @@ struct Parser {
             if current.kind == .end { return statements }
             statements.append(try parseStatement())
             if current.kind != .end && !current.isSymbol(";") {
+                if let construct = Parser.unsupported[current.text.uppercased()], current.kind == .identifier || current.kind == .keyword {
+                    throw Diagnostic(kind: .syntax, message: "\(construct) is not supported", span: current.span, hints: Parser.unsupportedHints[current.text.uppercased()].map { [$0] } ?? [])
+                }
                 throw unexpected("expected the end of the statement",
                                  keywords: ["FROM", "WHERE", "GROUP", "HAVING", "PIVOT", "ORDER", "LIMIT", "OFFSET", "UNION", "JOIN"])
             }
         }
     }
 
+    /// SQL that BudgetQL does not have, named as such instead of "expected the end of the
+    /// statement" where it would stand.
+    static let unsupported: [String: String] = [
+        "ESCAPE": "LIKE … ESCAPE", "QUALIFY": "QUALIFY", "WINDOW": "a named WINDOW clause", "FETCH": "FETCH FIRST",
+        "LATERAL": "LATERAL", "TABLESAMPLE": "TABLESAMPLE", "RETURNING": "RETURNING",
+    ]
+    static let unsupportedHints: [String: String] = [
+        "ESCAPE": "to match a literal % or _, use starts_with(), strpos() or regexp_matches()",
+        "QUALIFY": "filter on a window's result in an outer query: SELECT * FROM (SELECT …, rank() OVER (…) AS r) WHERE r = 1",
+        "FETCH": "write LIMIT n",
+    ]
+    /// Statements that change data: BudgetQL reads disclosures.
+    static let changingStatements: Set<String> = ["INSERT", "UPDATE", "DELETE", "ALTER", "TRUNCATE", "MERGE"]
+
     mutating func parseStatement() throws(Diagnostic) -> Statement {
+        if current.kind == .identifier, Parser.changingStatements.contains(current.text.uppercased()) {
+            throw Diagnostic(kind: .syntax, message: "\(current.text.uppercased()) is not supported: the loaded tables are read-only", span: current.span,
+                             hints: ["make a table of your own with CREATE TABLE name AS SELECT …"])
+        }
         if accept(keyword: "EXPLAIN") { return .explain(try parseQuery()) }
         if accept(keyword: "DESCRIBE") {
             let t = current
@@ -97,7 +118,52 @@ struct Parser {
             return .describe(t.text, t.span)
         }
         if current.isKeyword("SELECT") || isWord("WITH") { return .query(try parseQuery()) }
-        throw unexpected("expected SELECT, EXPLAIN or DESCRIBE", keywords: ["SELECT", "EXPLAIN", "DESCRIBE"])
+        // CREATE, DROP and COPY are read as words only at the start of a statement.
+        if isWord("CREATE") || isWord("DROP") { return try parseDefinition() }
+        if isWord("COPY"), peekToken(1).isSymbol("(") {
+            let start = advance().span
+            _ = advance()
+            try enter()
+            let q = try parseQuery()
+            depth -= 1
+            try expect(symbol: ")", context: "to close COPY (SELECT …)")
+            guard acceptWord("TO") else { throw unexpected("expected TO after COPY (…)") }
+            let path = current
+            guard path.kind == .string else { throw unexpected("expected the file to write, in quotes: COPY (…) TO 'result.csv'") }
+            _ = advance()
+            return .copy(q, path: path.text, start.through(path.span))
+        }
+        throw unexpected("expected SELECT, WITH, EXPLAIN, DESCRIBE, CREATE, DROP or COPY", keywords: ["SELECT", "EXPLAIN", "DESCRIBE"])
+    }
+
+    /// `CREATE [OR REPLACE] TABLE|VIEW name AS query` and `DROP TABLE|VIEW [IF EXISTS] name`.
+    private mutating func parseDefinition() throws(Diagnostic) -> Statement {
+        let start = current.span
+        let creating = advance().text.uppercased() == "CREATE"
+        var replace = false
+        if creating, accept(keyword: "OR") {
+            guard acceptWord("REPLACE") else { throw unexpected("expected REPLACE after CREATE OR") }
+            replace = true
+        }
+        let kind: SessionObjectKind
+        if acceptWord("TABLE") { kind = .table } else if acceptWord("VIEW") { kind = .view } else {
+            throw unexpected("expected TABLE or VIEW after \(creating ? "CREATE" : "DROP")")
+        }
+        var ifExists = false
+        if !creating, acceptWord("IF") {
+            guard acceptWord("EXISTS") else { throw unexpected("expected EXISTS after IF") }
+            ifExists = true
+        }
+        let name = current
+        guard name.kind == .identifier || name.kind == .quotedIdentifier else { throw unexpected("expected a name for the \(kind.rawValue.lowercased())") }
+        _ = advance()
+        guard creating else { return .drop(kind, name: name.text, ifExists: ifExists, start.through(name.span)) }
+        try expect(keyword: "AS", context: "after the name (CREATE \(kind.rawValue) name AS SELECT …)")
+        let parenthesised = current.isSymbol("(") && startsQuery(ahead: 1)
+        if parenthesised { _ = advance() }
+        let q = try parseQuery()
+        if parenthesised { try expect(symbol: ")", context: "to close the query") }
+        return .create(kind, name: name.text, q, replace: replace, start.through(previous.span))
     }
 
     mutating func parseQuery() throws(Diagnostic) -> Query {
@@ -163,6 +229,10 @@ struct Parser {
     private mutating func parseSelect() throws(Diagnostic) -> SelectStatement {
         let start = current.span
         try expect(keyword: "SELECT", context: "to start a query")
+        if isWord("TOP"), peekToken(1).kind == .integer {
+            throw Diagnostic(kind: .syntax, message: "TOP is not BudgetQL", span: current.span.through(peekToken(1).span),
+                             hints: ["write LIMIT \(peekToken(1).text) at the end of the query"])
+        }
         var s = SelectStatement(span: start)
         if accept(keyword: "DISTINCT") { s.distinct = true } else { _ = accept(keyword: "ALL") }
         repeat { s.items.append(try parseSelectItem()) } while accept(symbol: ",")
@@ -250,6 +320,11 @@ struct Parser {
                                  hints: ["did you mean \(keyword)?", "to name the column \(t.text), write AS \(t.text)"])
             }
             _ = advance()
+            // `SELECT class sum(amount)`: a comma is missing, the "alias" is a call's name.
+            if current.isSymbol("(") || current.kind == .identifier || current.kind == .integer {
+                throw Diagnostic(kind: .syntax, message: "missing comma between select items? \"\(t.text)\" reads as a name for \(e.displayName)",
+                                 span: t.span, hints: ["separate the items: \(e.displayName), \(t.text)…"])
+            }
             return SelectItem(expression: e, alias: t.text, aliasSpan: t.span)
         }
         return SelectItem(expression: e, alias: nil, aliasSpan: nil)
@@ -274,7 +349,7 @@ struct Parser {
         if accept(keyword: "AS") {
             guard current.kind == .identifier || current.kind == .quotedIdentifier else { throw unexpected("expected an alias after AS") }
             alias = advance().text
-        } else if current.kind == .identifier || current.kind == .quotedIdentifier {
+        } else if current.kind == .quotedIdentifier || (current.kind == .identifier && Parser.unsupported[current.text.uppercased()] == nil) {
             alias = advance().text
         }
         return TableReference(name: t.text, alias: alias, span: t.span)
@@ -537,6 +612,10 @@ struct Parser {
             depth -= 1
             try expect(symbol: ")", context: "to close EXISTS (SELECT …)")
             return .exists(q, t.span.through(previous.span))
+        case .identifier where t.text.unicodeScalars.allSatisfy({ ("\u{FF10}"..."\u{FF19}").contains($0) || $0 == "\u{FF0E}" }):
+            // １２３ typed with a Chinese input method: a number meant, in full-width digits.
+            let ascii = String(String.UnicodeScalarView(t.text.unicodeScalars.map { $0 == "\u{FF0E}" ? "." : Unicode.Scalar($0.value - 0xFF10 + 0x30) ?? $0 }))
+            throw Diagnostic(kind: .syntax, message: "\(t.text) is written in full-width digits", span: t.span, hints: ["write the number in ASCII digits: \(ascii)"])
         case .identifier, .quotedIdentifier:
             _ = advance()
             if t.kind == .identifier, current.isSymbol("(") { return try parseCall(name: t) }

@@ -70,6 +70,14 @@ struct PivotPlan: Sendable {
     let valueColumns: [Int]
     /// Value columns (count aggregates) whose cell is 0, not NULL, when its group has no rows.
     var zeroWhenMissing: Set<Int> = []
+    /// ORDER BY keys (by their position in the order) that name a pivoted column, such as
+    /// "2024": found among the pivot's columns after it ran.
+    var orderNames: [Int: PivotColumnName] = [:]
+}
+
+struct PivotColumnName: Sendable {
+    let name: String
+    let span: SourceSpan
 }
 
 struct SelectPlan: Sendable {
@@ -157,9 +165,10 @@ extension SelectPlan {
             if let sets = aggregate.groupingSets {
                 keys += " grouping sets " + sets.map { "(" + $0.map { aggregate.keys[$0].description }.joined(separator: ", ") + ")" }.joined(separator: ", ")
             }
-            add("HashAggregate " + aggregate.aggregates.map(\.text).joined(separator: ", ") + keys)
+            let fused = FastPaths.fusesFilterAndSum(self) ? " [fused: filter and sums in one pass over the stored columns]" : ""
+            add("HashAggregate " + aggregate.aggregates.map(\.text).joined(separator: ", ") + keys + fused)
         }
-        if let filter { add("Filter \(filter)") }
+        if let filter { add("Filter \(filter)" + FastPaths.filterNote(filter, source)) }
         SelectPlan.explain(source, into: &lines, depth: depth)
     }
 

@@ -112,14 +112,30 @@ enum StatisticAggregates {
             if r * 2 >= den { q += 1 }
             return q
         }
-        if spec.kind == .variance { return NumberFunctions.scalar(try variance(places: spec.type.scale), scale: spec.type.scale, type: spec.type) }
+        // Large values leave no room in 128 bits for every place: the most places that fit are
+        // computed, and the value is given at the type's scale (the lost places are zeros far
+        // below the value's significant digits).
+        func widen(_ units: Int128, from places: Int) -> ScalarValue {
+            NumberFunctions.scalar(units * Arithmetic.power128(spec.type.scale - places), scale: spec.type.scale, type: spec.type)
+        }
+        if spec.kind == .variance {
+            for places in stride(from: spec.type.scale, through: 0, by: -1) {
+                if let v = try? variance(places: places) { return widen(v, from: places) }
+            }
+            throw Arithmetic.overflow(spec.span)
+        }
         // stddev at s places: the integer square root of the variance at 2s places, rounded.
-        let places = spec.type.scale
-        let v = try variance(places: 2 * places)
+        var places = spec.type.scale
+        var found: Int128?
+        while found == nil && places >= 0 {
+            found = try? variance(places: 2 * places)
+            if found == nil { places -= 1 }
+        }
+        guard let v = found else { throw Arithmetic.overflow(spec.span) }
         var root = Int128(Double(v).squareRoot())
         while root * root > v { root -= 1 }
         while (root + 1) * (root + 1) <= v { root += 1 }
         if v - root * root > root { root += 1 }
-        return NumberFunctions.scalar(root, scale: places, type: spec.type)
+        return widen(root, from: places)
     }
 }

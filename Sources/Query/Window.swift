@@ -116,7 +116,7 @@ struct WindowOperator {
             var end = start + 1
             while end < n && partition[sorted[end]] == partition[sorted[start]] { end += 1 }
             let rows = Array(sorted[start..<end])
-            try fill(w, rows: rows, peer: peer, arguments: arguments, counted: counted, into: &result)
+            try fill(w, rows: rows, peer: peer, arguments: arguments, counted: counted, rangeKey: orderVectors.first, into: &result)
             start = end
         }
         var builder = VectorBuilder(type: w.type)
@@ -126,7 +126,7 @@ struct WindowOperator {
 
     /// One partition: `rows` are its row positions in window order.
     private func fill(_ w: WindowFunctionPlan, rows: [Int], peer: [Int32], arguments: [Vector], counted: [Bool],
-                      into result: inout [ScalarValue]) throws(Diagnostic) {
+                      rangeKey: Vector?, into result: inout [ScalarValue]) throws(Diagnostic) {
         let m = rows.count
         // Where each row's peer group starts and ends (positions in `rows`).
         var peerStart = [Int](repeating: 0, count: m), peerEnd = [Int](repeating: m, count: m)
@@ -179,7 +179,13 @@ struct WindowOperator {
                 }
             }
         case .firstValue, .lastValue, .aggregate:
-            try fillFrames(w, rows: rows, peerStart: peerStart, peerEnd: peerEnd, arguments: arguments, counted: counted, into: &result)
+            var frames: RangeFrames?
+            if w.frame.unit == .range, w.frame.hasOffset, let key = rangeKey, let (units, scale) = key.wideUnits {
+                frames = RangeFrames(keys: rows.map { key.isNull($0) ? nil : units[$0] }, scale: scale,
+                                     descending: w.orderBy.first?.descending ?? false)
+            }
+            try fillFrames(w, rows: rows, peerStart: peerStart, peerEnd: peerEnd, arguments: arguments, counted: counted,
+                           rangeFrames: frames, into: &result)
         }
     }
 
@@ -207,7 +213,7 @@ struct WindowOperator {
     }
 
     private func fillFrames(_ w: WindowFunctionPlan, rows: [Int], peerStart: [Int], peerEnd: [Int], arguments: [Vector],
-                            counted: [Bool], into result: inout [ScalarValue]) throws(Diagnostic) {
+                            counted: [Bool], rangeFrames: RangeFrames?, into result: inout [ScalarValue]) throws(Diagnostic) {
         let m = rows.count
         let argument = arguments.first
         // Rows that count: FILTER true and (for an aggregate of x) x not NULL.
@@ -232,7 +238,8 @@ struct WindowOperator {
         var runningBest: ScalarValue = .null
         var scanned = 0
         for i in 0..<m {
-            let range = WindowOperator.frame(w.frame, i, m, peerStart: peerStart, peerEnd: peerEnd)
+            let range = rangeFrames?.frame(w.frame, i, peerStart: peerStart, peerEnd: peerEnd)
+                ?? WindowOperator.frame(w.frame, i, m, peerStart: peerStart, peerEnd: peerEnd)
             let row = rows[i]
             switch w.kind {
             case .firstValue:
@@ -280,5 +287,68 @@ struct WindowOperator {
                 break
             }
         }
+    }
+}
+
+extension WindowFrame {
+    /// RANGE with n PRECEDING or FOLLOWING: the frame is by the ORDER BY value, not by rows.
+    var hasOffset: Bool {
+        switch (start, end) {
+        case (.preceding, _), (.following, _), (_, .preceding), (_, .following): return true
+        default: return false
+        }
+    }
+}
+
+/// RANGE frames with an offset, over one numeric ORDER BY key: the rows whose key lies within
+/// n of the current row's (n in the key's units: RANGE 1 PRECEDING over years is the year
+/// before). The partition is sorted by the key, so each bound is a binary search. A NULL key's
+/// frame is its NULL peers.
+struct RangeFrames {
+    /// The key of each row in partition order (nil: NULL), in units at `scale`.
+    let keys: [Int128?]
+    let scale: Int
+    let descending: Bool
+
+    func frame(_ f: WindowFrame, _ i: Int, peerStart: [Int], peerEnd: [Int]) -> Range<Int>? {
+        let m = keys.count
+        guard let k = keys[i] else { return peerStart[i]..<peerEnd[i] }
+        let unit = Arithmetic.power128(scale)
+        // Rows with a key are contiguous (NULLs sort to one end); search only among them.
+        let valued = (keys.firstIndex { $0 != nil } ?? 0)..<((keys.lastIndex { $0 != nil } ?? -1) + 1)
+        // Position of the first valued row whose key is past `bound` in the order's direction
+        // (strictly past when `strict`).
+        func firstPast(_ bound: Int128, strict: Bool) -> Int {
+            var lo = valued.lowerBound, hi = valued.upperBound
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let key = keys[mid] ?? 0
+                let past = descending ? (strict ? key < bound : key <= bound) : (strict ? key > bound : key >= bound)
+                if past { hi = mid } else { lo = mid + 1 }
+            }
+            return lo
+        }
+        // A key `n` before the current one in the order's direction.
+        func shifted(_ n: Int64, before: Bool) -> Int128 {
+            let d = Int128(n) * unit
+            return (before != descending) ? k - d : k + d
+        }
+        let lo: Int, hi: Int
+        switch f.start {
+        case .unboundedPreceding: lo = 0
+        case .currentRow: lo = peerStart[i]
+        case .preceding(let n): lo = firstPast(shifted(n, before: true), strict: false)
+        case .following(let n): lo = firstPast(shifted(n, before: false), strict: false)
+        case .unboundedFollowing: lo = m
+        }
+        switch f.end {
+        case .unboundedPreceding: hi = 0
+        case .currentRow: hi = peerEnd[i]
+        case .preceding(let n): hi = firstPast(shifted(n, before: true), strict: true)
+        case .following(let n): hi = firstPast(shifted(n, before: false), strict: true)
+        case .unboundedFollowing: hi = m
+        }
+        let start = max(0, min(m, lo))
+        return start..<max(start, min(m, hi))
     }
 }

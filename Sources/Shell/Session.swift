@@ -69,7 +69,7 @@ public final class Session {
         progress.clear()
         guard !report.cancelled else { return report }
         catalog = Catalog(tables: report.tables)
-        engine = Engine(catalog: catalog)
+        engine = Engine(catalog: catalog, keepingSessionOf: engine)  // CREATEd tables and views stay
         dataPaths = paths
         loadProblems = report.problems
         return report
@@ -101,7 +101,16 @@ public final class Session {
         let succeeded: Bool
         switch outcome {
         case .results(let results):
-            let text = results.map(render).joined()
+            // COPY (…) TO 'file' writes its rows there; the others are shown.
+            var shown: [QueryResult] = []
+            for result in results {
+                if let target = result.copyTarget {
+                    guard copy(result, to: target) else { return false }
+                    continue
+                }
+                shown.append(result)
+            }
+            let text = shown.map(render).joined()
             // A long table on the terminal goes through the pager when asked (`.pager on`).
             if !(pager && effectiveMode == .table && output.isStandardOutput && Pager.show(text)) {
                 output.write(text)
@@ -126,6 +135,24 @@ public final class Session {
         }
         return succeeded
     }
+
+    /// COPY (…) TO 'file': the rows in the format the extension names, every row, no colour.
+    private func copy(_ result: QueryResult, to path: String) -> Bool {
+        guard let mode = OutputMode(fileExtensionOf: path) else {
+            Console.error("error: COPY writes .csv, .tsv or .json files, not \(path)")
+            return false
+        }
+        let text = mode.renderer.render(result, options: RenderOptions(maxRows: nil, color: false))
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            Console.error("error: cannot write \(path): \(error.localizedDescription)")
+            return false
+        }
+        Console.error("wrote \(result.rows.count) row\(result.rows.count == 1 ? "" : "s") to \(path)")
+        return true
+    }
+
 
     /// The mode results are written in: the output file's extension (`.once report.html`) wins
     /// over `.mode`, as `--output` does for `budgetql run`.

@@ -38,6 +38,21 @@ import Store
         #expect(scale == 3)
     }
 
+    /// Issue 13: the forms analysts' files have.
+    @Test func thousandsSeparatorsSpacesNullTokensAndBooleans() throws {
+        let t = try parse("unit,amount,n,flag,note\n教育局,\"1,234.50\", 12 ,true,NA\n卫健委,-, NA,FALSE,x\n财政局,\"12,345,678\",NULL,,\n")
+        #expect(t.columns.map(\.type) == [.text, .decimal, .integer, .boolean, .text])
+        #expect(t.row(0) == [.text("教育局"), .decimal(ExactDecimal("1234.50")!), .integer(12), .boolean(true), .text("NA")])
+        #expect(t.row(1) == [.text("卫健委"), .null, .null, .boolean(false), .text("x")])
+        #expect(t.row(2) == [.text("财政局"), .decimal(ExactDecimal("12345678")!), .null, .null, .null])
+        // Commas that are not thousands groups make text, as written.
+        let odd = try parse("v\n\"1,23\"\n")
+        #expect(odd.columns[0].type == .text && odd.row(0) == [.text("1,23")])
+        // true/false after numbers is not a boolean column.
+        let mixed = try parse("v\n1\ntrue\n")
+        #expect(mixed.columns[0].type == .text)
+    }
+
     @Test func aLateNonNumberMakesTheColumnTextKeepingCellsAsWritten() throws {
         let t = try parse("code\n007\n12\n12a\n")
         #expect(t.columns[0].type == .text)

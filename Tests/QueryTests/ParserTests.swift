@@ -61,6 +61,12 @@ import Testing
                 == "SELECT (a IS NOT DISTINCT FROM b), (c IS TRUE), (d IS NOT FALSE)")
     }
 
+    @Test func definitionsAndCopy() throws {
+        #expect(try roundTrip("create or replace table t as select 1; create view v as (select 2); drop view if exists v; copy (select 3) to 'a.csv'")
+                == "CREATE OR REPLACE TABLE t AS SELECT 1; CREATE VIEW v AS SELECT 2; DROP VIEW IF EXISTS v; COPY (SELECT 3) TO 'a.csv'")
+        #expect(try roundTrip("SELECT create, drop, copy FROM t") == "SELECT create, drop, copy FROM t")
+    }
+
     @Test func groupingSets() throws {
         #expect(try roundTrip("select a, b, sum(x) group by rollup(a, b), cube(c), grouping sets ((a), (), d)")
                 == "SELECT a, b, sum(x) GROUP BY ROLLUP (a, b), CUBE (c), GROUPING SETS ((a), (), (d))")

@@ -6,6 +6,9 @@ import Store
 enum CSVColumnKind: Sendable, Equatable {
     case integer
     case decimal
+    /// true/false cells (any letter case); a column starts as integer and becomes boolean when
+    /// its first value is one.
+    case boolean
     case text
 }
 
@@ -29,6 +32,8 @@ struct CSVColumnBuilder {
     private var nullWords: [UInt64] = []
     private var sawNull = false
     private(set) var count = 0
+    /// Cells that were values (not NULL): a column turns boolean only before its first value.
+    private var values = 0
 
     init(kind: CSVColumnKind, expectedRows: Int) {
         self.kind = kind
@@ -58,20 +63,73 @@ struct CSVColumnBuilder {
         case .integer:
             if let v = CSVColumnBuilder.parseInteger(cell) {
                 numbers.append(v)
-            } else {
-                guard let (units, s) = CSVColumnBuilder.parseDecimal(cell) else { throw .needsText }
+            } else if let (units, s) = CSVColumnBuilder.parseDecimal(cell) {
                 // Integers so far are units at scale 0: the column becomes decimal in place.
                 kind = .decimal
                 try appendDecimal(units, s)
+            } else {
+                // The slower forms analysts' files have: " 12 ", "1,234.50", "NA", "true".
+                if CSVColumnBuilder.isNullToken(cell) { appendNull(); return }
+                if let (units, s) = CSVColumnBuilder.parseWrittenNumber(cell) {
+                    if s == 0 { numbers.append(units) } else { kind = .decimal; try appendDecimal(units, s) }
+                } else if values == 0, let b = CSVColumnBuilder.parseBoolean(cell) {
+                    kind = .boolean
+                    numbers.append(b ? 1 : 0)
+                } else {
+                    throw .needsText
+                }
             }
         case .decimal:
-            guard let (units, s) = CSVColumnBuilder.parseDecimal(cell) else { throw .needsText }
-            try appendDecimal(units, s)
+            if let (units, s) = CSVColumnBuilder.parseDecimal(cell) { try appendDecimal(units, s) }
+            else if CSVColumnBuilder.isNullToken(cell) { appendNull(); return }
+            else if let (units, s) = CSVColumnBuilder.parseWrittenNumber(cell) { try appendDecimal(units, s) }
+            else { throw .needsText }
+        case .boolean:
+            if let b = CSVColumnBuilder.parseBoolean(cell) { numbers.append(b ? 1 : 0) }
+            else if CSVColumnBuilder.isNullToken(cell) { appendNull(); return }
+            else { throw .needsText }
         case .text:
             guard let c = interner.code(of: cell) else { throw .invalidUTF8 }
             codes.append(c)
         }
         count += 1
+        values += 1
+    }
+
+    /// Cells that mean "no value" in analysts' files: NA, N/A, NULL, a lone - or — (any case,
+    /// surrounding spaces allowed). In a number or boolean column they are NULL; in a text
+    /// column they stay as written.
+    static func isNullToken(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard cell.count <= 8 else { return false }
+        let word = String(decoding: cell, as: UTF8.self).trimmingSpaces.uppercased()
+        return ["NA", "N/A", "NULL", "-", "—", "--"].contains(word)
+    }
+
+    static func parseBoolean(_ cell: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard cell.count <= 8 else { return nil }
+        switch String(decoding: cell, as: UTF8.self).trimmingSpaces.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: return nil
+        }
+    }
+
+    /// A number as people write it: surrounding spaces, and thousands separators in groups of
+    /// three ("1,234,567.50"); units and scale, or nil.
+    static func parseWrittenNumber(_ cell: UnsafeBufferPointer<UInt8>) -> (Int64, Int)? {
+        var text = Array(String(decoding: cell, as: UTF8.self).trimmingSpaces.utf8)
+        guard !text.isEmpty else { return nil }
+        if text.contains(UInt8(ascii: ",")) {
+            // Only digit groups of three after the first (of one to three), before any point.
+            let sign = text.first == UInt8(ascii: "-") || text.first == UInt8(ascii: "+") ? 1 : 0
+            let point = text.firstIndex(of: UInt8(ascii: ".")) ?? text.count
+            let groups = text[sign..<point].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            guard groups.count > 1, let first = groups.first, (1...3).contains(first.count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 }),
+                  !text[point...].contains(UInt8(ascii: ",")) else { return nil }
+            text.removeAll { $0 == UInt8(ascii: ",") }
+        }
+        return text.withUnsafeBufferPointer { parseDecimal($0) }
     }
 
     private mutating func appendNull() {
@@ -192,6 +250,8 @@ struct CSVColumnBuilder {
             return Column(name: name, type: .text, storage: .text(codes: codes, dictionary: dictionary), nulls: nulls)
         case .decimal:
             return Column(name: name, type: .decimal, storage: .decimal(units: numbers.array(), scale: scale), nulls: nulls)
+        case .boolean:
+            return Column(name: name, type: .boolean, storage: .boolean(numbers.array().map { $0 != 0 }), nulls: nulls)
         case .text:
             var dictionary = interner.dictionary
             // NULL rows hold code 0, which must name an entry.
@@ -208,5 +268,15 @@ struct CSVColumnBuilder {
         if entries <= Int(Int16.max) + 1 { return .int16(codes.map { Int16(truncatingIfNeeded: $0) }) }
         if entries <= Int(Int32.max) { return .int32(codes.map { Int32(truncatingIfNeeded: $0) }) }
         return .int64(codes.map { Int64($0) })
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
+        return String(s)
     }
 }

@@ -4,7 +4,9 @@ import Store
 ///
 /// The first line names the columns. Each column is typed from its contents: INTEGER when every
 /// cell is a whole number, DECIMAL (exact, one scale per column, never binary floating point)
-/// when every cell is a number and some have places, TEXT otherwise. An empty cell is NULL.
+/// when every cell is a number and some have places, BOOLEAN when every cell is true or false,
+/// TEXT otherwise. Numbers may have surrounding spaces and thousands separators ("1,234.50").
+/// An empty cell is NULL, and so are NA, N/A, NULL and a lone - in a number or boolean column.
 /// Fields may be quoted (RFC 4180); a quoted field may hold commas, `""` and line breaks.
 public enum CSVTable {
     /// Loads the file at `path`; errors name the file, the line and the column at fault.
