@@ -15,6 +15,8 @@ from pyspark.sql import SparkSession
 def session(master, app_name, executor_memory="512m"):
     """A session that listens on loopback only, with BudgetQL's arithmetic: ANSI errors on
     overflow, and no silent loss of decimal places (an overflow is an error, never a rounding)."""
+    # The JVM this starts must not pick the machine's outside address for anything.
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     return (SparkSession.builder.master(master).appName(app_name)
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
@@ -55,7 +57,9 @@ def read_table(spark, directory, table, schema_null="\\N"):
     columns = table["columns"]
     parquet = os.path.join(directory, table["name"])
     if os.path.isdir(parquet):
-        frame = spark.read.parquet(parquet)
+        # With the schema given, an empty table (no files) reads as empty, and partition
+        # columns (year=2024/stage=预算) keep their types.
+        frame = spark.read.schema(ddl(columns)).parquet(parquet)
     else:
         frame = (spark.read.schema(ddl(columns))
                  .option("header", "true").option("multiLine", "true")

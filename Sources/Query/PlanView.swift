@@ -163,9 +163,8 @@ extension Engine {
             switch statement {
             case .query(let q): result.append(.query(PlanQuery(try binder.bind(q))))
             case .explain(let q): result.append(.explain(PlanQuery(try binder.bind(q))))
-            case .describe(let name, let span):
-                _ = try run(statement, parameters: parameters, cancellation: nil)
-                _ = span
+            case .describe(let name, _):
+                _ = try run(statement, parameters: parameters, cancellation: nil)  // an unknown table is an error here
                 result.append(.describe(name))
             }
         }

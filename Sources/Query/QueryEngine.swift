@@ -9,6 +9,12 @@ public protocol QueryEngine: Sendable {
     /// Runs every statement in `source`, one result per statement; `cancellation` is checked
     /// where the engine can stop.
     func execute(_ source: String, parameters: [String: Value], cancellation: Cancellation?) throws(Diagnostic) -> [QueryResult]
+    /// How many rows a table holds (`.tables`); nil when the engine does not know.
+    func rowCount(of table: String) -> Int?
+}
+
+extension QueryEngine {
+    public func rowCount(of table: String) -> Int? { catalog.table(named: table)?.rowCount }
 }
 
 extension Engine: QueryEngine {}

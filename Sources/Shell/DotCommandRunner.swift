@@ -41,7 +41,7 @@ extension Session {
         switch command {
         case .help(let name): return help(name)
         case .tables:
-            let rows = catalog.tables.map { [Value.text($0.name), .integer(Int64($0.rowCount))] }
+            let rows = catalog.tables.map { t in [Value.text(t.name), engine.rowCount(of: t.name).map { .integer(Int64($0)) } ?? .null] }
             show(QueryResult(columns: ["table", "rows"], types: [.text, .integer], rows: rows))
         case .schema(let name): return schema(name)
         case .load(let path):

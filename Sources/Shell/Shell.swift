@@ -155,7 +155,7 @@ public enum Shell {
     public static func export(_ options: ShellOptions, to directory: String) -> Int32 {
         guard let session = prepareSession(options, interactive: false) else { return ExitStatus.inputUnavailable.rawValue }
         do {
-            let tables = try CatalogExport.write(session.catalog, to: directory)
+            let tables = try CatalogExport.write(session.catalog, to: directory, problems: session.loadProblems.map(\.description))
             let rows = tables.reduce(0) { $0 + $1.rows }
             Console.error("exported \(StartupSummary.count(tables.count, "table")), \(StartupSummary.count(rows, "row")) to \(directory)")
             return ExitStatus.success.rawValue

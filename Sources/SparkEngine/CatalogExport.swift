@@ -46,9 +46,11 @@ public enum CatalogExport {
         }
     }
 
-    /// Writes every table of `catalog` into `directory` (created when missing).
+    /// Writes every table of `catalog` into `directory` (created when missing). `problems` (files
+    /// that could not be loaded, as "file: message") go into schema.json, so whoever reads the
+    /// export (the ingest job) knows what it lacks.
     @discardableResult
-    public static func write(_ catalog: Catalog, to directory: String) throws(Failure) -> [ExportedTable] {
+    public static func write(_ catalog: Catalog, to directory: String, problems: [String] = []) throws(Failure) -> [ExportedTable] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -66,7 +68,8 @@ public enum CatalogExport {
                 "columns": table.columns.map { ["name": $0.name, "type": sparkType(of: $0)] },
             ])
         }
-        let schema: [String: Any] = ["format": "budgetql-export", "version": 1, "null": nullMarker, "tables": schemaTables]
+        let schema: [String: Any] = ["format": "budgetql-export", "version": 1, "null": nullMarker, "tables": schemaTables,
+                                     "problems": problems]
         guard let json = try? JSONSerialization.data(withJSONObject: schema, options: [.prettyPrinted, .sortedKeys]) else {
             throw .cannotWrite(directory + "/schema.json", "the schema is not JSON")
         }

@@ -29,6 +29,11 @@ public final class SparkEngine: QueryEngine, @unchecked Sendable {
         try self.init(driver: try SparkDriver(master: master, warehouse: warehouse))
     }
 
+    /// Rows per table as the warehouse's schema.json records them (the catalog here holds none).
+    public func rowCount(of table: String) -> Int? {
+        driver.tables.first { ($0["name"] as? String) == table }.flatMap { $0["rows"] as? Int }
+    }
+
     /// Stops the driver (it also stops when the engine is released).
     public func stop() { driver.stop() }
 

@@ -1,0 +1,242 @@
+"""Distributed ingest: disclosure files -> a Parquet warehouse, on a Spark cluster.
+
+    ingest.py --master spark://127.0.0.1:7077 --warehouse DIR --budgetql PATH FILE_OR_DIR...
+
+The files are spread over the executors, one task per file; each task runs BudgetQL's own ingest
+(`budgetql export --data FILE`, the binary at --budgetql, which every executor must be able to
+run: a shared path, or the same path on every machine) into a staging folder beside the
+warehouse. The driver then reads the staged tables with their exact schemas and appends them to
+`DIR/<table>/` as Parquet, partitioned by year and stage where the table has them, and updates
+`DIR/schema.json`, which the query engine (--engine spark) reads.
+
+- A file already ingested (same content, by SHA-256, recorded in DIR/ingested.json) is skipped,
+  so re-running with more files adds only the new ones.
+- A file that fails (cannot be read, not a disclosure, budgetql fails) is reported with its name
+  and the job goes on; the exit status is 1 when any file failed.
+- A lost executor or worker only costs retries: Spark runs its tasks again elsewhere.
+- Progress (files done of the total) goes to stderr while it runs.
+
+Reference tables (no `doc` column, e.g. `classes`) are the same in every export: the first one
+is kept. Decimal columns take the largest scale any file needs, as one local load of all the
+files would.
+"""
+import argparse
+import concurrent.futures
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import warehouse  # noqa: E402
+
+MANIFEST = "ingested.json"
+
+
+def files_of(paths):
+    found = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, _, names in os.walk(path):
+                found += [os.path.join(root, n) for n in sorted(names) if not n.startswith(".")]
+        elif os.path.isfile(path):
+            found.append(path)
+        else:
+            raise SystemExit(f"ingest: no such file or directory: {path}")
+    return sorted(os.path.abspath(f) for f in found)
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def ingest_one(item, budgetql, staging, timeout):
+    """Runs on an executor: BudgetQL's ingest of one file into staging/<sha>/. Returns
+    (file, sha, error or None)."""
+    path, digest = item
+    out = os.path.join(staging, digest)
+    if os.path.exists(out):  # a retried task: start clean
+        shutil.rmtree(out, ignore_errors=True)
+    try:
+        done = subprocess.run([budgetql, "export", "--data", path, "--out", out],
+                              capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return (path, digest, f"budgetql took more than {timeout} s")
+    except OSError as e:
+        return (path, digest, f"cannot run {budgetql}: {e}")
+    if done.returncode != 0:
+        return (path, digest, (done.stderr.strip() or f"budgetql exited {done.returncode}").splitlines()[-1])
+    with open(os.path.join(out, "schema.json"), encoding="utf-8") as f:
+        schema = json.load(f)  # (executors have no `warehouse` module to import)
+    if schema.get("problems"):
+        # Each problem already names the file; say it once.
+        messages = [p[p.rindex(path + ": ") + len(path) + 2:] if (path + ": ") in p else p for p in schema["problems"]]
+        return (path, digest, "; ".join(messages))
+    return (path, digest, None)
+
+
+class Progress(threading.Thread):
+    """Prints files done / total while the job's stage runs."""
+
+    def __init__(self, spark, total):
+        super().__init__(daemon=True)
+        self.tracker, self.total, self.stop = spark.sparkContext.statusTracker(), total, threading.Event()
+
+    def run(self):
+        last = None
+        while not self.stop.wait(2):
+            done = running = 0
+            for stage in self.tracker.getActiveStageIds():
+                info = self.tracker.getStageInfo(stage)
+                if info:
+                    done, running = info.numCompletedTasks, info.numActiveTasks
+            line = f"ingest: {done}/{self.total} files done, {running} running"
+            if line != last:
+                print(line, file=sys.stderr, flush=True)
+                last = line
+
+
+def widest(types):
+    """The column type all files fit: the largest decimal scale (and 38 digits)."""
+    decimals = [t for t in types if t.upper().startswith("DECIMAL(")]
+    if not decimals:
+        return types[0]
+    scale = max(int(t[t.index(",") + 1:-1]) for t in decimals)
+    return f"DECIMAL(38,{scale})"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--master", required=True)
+    parser.add_argument("--warehouse", required=True)
+    parser.add_argument("--budgetql", required=True, help="the budgetql binary, on a path every executor can run")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds one file may take")
+    parser.add_argument("paths", nargs="+")
+    args = parser.parse_args()
+
+    budgetql = os.path.abspath(args.budgetql)
+    # Executors run this job's Python functions with the same interpreter (the venv's).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    root = os.path.abspath(args.warehouse)
+    os.makedirs(root, exist_ok=True)
+    manifest_path = os.path.join(root, MANIFEST)
+    manifest = {}
+    if os.path.exists(manifest_path):
+        with open(manifest_path, encoding="utf-8") as f:
+            manifest = json.load(f)
+
+    files = files_of(args.paths)
+    todo, skipped, seen = [], 0, set()
+    for path in files:
+        digest = sha256(path)
+        if digest in manifest or digest in seen:
+            skipped += 1
+            print(f"ingest: skipped {path} (already ingested as {manifest.get(digest, {}).get('file', path)})", file=sys.stderr)
+            continue
+        seen.add(digest)
+        todo.append((path, digest))
+    print(f"ingest: {len(files)} files, {skipped} already ingested, {len(todo)} to ingest", file=sys.stderr, flush=True)
+    if not todo:
+        return 0
+
+    spark = warehouse.session(args.master, "budgetql-ingest", executor_memory=os.environ.get("BUDGETQL_SPARK_EXECUTOR_MEMORY", "512m"))
+    spark.sparkContext.setLogLevel("ERROR")
+    staging = os.path.join(root, "_staging", uuid.uuid4().hex)
+    os.makedirs(staging)
+    progress = Progress(spark, len(todo))
+    progress.start()
+    started = time.time()
+    try:
+        timeout = args.timeout
+        results = (spark.sparkContext.parallelize(todo, numSlices=len(todo))
+                   .map(lambda item: ingest_one(item, budgetql, staging, timeout)).collect())
+    finally:
+        progress.stop.set()
+    failed = [(f, e) for f, _, e in results if e]
+    good = [(f, d) for f, d, e in results if not e]
+    for f, e in failed:
+        print(f"ingest: FAILED {f}: {e}", file=sys.stderr)
+    print(f"ingest: {len(good)} files ingested, {len(failed)} failed in {time.time() - started:.1f} s; writing the warehouse",
+          file=sys.stderr, flush=True)
+
+    if good:
+        write_tables(spark, root, [os.path.join(staging, d) for _, d in good])
+        for f, d in good:
+            manifest[d] = {"file": f, "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        with open(manifest_path + ".tmp", "w", encoding="utf-8") as out:
+            json.dump(manifest, out, ensure_ascii=False, indent=1, sort_keys=True)
+        os.replace(manifest_path + ".tmp", manifest_path)
+    shutil.rmtree(os.path.join(root, "_staging"), ignore_errors=True)
+    spark.stop()
+    print(f"ingest: done: {len(good)} added, {skipped} skipped, {len(failed)} failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def write_tables(spark, root, exports):
+    """Appends the staged exports to the warehouse's Parquet tables and rewrites schema.json."""
+    old = warehouse.read_schema(root)["tables"] if os.path.exists(os.path.join(root, "schema.json")) else []
+    old_by_name = {t["name"]: t for t in old}
+    staged = [warehouse.read_schema(e) for e in exports]
+    order = [t["name"] for t in old] + [t["name"] for s in staged for t in s["tables"]]
+    names = list(dict.fromkeys(order))
+    def write_one(name):
+        parts = [(e, t) for e, s in zip(exports, staged) for t in s["tables"] if t["name"] == name]
+        previous = old_by_name.get(name)
+        template = previous or parts[0][1]
+        columns = []
+        for c in template["columns"]:
+            types = [c["type"]] + [col["type"] for _, t in parts for col in t["columns"] if col["name"] == c["name"]]
+            columns.append({"name": c["name"], "type": widest(types)})
+        target = os.path.join(root, name)
+        reference = not any(c["name"] == "doc" for c in columns)
+        if reference and previous:
+            return previous  # the same reference table in every export: kept once
+        if reference:
+            parts = parts[:1]
+        frames = [warehouse.read_table(spark, e, t) for e, t in parts]
+        widened = previous is not None and [c["type"] for c in columns] != [c["type"] for c in previous["columns"]]
+        if widened:
+            # A new file needs more decimal places than the warehouse has: rewrite the table at
+            # the wider scale (exact, since widening only appends zeros).
+            frames.append(spark.read.schema(warehouse.ddl(previous["columns"])).parquet(target))
+        frame = None
+        for f in frames:
+            f = f.selectExpr(*[f"CAST({warehouse.quote(c['name'])} AS {c['type']}) AS {warehouse.quote(c['name'])}" for c in columns])
+            frame = f if frame is None else frame.unionByName(f)
+        if previous is not None and not widened:
+            frame = frame.selectExpr(*[f"CAST({warehouse.quote(c['name'])} AS {c['type']}) AS {warehouse.quote(c['name'])}"
+                                       for c in previous["columns"]])
+            columns = previous["columns"]
+        partition = [p for p in ("year", "stage") if any(c["name"] == p for c in columns)]
+        writer_target = target if not widened else target + ".rewrite"
+        writer = frame.write.mode("append" if previous is not None and not widened else "overwrite")
+        if partition:
+            writer = writer.partitionBy(*partition)
+        writer.parquet(writer_target)
+        if widened:
+            shutil.rmtree(target)
+            os.replace(writer_target, target)
+        rows = (previous["rows"] if previous else 0) + sum(t["rows"] for _, t in parts)
+        return {"name": name, "file": name, "rows": rows, "columns": columns}
+
+    # Tables are independent: write them side by side, so the cluster is busy with several.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        tables = list(pool.map(write_one, names))
+    schema = {"format": "budgetql-export", "version": 1, "null": "\\N", "tables": tables, "problems": []}
+    with open(os.path.join(root, "schema.json.tmp"), "w", encoding="utf-8") as out:
+        json.dump(schema, out, ensure_ascii=False, indent=1)
+    os.replace(os.path.join(root, "schema.json.tmp"), os.path.join(root, "schema.json"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
