@@ -166,6 +166,10 @@ extension Engine {
             case .describe(let name, _):
                 _ = try run(statement, parameters: parameters, cancellation: nil)  // an unknown table is an error here
                 result.append(.describe(name))
+            case .create(_, _, _, _, let span), .drop(_, _, _, let span), .copy(_, _, let span):
+                // Session tables and files belong to the embedded engine: say so, run nothing.
+                throw Diagnostic(kind: .execution, message: "no Spark translation for CREATE, DROP or COPY (session tables and files are the embedded engine's)",
+                                 span: span, hints: ["run it on the embedded engine (leave out --engine spark)"])
             }
         }
         return result

@@ -69,7 +69,8 @@ public final class Session {
         progress.clear()
         guard !report.cancelled else { return report }
         catalog = Catalog(tables: report.tables)
-        engine = Engine(catalog: catalog, keepingSessionOf: engine)  // CREATEd tables and views stay
+        // CREATEd tables and views stay across a load.
+        engine = (engine as? Engine).map { Engine(catalog: catalog, keepingSessionOf: $0) } ?? Engine(catalog: catalog)
         dataPaths = paths
         loadProblems = report.problems
         return report
