@@ -187,7 +187,9 @@ extension PlanQuery {
         order = plan.order.map(PlanSortKey.init)
         limit = plan.limit
         offset = plan.offset
-        unknownParts = unknownFields(of: plan, known: ["parts", "order", "limit", "offset"])
+        // Set operations other than UNION ALL have no translation yet: a plan using one is refused.
+        let plainUnion = plan.operators.allSatisfy { $0 == .unionAll }
+        unknownParts = unknownFields(of: plan, known: Set(["parts", "order", "limit", "offset"] + (plainUnion ? ["operators"] : [])))
     }
 }
 
@@ -212,9 +214,11 @@ extension PlanSelect {
         distinct = s.distinct
         pivot = s.pivot.map { PlanPivot(pivotColumn: $0.pivotColumn, rowColumns: $0.rowColumns, valueColumns: $0.valueColumns) }
         order = s.order.map(PlanSortKey.init)
-        unknownParts = unknownFields(of: s, known: ["source", "filter", "aggregate", "having", "outputs", "names",
-                                                    "visibleCount", "distinct", "pivot", "order"])
-            + (s.aggregate.map { unknownFields(of: $0, known: ["keys", "aggregates"]) } ?? [])
+        // Window functions and grouping sets (the language grew them after this view) are
+        // refused by name until they are translated; a plan without them reads as before.
+        unknownParts = unknownFields(of: s, known: Set(["source", "filter", "aggregate", "having", "outputs", "names",
+                                                        "visibleCount", "distinct", "pivot", "order"] + (s.windows.isEmpty ? ["windows"] : [])))
+            + (s.aggregate.map { unknownFields(of: $0, known: Set(["keys", "aggregates"] + ($0.groupingSets == nil ? ["groupingSets"] : []))) } ?? [])
     }
 }
 
