@@ -159,7 +159,7 @@ extension Binder {
     }
 
     /// The constant quantile of quantile_cont/disc, from 0 to 1, with its places.
-    private func quantile(_ call: FunctionCall) throws(Diagnostic) -> (value: ScalarValue, scale: Int) {
+    func quantile(_ call: FunctionCall) throws(Diagnostic) -> (value: ScalarValue, scale: Int) {
         let name = call.name.lowercased()
         guard call.arguments.count == 2 else { return (.decimal(5, scale: 1), 1) }
         let bound = try bindExpression(call.arguments[1], Context(scope: Scope(), clause: .aggregateArgument))

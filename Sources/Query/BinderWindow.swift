@@ -17,14 +17,22 @@ extension Binder {
         }
         let kind: WindowFunctionKind
         if let k = WindowFunctionKind.rankingNames[name] { kind = k }
-        else if let a = AggregateKind(rawValue: name), a != .grouping, !a.collectsValues { kind = .aggregate(a) }
+        else if let a = AggregateKind(rawValue: name), a != .grouping { kind = .aggregate(a) }
         else {
             throw Diagnostic(kind: .name, message: "\(call.name)() is not a window function", span: call.nameSpan,
                              hints: ["window functions: " + (WindowFunctionKind.rankingNames.keys.sorted() + ["count", "sum", "avg", "min", "max"]).joined(separator: ", ")])
         }
+        // count, sum and avg of the distinct values differ from the plain ones; min and max do not.
+        var distinct = false
         if call.distinct {
-            throw Diagnostic(kind: .syntax, message: "DISTINCT inside a window function is not supported", span: call.span,
-                             hints: ["count distinct values per group with GROUP BY, or in a subquery"])
+            guard case .aggregate(let a) = kind, a == .count || a == .sum || a == .avg || a == .min || a == .max else {
+                throw Diagnostic(kind: .syntax, message: "DISTINCT is supported in count, sum, avg, min and max only", span: call.span)
+            }
+            distinct = a == .count || a == .sum || a == .avg
+        }
+        if !call.orderBy.isEmpty {
+            throw Diagnostic(kind: .syntax, message: "ORDER BY inside a window function's call is not supported", span: call.span,
+                             hints: ["the window's ORDER BY orders the rows: string_agg(x, ',') OVER (ORDER BY y ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)"])
         }
         if call.filter != nil, case .aggregate = kind {} else if call.filter != nil {
             throw Diagnostic(kind: .syntax, message: "FILTER applies to aggregates only, not \(name)()", span: call.span)
@@ -47,6 +55,7 @@ extension Binder {
             }
         }
         let type: SQLType
+        var parameter: ScalarValue?
         switch kind {
         case .rowNumber, .rank, .denseRank:
             try arity(0...0)
@@ -71,6 +80,39 @@ extension Binder {
         case .firstValue, .lastValue:
             try arity(1...1)
             type = arguments[0].type
+        case .aggregate(let a) where a.collectsValues:
+            // median, quantiles, variance, stddev, string_agg over the frame: the same rules
+            // and types as the aggregates.
+            let quantileArgument = a == .quantile_cont || a == .quantile_disc
+            try arity(quantileArgument ? 2...2 : a == .string_agg ? 1...2 : 1...1)
+            let argumentType = arguments[0].type
+            if a == .string_agg {
+                if argumentType != .text { arguments[0] = .cast(arguments[0], .text, call.arguments[0].span) }
+                if arguments.count > 1 {
+                    guard case .constant(.text(let separator), _) = arguments[1] else {
+                        throw Diagnostic(kind: .type, message: "string_agg() takes a constant text separator", span: call.arguments[1].span)
+                    }
+                    parameter = .text(separator)
+                } else {
+                    parameter = .text(",")
+                }
+                arguments = [arguments[0]]
+                type = .text
+            } else {
+                guard argumentType.isNumeric || argumentType == .null else {
+                    throw Diagnostic(kind: .type, message: "\(name)() needs numbers, but \(call.arguments[0].displayName) is \(argumentType)", span: call.arguments[0].span)
+                }
+                let q = try quantile(call)
+                if quantileArgument || a == .median { parameter = q.value }
+                arguments = [arguments[0]]
+                switch a {
+                case .median: type = .decimal(scale: min(argumentType.scale + 1, SQLType.maximumScale))
+                case .quantile_cont: type = .decimal(scale: min(argumentType.scale + q.scale, SQLType.maximumScale))
+                case .quantile_disc: type = argumentType
+                case .variance: type = .decimal(scale: SQLType.quotientScale)
+                default: type = .decimal(scale: 9)
+                }
+            }
         case .aggregate(let a):
             if a == .count && call.star { try arity(0...0) } else { try arity(1...1) }
             let argumentType = arguments.first?.type ?? .integer
@@ -105,7 +147,7 @@ extension Binder {
         let frame = over.frame ?? WindowFunctionPlan.defaultFrame(ordered: !order.isEmpty)
         try checkFrame(frame, call: call, context: inner)
         let plan = WindowFunctionPlan(kind: kind, arguments: arguments, filter: filter, partitionBy: partition, orderBy: order,
-                                      frame: frame, type: type, text: call.description, span: call.span)
+                                      frame: frame, type: type, text: call.description, span: call.span, distinct: distinct, parameter: parameter)
         let index: Int
         if let existing = state.functions.firstIndex(of: plan) { index = existing } else {
             state.functions.append(plan)

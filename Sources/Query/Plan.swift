@@ -141,11 +141,18 @@ extension SelectPlan {
     /// `BoundExpression.quotientDisplayScale`); after GROUP BY, a key or a sum, min, max or avg
     /// of a quotient counts as one.
     func quotientDisplayScale(_ output: BoundExpression) -> Int? {
-        guard let aggregate else { return output.quotientDisplayScale }
+        // A window's median, interpolated quantile or variance prints like the aggregate's.
+        let windowBase = aggregate.map { $0.keys.count + $0.aggregates.count } ?? source.width
+        func window(_ i: Int) -> Int? {
+            guard i >= windowBase, i - windowBase < windows.count, case .aggregate(let kind) = windows[i - windowBase].kind,
+                  kind == .median || kind == .quantile_cont || kind == .variance else { return nil }
+            return windows[i - windowBase].arguments.first?.type.scale
+        }
+        guard let aggregate else { return output.quotientDisplayScale(columns: window) }
         return output.quotientDisplayScale { i in
             if i < aggregate.keys.count { return aggregate.keys[i].quotientDisplayScale }
-            // Beyond the aggregates: a window's result, printed at its own places.
-            guard i - aggregate.keys.count < aggregate.aggregates.count else { return nil }
+            // Beyond the aggregates: a window's result.
+            guard i - aggregate.keys.count < aggregate.aggregates.count else { return window(i) }
             let spec = aggregate.aggregates[i - aggregate.keys.count]
             if spec.kind == .median || spec.kind == .quantile_cont || spec.kind == .variance { return spec.argument?.type.scale ?? 0 }
             guard spec.kind != .count, let argument = spec.argument else { return nil }
@@ -221,7 +228,8 @@ extension SelectPlan {
                                               orderBy: try w.orderBy.map { (k) throws(Diagnostic) in
                                                   WindowOrderKey(expression: try f(k.expression), descending: k.descending, nullsFirst: k.nullsFirst)
                                               },
-                                              frame: w.frame, type: w.type, text: w.text, span: w.span))
+                                              frame: w.frame, type: w.type, text: w.text, span: w.span, distinct: w.distinct,
+                                              parameter: w.parameter))
         }
         p.windows = windows
         return p

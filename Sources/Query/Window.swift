@@ -47,10 +47,14 @@ struct WindowFunctionPlan: Sendable, Hashable {
     /// Canonical text, for EXPLAIN and column names.
     let text: String
     let span: SourceSpan
+    /// count/sum/avg(DISTINCT x): each distinct value of the frame once.
+    var distinct = false
+    /// The quantile of quantile_cont/disc (0.5 for median), the separator of string_agg.
+    var parameter: ScalarValue? = nil
 
     static func == (a: WindowFunctionPlan, b: WindowFunctionPlan) -> Bool {
         a.kind == b.kind && a.arguments == b.arguments && a.filter == b.filter && a.partitionBy == b.partitionBy
-            && a.orderBy == b.orderBy && a.frame == b.frame && a.type == b.type
+            && a.orderBy == b.orderBy && a.frame == b.frame && a.type == b.type && a.distinct == b.distinct && a.parameter == b.parameter
     }
 
     func hash(into hasher: inout Hasher) {
@@ -237,6 +241,24 @@ struct WindowOperator {
         let argumentScale = argument?.scaleOrZero ?? 0
         var runningBest: ScalarValue = .null
         var scanned = 0
+        if case .aggregate(let kind) = w.kind, kind.collectsValues || w.distinct {
+            // Over all the frame's values (statistics, DISTINCT): computed per distinct frame,
+            // so a whole-partition frame is computed once.
+            let spec = AggregateSpec(kind: kind, argument: nil, distinct: w.distinct, filter: nil, type: w.type, text: w.text, span: w.span,
+                                     parameter: w.parameter)
+            var last: (Range<Int>, ScalarValue)?
+            for i in 0..<m {
+                let range = rangeFrames?.frame(w.frame, i, peerStart: peerStart, peerEnd: peerEnd)
+                    ?? WindowOperator.frame(w.frame, i, m, peerStart: peerStart, peerEnd: peerEnd)
+                if let last, last.0 == range { result[rows[i]] = last.1; continue }
+                var values = range.filter { valid[$0] }.map { argument?.scalar(at: rows[$0]) ?? .null }
+                if w.distinct { var seen = Set<ScalarValue>(); values = values.filter { seen.insert($0).inserted } }
+                let value = try WindowOperator.aggregate(spec, values)
+                result[rows[i]] = value
+                last = (range, value)
+            }
+            return
+        }
         for i in 0..<m {
             let range = rangeFrames?.frame(w.frame, i, peerStart: peerStart, peerEnd: peerEnd)
                 ?? WindowOperator.frame(w.frame, i, m, peerStart: peerStart, peerEnd: peerEnd)
@@ -287,6 +309,34 @@ struct WindowOperator {
                 break
             }
         }
+    }
+}
+
+extension WindowOperator {
+    /// One aggregate over a frame's values (NULLs already left out).
+    static func aggregate(_ spec: AggregateSpec, _ values: [ScalarValue]) throws(Diagnostic) -> ScalarValue {
+        if spec.kind.collectsValues {
+            return try StatisticAggregates.finish(spec, [values.map { StatisticAggregates.Entry(value: $0, keys: []) }]).scalar(at: 0)
+        }
+        if spec.kind == .count { return .integer(Int64(values.count)) }
+        guard !values.isEmpty else { return .null }
+        var total: Int128 = 0
+        var scale = 0
+        for v in values {
+            guard let d = NumberFunctions.decimal(v) else { continue }
+            scale = d.scale
+            let (t, o) = total.addingReportingOverflow(d.units)
+            if o { throw Arithmetic.overflow(spec.span) }
+            total = t
+        }
+        if spec.kind == .sum { return NumberFunctions.scalar(total, scale: scale, type: spec.type) }
+        // avg: the sum over the count, rounded half away from zero at the result's places.
+        let (numerator, o) = total.multipliedReportingOverflow(by: Arithmetic.power128(spec.type.scale - scale))
+        if o { throw Arithmetic.overflow(spec.span) }
+        let d = Int128(values.count)
+        var (q, r) = numerator.quotientAndRemainder(dividingBy: d)
+        if r.magnitude * 2 >= d.magnitude { q += numerator < 0 ? -1 : 1 }
+        return NumberFunctions.scalar(q, scale: spec.type.scale, type: spec.type)
     }
 }
 

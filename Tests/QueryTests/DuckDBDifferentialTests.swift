@@ -225,6 +225,7 @@ import Ingest
                 "SELECT \(k), year, sum(\(x)), lag(sum(\(x))) OVER (PARTITION BY \(k) ORDER BY year), lead(sum(\(x)), 1, 0) OVER (PARTITION BY \(k) ORDER BY year), sum(sum(\(x))) OVER (PARTITION BY \(k) ORDER BY year) FROM gen GROUP BY \(k), year",
                 "SELECT \(k), \(x), first_value(\(x)) OVER (PARTITION BY \(k) ORDER BY \(x) NULLS FIRST), last_value(\(x)) OVER (PARTITION BY \(k) ORDER BY \(x) ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM gen WHERE \(pred)",
                 "SELECT \(k), sum(\(x)), sum(\(x)) * 100 / sum(sum(\(x))) OVER () FROM gen GROUP BY \(k)",
+                "SELECT \(k), \(x), count(DISTINCT \(k2)) OVER (PARTITION BY \(k)), sum(DISTINCT \(y)) OVER (PARTITION BY \(k) ORDER BY \(x), code, unit, year, amount, basic, n, name, flag ROWS BETWEEN 3 PRECEDING AND CURRENT ROW), quantile_disc(\(x), 0.5) OVER (PARTITION BY \(k)), stddev(\(x)) OVER (PARTITION BY \(k)) FROM gen WHERE \(pred)",
                 "SELECT \(k), \(x), sum(\(x)) OVER (ORDER BY \(k) RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM gen WHERE class = \(c)",
                 "SELECT \(k), year, \(x), sum(\(x)) OVER (PARTITION BY \(k) ORDER BY year \(r.pick(["", "DESC"])) RANGE BETWEEN \(r.int(0...2)) PRECEDING AND \(r.int(0...1)) FOLLOWING), count(*) OVER (ORDER BY \(x) RANGE BETWEEN \(r.int(1...300)) PRECEDING AND CURRENT ROW) FROM gen WHERE \(pred)",
                 // Roll-ups
