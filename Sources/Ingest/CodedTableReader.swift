@@ -102,10 +102,12 @@ struct CodedTableReader {
         var repairs: [Repair] = []
         // Pieces pdftotext displaced (决算 layout text): a wrapped name's first half above its
         // code line and the rest below; numbers on a line of their own next to a coded row
-        // that printed none.
+        // that printed none. A PDF's grid has joined every row already: a line of its own there
+        // is no piece of a row (a figure outside every row stays reported).
         var merged: [TableLine] = []
         var prefix: (text: String, line: Int)?
-        for (i, tl) in lines.enumerated() {
+        for (i, tl) in lines.enumerated() where document.format != .pdf || tl.shape != .text {
+            if document.format == .pdf { merged.append(tl); continue }
             let next = lines[(i + 1)...].first { $0.shape != .blank }
             if tl.shape == .text, !tl.isTotal, tl.name.count <= 20, !tl.name.hasPrefix("注"), !tl.name.hasPrefix("备注") {
                 if let n = next, n.shape == .data, n.hasCode, n.name.isEmpty || n.texts.isEmpty {

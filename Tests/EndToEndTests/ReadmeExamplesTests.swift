@@ -47,12 +47,20 @@ import Testing
     static let prompt = "budgetql> "
     static let continuation = "   ...> "
 
-    static func isTranscript(_ block: Block) -> Bool { block.lines.contains { $0.hasPrefix(prompt) } }
+    static func isTranscript(_ block: Block) -> Bool {
+        block.lines.contains { $0.hasPrefix(prompt) } && !needsSparkCluster(block)
+    }
+
+    /// The Spark engine's examples need a running cluster (`spark/cluster start`, a PORT of its
+    /// own): they are run by the Spark tests (BUDGETQL_SPARK_TESTS=1 ./test), not here.
+    static func needsSparkCluster(_ block: Block) -> Bool {
+        block.lines.contains { $0.contains("--engine spark") || $0.hasPrefix("spark/") }
+    }
 
     /// `budgetql ...` lines (a `$ ` before them allowed), with `\` continuations joined and `#`
     /// comments dropped.
     static func commands(in block: Block) -> [String] {
-        guard !isTranscript(block) else { return [] }
+        guard !isTranscript(block), !needsSparkCluster(block) else { return [] }
         var joined: [String] = []
         var pending = ""
         for raw in block.lines {

@@ -19,8 +19,12 @@ import SparkEngine
         #expect(ordered.contains("ORDER BY q.o1 DESC NULLS LAST, q.o0 ASC NULLS FIRST"))
         #expect(ordered.contains("sum(s.c9) FILTER (WHERE (s.c2 = CAST(2024 AS BIGINT)))"))
         #expect(ordered.contains("AS DECIMAL(38,2)) AS o1"))
-        // Division: NULL on zero, rounded once to max(6, scales).
-        #expect(try sql("SELECT amount / basic FROM spending").contains("round(CAST(s.c9 AS DECIMAL(19,2)) / nullif(CAST(s.c10 AS DECIMAL(19,2)), 0), 6)"))
+        // Division (exact to 18 places embedded, issue 13), sum(DISTINCT) and subqueries have no
+        // translation yet: refused, never answered another way.
+        for untranslated in ["SELECT amount / basic FROM spending", "SELECT sum(DISTINCT amount) FROM spending",
+                             "SELECT count(*) WHERE code IN (SELECT code FROM income)"] {
+            #expect(throws: Diagnostic.self, "\(untranslated)") { try sql(untranslated) }
+        }
         // share() is a window over the result.
         #expect(try sql("SELECT class, share(sum(amount)) GROUP BY class").contains("OVER ()"))
         // A parameter is a literal; quotes and backslashes are escaped the way Spark reads them.

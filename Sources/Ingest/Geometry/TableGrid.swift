@@ -32,7 +32,8 @@ struct GridColumns: Sendable {
     var slots: [GridSlot]
     /// Cells per source line: the code columns' cells come first for a coded table.
     var cellCount: Int
-    /// Cell index of the code parts (function: 类/款/项; economic: 类/款), first..<first+count.
+    /// How many cells the code parts take at the start of each line (function: 类/款/项 = 3;
+    /// economic: 类/款 = 2; label tables: 0).
     var codeCells: Int
     /// Groups of slots read as one table side by side: two-sided (收入 | 支出) and two-panel
     /// (人员经费 | 公用经费) tables have two.
@@ -62,9 +63,9 @@ struct GridLine: Sendable {
 
 /// Reads one table on one page as a grid of cells from the positions of its words: columns
 /// from the words' horizontal extents (figures of one column overlap, neighbouring columns do
-/// not), header cells merged vertically within their column, rows as bands anchored on the
-/// label cells, and every figure placed in the row whose band its own extent overlaps most.
-/// Nothing is placed by its order on a line of text.
+/// not), header cells stacked within their column, rows as bands anchored on the codes and
+/// labels, and every figure placed in the row whose band holds it. Nothing is placed by its
+/// order on a line of text.
 struct TableGrid {
     let key: RowKey?
     /// Header source lines (one per printed header line, cells under their columns).
@@ -125,8 +126,8 @@ struct TableGrid {
         text.utf8.count <= 7 && text.isDigits
     }
 
-    /// A figure: a number with a decimal point or thousands separator, or any number in a
-    /// money column (decided by the column, not the word).
+    /// A number as printed (a code's digits read as one too: which they are is decided by the
+    /// column they stand in, not by the word).
     static func isFigure(_ text: String) -> Bool {
         PrintedNumber.parse(text) != nil
     }
@@ -165,7 +166,7 @@ struct TableGrid {
         }
         // 1 2 3 …: the column numbers under a header.
         let ints = numbers.compactMap { Int(texts[$0]) }
-        if ints.count >= 3 && ints.count == numbers.count && ints == Array(ints.first!..<(ints.first! + ints.count)) { return false }
+        if ints.count >= 3, ints.count == numbers.count, let first = ints.first, ints == Array(first..<(first + ints.count)) { return false }
         if let first = texts.first, key != .label, isCodeToken(first), [3, 5, 7].contains(first.count), texts.count > 1 {
             return true
         }
@@ -265,15 +266,15 @@ struct TableGrid {
         // Cells: the code parts first (coded tables), then every other column in order.
         let codeCells = key == .economic ? 2 : (key == .function ? 3 : 0)
         var cell = codeCells
-        var firstCode = [Int: Int]()  // panel -> next code part
-        for (p, panel) in panels.enumerated() {
-            firstCode[p] = 0
+        for panel in panels {
+            // Each panel's code columns share the code cells (a two-panel row is one panel's).
+            var nextPart = 0
             let codeSlots = panel.filter { slots[$0].role == .code }.count
             for i in panel {
                 if slots[i].role == .code && codeCells > 0 {
-                    slots[i].cell = min(firstCode[p]!, codeCells - 1)
+                    slots[i].cell = min(nextPart, codeCells - 1)
                     slots[i].wholeCodes = codeSlots == 1
-                    firstCode[p]! += 1
+                    nextPart += 1
                 } else {
                     slots[i].cell = cell
                     cell += 1
@@ -360,12 +361,12 @@ struct TableGrid {
     }
 
     /// The slot a word belongs to: the one it overlaps most; failing that the nearest, when it
-    /// is closer to that slot than half the slot's width.
+    /// is closer to that slot than the slot's width (at least 12 points).
     static func slotIndex(for box: PageBox, _ slots: [GridSlot]) -> Int? {
         var best: (Int, Double)?
         for (i, s) in slots.enumerated() {
             let o = s.overlap(box)
-            if best == nil || o > best!.1 { best = (i, o) }
+            if o > (best?.1 ?? -Double.infinity) { best = (i, o) }
         }
         guard let (i, o) = best else { return nil }
         if o > 0 { return i }
@@ -494,7 +495,7 @@ struct TableGrid {
         var best: (Int, Double)?
         for (i, r) in rows.enumerated() {
             let gap = max(r.band.y0 - box.y1, box.y0 - r.band.y1, -r.band.overlapY(box) * 0.001)
-            if best == nil || gap < best!.1 { best = (i, gap) }
+            if gap < (best?.1 ?? Double.infinity) { best = (i, gap) }
         }
         return best?.0
     }
