@@ -8,7 +8,7 @@ import SparkEngine
 /// exported (budgetql export's format), registered on the cluster that ./test starts
 /// (BUDGETQL_SPARK_MASTER), and each query must give the same rows on both. Every difference is
 /// a bug in one of them.
-@Suite(.serialized, .enabled(if: SparkTestCluster.master != nil, "needs BUDGETQL_SPARK_MASTER (./test starts a cluster)"))
+@Suite(.serialized, .enabled(if: SparkTestCluster.master != nil, "needs BUDGETQL_SPARK_MASTER (BUDGETQL_SPARK_TESTS=1 ./test starts a cluster)"))
 struct SparkDifferentialTests {
     @Test func everyLogicFileQueryGivesTheSameRowsOnSpark() throws {
         let master = try #require(SparkTestCluster.master)
