@@ -72,8 +72,10 @@ public struct SparkTranslator: Sendable {
         try refuseUnknown(query.unknownParts)
         if query.parts.count == 1, let part = query.parts.first, let pivot = part.pivot {
             try refuseUnknown(part.unknownParts)
-            // A pivoted count of no rows is 0 embedded (issue 13) and NULL in this translation.
+            // A pivoted count of no rows is 0 embedded (issue 13) and NULL in this translation;
+            // ORDER BY a pivoted column (also issue 13) is not followed by it.
             if part.aggregates.contains(where: { $0.function == "count" }) { throw untranslatable("PIVOT BY with count (a cell with no rows counts 0)") }
+            if !query.order.isEmpty || !part.order.isEmpty { throw untranslatable("ORDER BY with PIVOT BY") }
             return .pivot(SparkPivot(grouped: try outputs(part), pivotColumn: pivot.pivotColumn, pivotType: part.outputs[pivot.pivotColumn].type,
                                      rowColumns: pivot.rowColumns, valueColumns: pivot.valueColumns, names: part.names,
                                      types: part.outputs.map(\.type), order: query.order, limit: query.limit, offset: query.offset,
