@@ -7,7 +7,11 @@ import Testing
 /// the pages' cells and checked by arithmetic (fixtures/corpus-truth). fixtures/README.md describes
 /// the format and the matching rule; fixtures/fidelity prints the same counts for one file.
 @Suite struct FidelityTests {
+    /// The fixtures' truth is committed; their PDFs are made by fixtures/generate into the
+    /// git-ignored .build/fixtures/geometry (./test does it first and checks the truth it writes
+    /// is the committed one), so the repository holds no PDF.
     static let geometry = Binary.packageRoot.appendingPathComponent("Tests/Fixtures/Geometry")
+    static let generated = Binary.packageRoot.appendingPathComponent(".build/fixtures/geometry")
     static let corpusTruth = Binary.packageRoot.appendingPathComponent("Tests/Fixtures/CorpusTruth")
     static let corpus = Binary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
@@ -22,7 +26,9 @@ import Testing
     @Test(arguments: fixtures)
     func generatedFixtureIsHeldExactly(name: String) throws {
         let truth = Self.geometry.appendingPathComponent("\(name).truth.tsv")
-        try measure(name: name, pdf: Self.geometry.appendingPathComponent("\(name).pdf"), truth: truth)
+        let pdf = Self.generated.appendingPathComponent("\(name).pdf")
+        try #require(FileManager.default.fileExists(atPath: pdf.path), "no \(pdf.path): run fixtures/generate .build/fixtures/geometry (./test does)")
+        try measure(name: name, pdf: pdf, truth: truth)
     }
 
     @Test(arguments: corpusDocuments)

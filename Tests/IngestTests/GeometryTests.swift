@@ -6,8 +6,9 @@ import Testing
 /// Where a PDF figure came from, a page shown turned, and a disclosure loaded twice.
 /// (Every figure's place in its table is measured by EndToEndTests/FidelityTests.)
 @Suite struct GeometryTests {
+    /// The fixture PDFs fixtures/generate makes (./test does, before the tests).
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/Geometry")
+        .deletingLastPathComponent().appendingPathComponent(".build/fixtures/geometry")
 
     static func facts(_ report: LoadReport) throws -> [[String: Value]] {
         Fixture.rows(try #require(Fixture.table(report, "facts")))
