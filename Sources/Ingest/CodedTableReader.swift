@@ -329,24 +329,14 @@ struct CodedTableReader {
         var taken = Set<Int>()
         // The code cells and the name cell come first; their header (项目, 科目名称) names no figure.
         for cell in min(labelCells, cellCount)..<cellCount {
-            let texts = headerRows.map { cell < $0.cells.count ? $0.cells[cell].text.withoutSpaces : "" }
-            let whole = texts.joined()
-            if final && (whole.containsUTF8("预算数") || whole.containsUTF8("年初预算") || whole.containsUTF8("调整预算")) && !whole.containsUTF8("决算") {
+            let header = CellHeader(lines: headerRows.map { cell < $0.cells.count ? $0.cells[cell].text.withoutSpaces : "" })
+            if header.isBudget(final: final) {
                 out[cell] = .budget
                 continue
             }
-            var found: Int?
-            var joined = ""
-            for text in texts.reversed() where found == nil {
-                joined = text + joined
-                guard !joined.isEmpty else { continue }
-                var best: (Int, Int)?
-                for (ci, c) in columns.enumerated() where !taken.contains(ci) {
-                    for k in c.keywords where joined.contains(k) && k.count > (best?.1 ?? 0) { best = (ci, k.count) }
-                }
-                found = best?.0
-            }
-            if let f = found {
+            // Each canonical column is one cell's: the first (leftmost) cell that names it.
+            let open = columns.enumerated().filter { !taken.contains($0.offset) }.map { (name: $0.offset, keywords: $0.element.keywords) }
+            if let f = header.named(by: open) {
                 out[cell] = .column(f)
                 taken.insert(f)
             }

@@ -111,21 +111,8 @@ enum LabelTableTyping {
         for h in t.header { stacks[h.position, default: []].append((h.line, h.text)) }
         var out: [Int: String] = [:]
         for (cell, stack) in stacks {
-            let texts = stack.sorted { $0.line < $1.line }.map(\.text)
-            let whole = texts.joined()
-            if final && (whole.containsUTF8("预算数") || whole.containsUTF8("年初预算") || whole.containsUTF8("调整预算")) && !whole.containsUTF8("决算") {
-                out[cell] = "budget"
-                continue
-            }
-            var joined = ""
-            for text in texts.reversed() {
-                joined = text + joined
-                var best: (String, Int)?
-                for (column, words) in keywords {
-                    for k in words where joined.contains(k) && k.count > (best?.1 ?? 0) { best = (column, k.count) }
-                }
-                if let b = best { out[cell] = b.0; break }
-            }
+            let header = CellHeader(lines: stack.sorted { $0.line < $1.line }.map(\.text))
+            out[cell] = header.isBudget(final: final) ? "budget" : header.named(by: keywords.map { (name: $0.column, keywords: $0.keywords) })
         }
         return out
     }
