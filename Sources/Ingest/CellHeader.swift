@@ -12,19 +12,59 @@ struct CellHeader {
             && !whole.containsUTF8("决算")
     }
 
+    /// A 决算 cell's measure as printed over it, if it says one: the budget (预算数, 年初预算,
+    /// 调整预算) or the outturn (决算数). Nil when its header names neither: a merged 预算数 centred
+    /// over several columns stands over only some of them.
+    func measure(final: Bool) -> Measure? {
+        guard final else { return nil }
+        if isBudget(final: final) { return .budget }
+        return lines.joined().containsUTF8("决算") ? .outturn : nil
+    }
+
+    enum Measure: Equatable { case budget, outturn }
+
+    /// Each figure cell's measure in a 决算 table that prints the budget beside the outturn. A
+    /// cell whose header prints its measure has it. Where the measures are merged cells over
+    /// their own columns (年初预算数 over 合计 | 基本支出 | 项目支出, then 决算数 over the same
+    /// again) the word is centred and stands over only some of them: a column name printed once
+    /// per measure takes the measures in the order they are printed, left to right.
+    /// `names`: what each cell's header names apart from its measure; `markers`: the header
+    /// cells that print a measure, by position.
+    static func measures<Name: Hashable>(names: [Int: Name], printed: [Int: Measure],
+                                         markers: [(position: Int, measure: Measure)]) -> [Int: Measure] {
+        var out = printed
+        var order: [Measure] = []
+        for m in markers.sorted(by: { $0.position < $1.position }).map(\.measure) where order.last != m { order.append(m) }
+        guard order.count >= 2 else { return out }
+        var cellsByName: [Name: [Int]] = [:]
+        for (cell, name) in names { cellsByName[name, default: []].append(cell) }
+        for cells in cellsByName.values where cells.count == order.count {
+            for (cell, m) in zip(cells.sorted(), order) where printed[cell] == nil { out[cell] = m }
+        }
+        return out
+    }
+
     /// What the header names, read upwards: the cell's own (lowest) words first, then joined to
     /// the lines above (本年收入合 / 计), so a group over several columns (财政拨款收入 over
     /// 一般公共预算) never outweighs the cell's own words; the longest keyword wins.
     func named<Name>(by names: [(name: Name, keywords: [String])]) -> Name? {
-        var joined = ""
-        for text in lines.reversed() {
-            joined = text + joined
-            guard !joined.isEmpty else { continue }
+        named { joined in
             var best: (Name, Int)?
             for (name, keywords) in names {
                 for k in keywords where joined.contains(k) && k.count > (best?.1 ?? 0) { best = (name, k.count) }
             }
-            if let b = best { return b.0 }
+            return best?.0
+        }
+    }
+
+    /// The same upward reading with a table's own classifier of header text (the 三公 table
+    /// names its items by rules, not keywords alone): the first non-empty text it names wins.
+    func named<Name>(_ classify: (String) -> Name?) -> Name? {
+        var joined = ""
+        for text in lines.reversed() {
+            joined = text + joined
+            guard !joined.isEmpty, let name = classify(joined) else { continue }
+            return name
         }
         return nil
     }

@@ -328,9 +328,22 @@ struct CodedTableReader {
         var out: [Int: PrintedColumn] = [:]
         var taken = Set<Int>()
         // The code cells and the name cell come first; their header (项目, 科目名称) names no figure.
-        for cell in min(labelCells, cellCount)..<cellCount {
-            let header = CellHeader(lines: headerRows.map { cell < $0.cells.count ? $0.cells[cell].text.withoutSpaces : "" })
-            if header.isBudget(final: final) {
+        let figureCells = min(labelCells, cellCount)..<cellCount
+        var headers: [Int: CellHeader] = [:]
+        for cell in figureCells {
+            headers[cell] = CellHeader(lines: headerRows.map { cell < $0.cells.count ? $0.cells[cell].text.withoutSpaces : "" })
+        }
+        let all = columns.enumerated().map { (name: $0.offset, keywords: $0.element.keywords) }
+        let markers = headerRows.flatMap { row in
+            row.cells.enumerated().compactMap { cell, c in
+                figureCells.contains(cell) ? CellHeader(lines: [c.text.withoutSpaces]).measure(final: final).map { (position: cell, measure: $0) } : nil
+            }
+        }
+        let measures = CellHeader.measures(names: headers.compactMapValues { $0.named(by: all) },
+                                           printed: headers.compactMapValues { $0.measure(final: final) }, markers: markers)
+        for cell in figureCells {
+            guard let header = headers[cell] else { continue }
+            if measures[cell] == .budget {
                 out[cell] = .budget
                 continue
             }

@@ -50,6 +50,10 @@ enum DocumentIngest {
                 let typed = LabelTableTyping.type(table, document: document)
                 if typed.facts.isEmpty { empty.append(name) }
                 facts += typed.facts
+                checks += typed.unparsed.map { u in
+                    Check(table: name, rule: RuleCatalogue.unparsedNumber, status: .unparsed, expected: nil, actual: nil,
+                          detail: "'\(u.cell)': \(u.reason)", line: u.line, quote: u.cell)
+                }
                 labelled.append(typed)
                 labelByName[name] = typed
             } else {
