@@ -99,7 +99,11 @@ public enum SnapshotLoader {
         var problems: [LoadProblem] = []
         switch parsed {
         case .success(let parsed)?:
-            if parsed.ingested.tablesFound.isEmpty {
+            let document = parsed.ingested.document
+            if document.format == .pdf && document.lines.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+                // An image of pages (a scan) has no text for poppler to give: say so, not "not a disclosure".
+                problems.append(LoadProblem(file: file, line: nil, message: "no text on its \(document.pages) page\(document.pages == 1 ? "" : "s") (a scanned image?): BudgetQL reads a PDF's text; run OCR first (e.g. ocrmypdf)"))
+            } else if parsed.ingested.tablesFound.isEmpty {
                 problems.append(LoadProblem(file: file, line: nil, message: "no disclosure tables found (not a 预算/决算 disclosure?)"))
             }
             tables.add(parsed.ingested)
