@@ -5,6 +5,28 @@ struct CellHeader {
     /// The cell's words on each header line, top to bottom ("" where a line has none).
     let lines: [String]
 
+    /// The header over `cell` when its own words name nothing (小计 alone): read with the group
+    /// beside it. A spreadsheet centres a merged cell's word, so 财政拨款收入 over 小计 | 一般公共预算 |
+    /// 政府性基金 is printed over the middle column only. On each header line above the cell's own
+    /// words where the cell is empty, the nearest group word of that line is taken (a word with
+    /// words under it in its own cell: a group, not a cell merged down such as a whole-height
+    /// 合计); `rows` are the header lines' cell texts, top to bottom, `cells` the figure cells.
+    static func grouped(_ rows: [[String]], cell: Int, cells: Range<Int>) -> CellHeader? {
+        func text(_ row: Int, _ c: Int) -> String { c < rows[row].count ? rows[row][c] : "" }
+        guard let ownTop = rows.indices.first(where: { !text($0, cell).isEmpty }) else { return nil }
+        var lines = rows.indices.map { text($0, cell) }
+        var borrowed = false
+        for row in 0..<ownTop {
+            let groups = cells.filter { c in
+                c != cell && !text(row, c).isEmpty && (row + 1..<rows.count).contains { !text($0, c).isEmpty }
+            }
+            guard let nearest = groups.min(by: { abs($0 - cell) < abs($1 - cell) }) else { continue }
+            lines[row] = text(row, nearest)
+            borrowed = true
+        }
+        return borrowed ? CellHeader(lines: lines) : nil
+    }
+
     /// A 决算 cell under 年初预算数 / 调整预算数 / 预算数: the budget printed beside the outturn.
     func isBudget(final: Bool) -> Bool {
         let whole = lines.joined()

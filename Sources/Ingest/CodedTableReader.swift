@@ -329,9 +329,10 @@ struct CodedTableReader {
         var taken = Set<Int>()
         // The code cells and the name cell come first; their header (项目, 科目名称) names no figure.
         let figureCells = min(labelCells, cellCount)..<cellCount
+        let rows = headerRows.map { $0.cells.map(\.text.withoutSpaces) }
         var headers: [Int: CellHeader] = [:]
         for cell in figureCells {
-            headers[cell] = CellHeader(lines: headerRows.map { cell < $0.cells.count ? $0.cells[cell].text.withoutSpaces : "" })
+            headers[cell] = CellHeader(lines: rows.map { cell < $0.count ? $0[cell] : "" })
         }
         let all = columns.enumerated().map { (name: $0.offset, keywords: $0.element.keywords) }
         let markers = headerRows.flatMap { row in
@@ -349,7 +350,7 @@ struct CodedTableReader {
             }
             // Each canonical column is one cell's: the first (leftmost) cell that names it.
             let open = columns.enumerated().filter { !taken.contains($0.offset) }.map { (name: $0.offset, keywords: $0.element.keywords) }
-            if let f = header.named(by: open) {
+            if let f = header.named(by: open) ?? CellHeader.grouped(rows, cell: cell, cells: figureCells)?.named(by: open) {
                 out[cell] = .column(f)
                 taken.insert(f)
             }
@@ -405,18 +406,25 @@ struct CodedTableReader {
         switch kind.name {
         case "income":
             let fiscalParts = ["general", "transfer", "fund", "fund_transfer", "soe"]
+            // The 2025 template groups the unit's own money under 单位资金 with its 小计 (own)
+            // over 事业收入, 经营收入, 附属单位上缴收入, 其他收入; older ones print those beside
+            // the rest. (Where 上级补助收入 is printed inside the group, amount = Σ parts
+            // counts it twice and fails: a false alarm, never a figure accepted wrongly.)
+            let ownParts = ["business", "operating", "affiliated", "other"]
+            let ownIsGroup = index["own"] != nil && ownParts.contains { index[$0] != nil }
+            let rest = ["upper_grant", "special", "own"] + (ownIsGroup ? [] : ownParts) + ["carryover", "other_carryover"]
             var rules: [(Int, [Int])] = []
             if index["fiscal"] != nil {
-                if let r = rule("amount", ["fiscal", "upper_grant", "special", "own", "business", "operating", "affiliated", "other", "carryover", "other_carryover"]) { rules.append(r) }
+                if let r = rule("amount", ["fiscal"] + rest) { rules.append(r) }
                 if let r = rule("fiscal", fiscalParts) { rules.append(r) }
-            } else if let r = rule("amount", fiscalParts + ["upper_grant", "special", "own", "business", "operating", "affiliated", "other", "carryover", "other_carryover"]) {
+            } else if let r = rule("amount", fiscalParts + rest) {
                 rules.append(r)
             }
+            if ownIsGroup, let r = rule("own", ownParts) { rules.append(r) }
             return rules
         default:
             guard let first = columns.first?.name else { return [] }
-            let parts = columns.dropFirst().map(\.name).filter { $0 != "capital_construction" && $0 != "enterprise_construction" || true }
-            return rule(first, parts).map { [$0] } ?? []
+            return rule(first, columns.dropFirst().map(\.name)).map { [$0] } ?? []
         }
     }
 

@@ -113,12 +113,28 @@ enum LabelTableTyping {
         var stacks: [Int: [(line: Int, text: String)]] = [:]
         for h in t.header { stacks[h.position, default: []].append((h.line, h.text)) }
         let headers = stacks.mapValues { CellHeader(lines: $0.sorted { $0.line < $1.line }.map(\.text)) }
-        let names = headers.compactMapValues { $0.named(by: keywords.map { (name: $0.column, keywords: $0.keywords) }) }
+        let named = keywords.map { (name: $0.column, keywords: $0.keywords) }
+        let rows = headerRows(t)
+        let cells = 0..<(rows.map(\.count).max() ?? 0)
+        let names = headers.compactMapValues { $0.named(by: named) }.merging(
+            cells.compactMap { c in CellHeader.grouped(rows, cell: c, cells: cells)?.named(by: named).map { (c, $0) } },
+            uniquingKeysWith: { own, _ in own })
         let markers = t.header.compactMap { h in CellHeader(lines: [h.text]).measure(final: final).map { (position: h.position, measure: $0) } }
         let measures = CellHeader.measures(names: names, printed: headers.compactMapValues { $0.measure(final: final) }, markers: markers)
         var out = names
         for (cell, m) in measures where m == .budget { out[cell] = "budget" }
         return out
+    }
+
+    /// The header's lines as rows of cell texts, top to bottom.
+    static func headerRows(_ t: LabelTable) -> [[String]] {
+        let lines = Set(t.header.map(\.line)).sorted()
+        let width = (t.header.map(\.position).max() ?? -1) + 1
+        var rows = Array(repeating: Array(repeating: "", count: width), count: lines.count)
+        for h in t.header {
+            if let r = lines.firstIndex(of: h.line) { rows[r][h.position] += h.text }
+        }
+        return rows
     }
 
     static func twoSided(_ t: LabelTable, document: SnapshotDocument, moneyColumns: [String]) -> TypedLabelTable {
