@@ -72,12 +72,14 @@ struct CodedTableReader {
             for n in body {
                 let text = document.lines[n - 1]
                 let row = sourceRows[n]
+                if FormNumbering.isNumberingLine(row) { continue }
                 let tl = CodedRowReader.read(row, format: document.format, codeCells: widths.count)
                 if inHeader {
                     if tl.shape == .data && (tl.hasCode || tl.isTotal) || tl.shape == .codeFragment && tl.codeParts.first?.count ?? 0 >= 2 {
                         inHeader = false
                     } else {
-                        // Numbers in the header (栏次 1 2 3 …) are printed too: accounted for.
+                        // Numbers in the header are printed too: accounted for (the 栏次 line's are
+                        // the form's numbering, skipped above).
                         for n in tl.numbers { headerNumbers.append((n, tl.line)) }
                         if !text.containsUTF8("单位：") && !text.containsUTF8("单位:") {
                             headerText += text.withoutSpaces

@@ -13,17 +13,30 @@ struct TypedLabelTable: Sendable {
     var unparsed: [(line: Int, cell: String, reason: String)] = []
 }
 
-/// Types overview, appropriation, three_public and carryover from their label lines. Numbers
-/// the typing cannot place still become facts (column ''), so nothing printed is lost.
+/// Types overview, appropriation, three_public and carryover from their label lines. A number
+/// the typing cannot place is reported (check 'unparsed', with its cell and line), as a coded
+/// table's is; a table of a title the catalogue does not know keeps every number as a fact.
 enum LabelTableTyping {
     static func type(_ t: LabelTable, document: SnapshotDocument) -> TypedLabelTable {
+        var typed: TypedLabelTable
         switch t.kind.name {
-        case "overview": return twoSided(t, document: document, moneyColumns: overviewColumns)
-        case "appropriation": return twoSided(t, document: document, moneyColumns: ["amount", "general", "fund", "soe"])
-        case "three_public": return threePublic(t, document: document)
-        case "carryover": return carryover(t, document: document)
+        case "overview": typed = twoSided(t, document: document, moneyColumns: overviewColumns)
+        case "appropriation": typed = twoSided(t, document: document, moneyColumns: ["amount", "general", "fund", "soe"])
+        case "three_public": typed = threePublic(t, document: document)
+        case "carryover": typed = carryover(t, document: document)
         default: return untyped(t)
         }
+        // A figure with no column is not a fact of the table: report it (once).
+        let reported = Set(typed.unparsed.map { "\($0.line)\t\($0.cell)" })
+        for f in typed.facts where f.column.isEmpty {
+            guard let cell = f.cell, let text = t.lines.first(where: { $0.line == f.line })?
+                .groups.flatMap(\.numbers).first(where: { $0.position == cell })?.cell else { continue }
+            if !reported.contains("\(f.line)\t\(text)") {
+                typed.unparsed.append((f.line, text, "figure of '\(f.rowLabel)' under a header that names no column of \(t.kind.name): '\(f.columnLabel)'"))
+            }
+        }
+        typed.facts.removeAll { $0.column.isEmpty }
+        return typed
     }
 
     static func unitOf(_ n: RowNumber, _ t: LabelTable) -> ExactDecimal {
@@ -175,16 +188,14 @@ enum LabelTableTyping {
                 // A 决算 overview that prints 年初预算数 beside 决算数: the last figure is the amount.
                 let offset = onlyFinalFigure && placed.count == 1 ? g.numbers.count - 1 : 0
                 for (j, n) in g.numbers.enumerated() {
-                    var column = j >= offset && j - offset < placed.count ? placed[j - offset] : ""
+                    // Before the offset: 年初预算数 printed beside the 决算数.
+                    var column = j < offset ? "budget" : j - offset < placed.count ? placed[j - offset] : ""
                     if byCells {
                         column = cellColumns[n.position] ?? ""
                         if !isSpending && column != "amount" && column != "budget" { column = "" }
                     }
                     let value = t.unit.toWanYuan(n.number.value)
                     if !column.isEmpty && column != "budget" { money[column] = value }
-                    if column.isEmpty {
-                        out.unparsed.append((line.line, n.cell, "figure under a header that names no column of \(t.kind.name): '\(headerLabel(t, near: n.position))'"))
-                    }
                     out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
                                           rowLabel: label, code: cls.map { ClassificationCode(classCode: $0, section: nil, item: nil) },
                                           economic: false, project: nil, amount: value, line: line.line, cell: n.position))
@@ -275,8 +286,6 @@ enum LabelTableTyping {
                 let item = items[n.position]
                 let measure = item == nil ? "" : measures[n.position] == .budget ? "budget" : "amount"
                 let value = t.unit.toWanYuan(n.number.value)
-                out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: measure,
-                                      rowLabel: item ?? "", code: nil, economic: false, project: nil, amount: value, line: line.line, cell: n.position))
                 guard let item else {
                     out.unparsed.append((line.line, n.cell, "figure under a header that names no 三公 item: '\(headerLabel(t, near: n.position))'"))
                     continue
@@ -287,6 +296,8 @@ enum LabelTableTyping {
                     out.unparsed.append((line.line, n.cell, "a second figure for \(item) \(measure == "budget" ? "预算数" : "金额") (the first, \(first.printed), is kept)"))
                     continue
                 }
+                out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: measure,
+                                      rowLabel: item, code: nil, economic: false, project: nil, amount: value, line: line.line, cell: n.position))
                 money[item, default: [:]][measure] = (value, n.cell)
                 itemLine[item] = itemLine[item] ?? line.line
             }
@@ -365,9 +376,10 @@ enum LabelTableTyping {
                 let key = placed[j].map { columns[$0].key } ?? ""
                 let item = threePublicItem(key) ?? ""
                 let label = key + (pairs ? (isBudget[j] ? "预算数" : "决算数") : "")
+                // Each figure is its item's (合计 and 小计 too, as a PDF's are), in its measure.
                 out.facts.append(Fact(table: t.kind.name, columnLabel: label,
-                                      column: item.isEmpty ? "" : (isBudget[j] ? "budget" : "amount"),
-                                      rowLabel: line.groups.first?.label ?? "", code: nil, economic: false, project: nil,
+                                      column: key.isEmpty ? "" : (isBudget[j] ? "budget" : "amount"),
+                                      rowLabel: item.isEmpty ? key : item, code: nil, economic: false, project: nil,
                                       amount: value, line: line.line, cell: n.position))
             }
             // One row per item; a blank cell in print is no spending on that item (0).
