@@ -8,6 +8,7 @@ enum SpacedLabels {
     static let vocabulary: Set<String> = [
         "合计", "总计", "小计", "项目", "科目", "名称", "科目名称", "项目名称", "金额", "栏次", "行次",
         "收入", "支出", "备注", "说明", "编码", "科目编码", "预算数", "决算数", "单位",
+        "收入总计", "支出总计", "本年收入合计", "本年支出合计",
     ]
     private static let prefixes: Set<String> = Set(vocabulary.flatMap { w in (1..<w.count).map { String(w.prefix($0)) } })
 
