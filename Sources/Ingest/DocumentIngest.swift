@@ -132,22 +132,19 @@ enum DocumentIngest {
             guard let body = segment.lines else { continue }
             // Economic codes sit mid-line in the two-panel 基本支出 table.
             let economic = segment.kind?.key == .economic
-            var lineNumberCells = Set<Int>()
+            var lineNumbers = LineNumbers(cellsAreColumns: document.format.cellsAreColumns)
             for n in body where !seen.contains(n) {
                 seen.insert(n)
                 let text = document.lines[n - 1]
                 if text.containsUTF8("单位：") || text.containsUTF8("单位:") { continue }
                 var sawText = false, sawNumber = false
                 var leadingCodes = 0
-                let row = sourceRows?[n] ?? SourceRow.split(text, line: n, format: document.format)
+                let printed = sourceRows?[n] ?? SourceRow.split(text, line: n, format: document.format)
                 // The form's numbering (a 栏次 line, a 行次 column) is not a figure.
-                if FormNumbering.isNumberingLine(row) { continue }
-                if document.format.cellsAreColumns {
-                    lineNumberCells.formUnion(FormNumbering.lineNumberCells(header: [row]))
-                }
-                let cells = row.cells
+                if FormNumbering.isNumberingLine(printed) { continue }
+                lineNumbers.learn(from: printed)
+                let cells = lineNumbers.removing(from: printed).cells
                 for (i, cell) in cells.enumerated() where !cell.text.isEmpty {
-                    if lineNumberCells.contains(cell.position) && cell.text.isDigits { continue }
                     let compact = cell.text.withoutSpaces
                     // Leading digit cells are code columns (类/款/项), not amounts.
                     if !sawText && !sawNumber && leadingCodes < 3 && compact.isDigits && compact.count <= 7 {

@@ -16,8 +16,37 @@ enum FormNumbering {
         return texts.enumerated().allSatisfy { i, t in i == label || isLabel(t) || t.isDigits || t == "-" || t == "—" }
     }
 
-    /// The cells under a 行次 header: where the lines are numbered (cells are columns).
-    static func lineNumberCells(header: [SourceRow]) -> Set<Int> {
-        Set(header.flatMap { row in row.cells.filter { $0.text.withoutSpaces.hasPrefix("行次") }.map(\.position) })
+}
+
+/// Where a table's lines are numbered, learnt from its header's 行次 cells: the cells under
+/// them where cells are columns; in layout text, where cells are only runs of characters, the
+/// integer right after each label.
+struct LineNumbers {
+    private(set) var cells = Set<Int>()
+    private(set) var afterLabels = false
+    let cellsAreColumns: Bool
+
+    init(cellsAreColumns: Bool) { self.cellsAreColumns = cellsAreColumns }
+
+    mutating func learn(from header: SourceRow) {
+        for cell in header.cells where cell.text.withoutSpaces.hasPrefix("行次") {
+            if cellsAreColumns { cells.insert(cell.position) } else { afterLabels = true }
+        }
+    }
+
+    /// The row without its line numbers.
+    func removing(from row: SourceRow) -> SourceRow {
+        guard !cells.isEmpty || afterLabels else { return row }
+        var kept: [SourceCell] = []
+        var previous: SourceCell?
+        for cell in row.cells {
+            let isNumber = cell.text.isDigits
+            let numbered = cellsAreColumns
+                ? cells.contains(cell.position)
+                : cell.text.count <= 3 && previous.map { PrintedNumber.parse($0.text) == nil } ?? false
+            if !(isNumber && numbered) { kept.append(cell) }
+            if !cell.text.isEmpty { previous = cell }
+        }
+        return SourceRow(line: row.line, cells: kept)
     }
 }

@@ -42,8 +42,7 @@ enum LabelTableReader {
             }
             guard let body = segment.lines else { continue }
             var inHeader = true
-            var lineNumberCells = Set<Int>()
-            var headerRows: [SourceRow] = []
+            var lineNumbers = LineNumbers(cellsAreColumns: document.format.cellsAreColumns)
             for n in body {
                 let text = document.lines[n - 1]
                 let compact = text.withoutSpaces
@@ -51,17 +50,13 @@ enum LabelTableReader {
                     declaredEmpty = true
                 }
                 if text.containsUTF8("单位：") || text.containsUTF8("单位:") { continue }
-                var row = sourceRows[n]
-                if FormNumbering.isNumberingLine(row) { continue }
+                if FormNumbering.isNumberingLine(sourceRows[n]) { continue }
                 // The 行次 column's numbers number the lines: not figures.
-                if document.format.cellsAreColumns && !lineNumberCells.isEmpty {
-                    row = SourceRow(line: row.line, cells: row.cells.filter { !lineNumberCells.contains($0.position) || !$0.text.isDigits })
-                }
+                let row = lineNumbers.removing(from: sourceRows[n])
                 let groups = groupsOf(row)
                 let hasNumbers = groups.contains { !$0.numbers.isEmpty }
                 if inHeader && !hasNumbers {
-                    headerRows.append(row)
-                    lineNumberCells = FormNumbering.lineNumberCells(header: headerRows)
+                    lineNumbers.learn(from: row)
                     for cell in row.cells where !cell.text.isEmpty {
                         let start = document.format.cellsAreColumns ? cell.position : max(0, cell.position - cell.text.count)
                         header.append((cell.text.withoutSpaces, start, n))

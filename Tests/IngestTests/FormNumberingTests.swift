@@ -16,7 +16,19 @@ struct FormNumberingTests {
     }
 
     @Test func theLineNumberColumnIsFoundUnderItsHeader() {
-        #expect(FormNumbering.lineNumberCells(header: [Self.row(["项目", "行次", "金额", "项目", "行次", "金额"])]) == [1, 4])
+        var numbers = LineNumbers(cellsAreColumns: true)
+        numbers.learn(from: Self.row(["项目", "行次", "金额", "项目", "行次", "金额"]))
+        #expect(numbers.cells == [1, 4])
+        let row = numbers.removing(from: Self.row(["一、收入", "1", "12.00", "一、支出", "32", "12.00"]))
+        #expect(row.cells.map(\.text) == ["一、收入", "12.00", "一、支出", "12.00"])
+    }
+
+    /// Layout text has no columns: the integer right after a label is its line's number.
+    @Test func inLayoutTextTheIntegerAfterALabelIsItsNumber() {
+        var numbers = LineNumbers(cellsAreColumns: false)
+        numbers.learn(from: Self.row(["项目", "行次", "金额"]))
+        let row = numbers.removing(from: Self.row(["一、收入", "1", "1,973.59", "一、支出", "32", "100", "二、事业收入", "5"]))
+        #expect(row.cells.map(\.text) == ["一、收入", "1,973.59", "一、支出", "100", "二、事业收入"])
     }
 
     /// A 决算 overview read from its own lines: 政府性基金预算 and 国有资本经营预算 are income lines,
