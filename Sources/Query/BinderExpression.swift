@@ -299,6 +299,7 @@ extension Binder {
             for (b, e) in [(lb, l), (rb, r)] where !(b.type.isNumeric || b.type == .null) {
                 var hints: [String] = []
                 if b.type == .text, op == .add { hints.append("to join text use ||") }
+                hints += textNoteHints(b, ctx)
                 throw Diagnostic(kind: .type, message: "\(op.rawValue) needs numbers, but \(e.displayName) is \(b.type)", span: e.span, hints: hints)
             }
             let type: SQLType
@@ -436,5 +437,15 @@ extension Binder {
                              span: e.span, hints: ["write LIKE '100!%' ESCAPE '!' to match a literal %"])
         }
         return c
+    }
+}
+
+extension Binder {
+    /// Where a stored column that its file began as numbers became TEXT (the CSV loader's note),
+    /// for an error that refuses it as text: `sum(amount)` then says which cell did it.
+    func textNoteHints(_ bound: BoundExpression, _ ctx: Context) -> [String] {
+        guard case .column(let i, .text, _) = bound,
+              let note = ctx.scope.columns.first(where: { $0.index == i })?.textNote else { return [] }
+        return [note]
     }
 }
