@@ -428,7 +428,8 @@ extension Binder {
     func likeEscape(_ e: Expression, _ ctx: Context) throws(Diagnostic) -> Unicode.Scalar? {
         let bound = try bindExpression(e, ctx)
         guard case .constant(.text(let s), _) = bound else {
-            throw Diagnostic(kind: .type, message: "ESCAPE takes one character in quotes, but \(e.displayName) is \(bound.type == .text ? "not a constant" : "\(bound.type)")",
+            let what = bound.type == .null ? "not NULL" : "but \(e.displayName) is \(bound.type == .text ? "not a constant" : "\(bound.type)")"
+            throw Diagnostic(kind: .type, message: "ESCAPE takes one character in quotes, \(what)",
                              span: e.span, hints: ["write LIKE '100!%' ESCAPE '!' to match a literal %"])
         }
         if s.isEmpty { return nil }
