@@ -50,6 +50,11 @@ import Testing
         #expect(outcome.stderr.contains("copy.csv:4: column 2 (amount) is read as TEXT"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("hint: amount is TEXT because copy.csv:4 has \"n/a?\""), "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("money.csv"), "\(outcome.stderr)")
+        // A window's sum and a median say the same.
+        for query in ["SELECT sum(amount) OVER () FROM copy", "SELECT median(amount) FROM copy"] {
+            let refused = try Binary.run(["--data", "copy.csv", "-c", query], directory: dir, environment: env)
+            #expect(refused.stderr.contains("hint: amount is TEXT because copy.csv:4 has \"n/a?\""), "\(query): \(refused.stderr)")
+        }
     }
 
     /// A clean file says nothing: numbers stay numbers and sum() answers.
