@@ -94,11 +94,10 @@ struct Parser {
     /// SQL that BudgetQL does not have, named as such instead of "expected the end of the
     /// statement" where it would stand.
     static let unsupported: [String: String] = [
-        "ESCAPE": "LIKE … ESCAPE", "QUALIFY": "QUALIFY", "WINDOW": "a named WINDOW clause", "FETCH": "FETCH FIRST",
+        "QUALIFY": "QUALIFY", "WINDOW": "a named WINDOW clause", "FETCH": "FETCH FIRST",
         "LATERAL": "LATERAL", "TABLESAMPLE": "TABLESAMPLE", "RETURNING": "RETURNING",
     ]
     static let unsupportedHints: [String: String] = [
-        "ESCAPE": "to match a literal % or _, use starts_with(), strpos() or regexp_matches()",
         "QUALIFY": "filter on a window's result in an outer query: SELECT * FROM (SELECT …, rank() OVER (…) AS r) WHERE r = 1",
         "FETCH": "write LIMIT n",
     ]
@@ -496,7 +495,14 @@ struct Parser {
                 throw Diagnostic(kind: error.kind, message: error.message, span: error.span,
                                  hints: error.hints + ["a LIKE pattern is text: LIKE '%万里%' or LIKE '208%'"])
             }
-            return .like(left, pattern, caseInsensitive: ci, negated: negated, left.span.through(pattern.span))
+            var escape: Expression?
+            if acceptWord("ESCAPE") {
+                do { escape = try parseConcat() } catch {
+                    throw Diagnostic(kind: error.kind, message: error.message, span: error.span,
+                                     hints: error.hints + ["ESCAPE takes one character in quotes: LIKE '100!%' ESCAPE '!'"])
+                }
+            }
+            return .like(left, pattern, caseInsensitive: ci, negated: negated, escape: escape, left.span.through((escape ?? pattern).span))
         }
         if negated { throw unexpected("expected IN, LIKE or BETWEEN after NOT") }
         return left

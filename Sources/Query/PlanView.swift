@@ -22,7 +22,8 @@ public indirect enum PlanExpression: Sendable {
     case not(PlanExpression)
     case isNull(PlanExpression, negated: Bool)
     case inList(PlanExpression, [PlanExpression], negated: Bool)
-    case like(PlanExpression, pattern: PlanExpression, caseInsensitive: Bool, negated: Bool)
+    /// `escape`: the character of `ESCAPE 'c'`, which makes the one after it literal.
+    case like(PlanExpression, pattern: PlanExpression, caseInsensitive: Bool, negated: Bool, escape: Character?)
     case caseWhen([(condition: PlanExpression, result: PlanExpression)], otherwise: PlanExpression?, PlanType)
     /// A scalar function by its BudgetQL name (round, abs, coalesce, ..., class_name, parent).
     case function(String, [PlanExpression], PlanType)
@@ -256,7 +257,8 @@ extension PlanExpression {
         case .not(let x): self = .not(PlanExpression(x))
         case .isNull(let x, let n): self = .isNull(PlanExpression(x), negated: n)
         case .inList(let x, let list, let n): self = .inList(PlanExpression(x), list.map(PlanExpression.init), negated: n)
-        case .like(let x, let p, let ci, let n): self = .like(PlanExpression(x), pattern: PlanExpression(p), caseInsensitive: ci, negated: n)
+        case .like(let x, let p, let ci, let n, let c, _):
+            self = .like(PlanExpression(x), pattern: PlanExpression(p), caseInsensitive: ci, negated: n, escape: c.map(Character.init))
         case .caseWhen(let branches, let otherwise, let t):
             self = .caseWhen(branches.map { (PlanExpression($0.condition), PlanExpression($0.result)) },
                              otherwise: otherwise.map(PlanExpression.init), PlanType(t))

@@ -41,12 +41,23 @@ enum DataSources {
         for path in csvFiles {
             if cancellation?.isCancelled == true { return LoadReport(tables: [], problems: [], cancelled: true) }
             do throws(CSVError) {
-                let load = { () throws(CSVError) -> [Table] in [try CSVTable.load(path: path)] }
-                let tables = if let cache { try cache.tables(forFileAt: path, orLoad: load) } else { try load() }
+                // The columns that fell back to TEXT travel with the entry as notes, so a cache
+                // hit says which cell made them as the first load did.
+                let load = { () throws(CSVError) -> SnapshotCache.Entry in
+                    let read = try CSVTable.read(path: path)
+                    return SnapshotCache.Entry(tables: [read.table], notes: read.textFallbacks.map(\.encoded))
+                }
+                let entry = if let cache { try cache.entry(forFileAt: path, orLoad: load) } else { try load() }
+                let fallbacks = entry.notes.compactMap(CSVTextFallback.init(encoded:))
                 // The cache is keyed by content, so a copy of the file under another name hits the
                 // entry stored for the first: the name comes from this path, never from the cache.
                 let name = CSVTable.tableName(forPath: path)
-                for table in tables { catalog.add(Table(name: name, columns: table.columns)) }
+                for table in entry.tables {
+                    var named = Table(name: name, columns: table.columns)
+                    for f in fallbacks { named.textNotes[f.columnName.lowercased()] = f.reason(file: path) }
+                    catalog.add(named)
+                }
+                for f in fallbacks { report.problems.append(LoadProblem(file: path, line: f.line, message: f.message)) }
             } catch {
                 let column = error.column.map { "column \($0)\(error.columnName.map { " (\($0))" } ?? ""): " } ?? ""
                 report.problems.append(LoadProblem(file: error.file, line: error.line, message: column + error.message))

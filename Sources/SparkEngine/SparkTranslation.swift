@@ -222,8 +222,13 @@ public struct SparkTranslator: Sendable {
             var items: [String] = []
             for item in list { items.append(try x(item)) }
             return "(\(try x(a)) \(negated ? "NOT " : "")IN (\(items.joined(separator: ", "))))"
-        case .like(let a, let pattern, let ci, let negated):
-            // BudgetQL's LIKE has no escape character; Spark's is backslash, so double it.
+        case .like(let a, let pattern, let ci, let negated, let escape?):
+            // Spark refuses an escape character before anything but %, _ and itself, where
+            // BudgetQL (like PostgreSQL) reads it as that character: drop those escapes.
+            guard case .constant(.text(let s), _) = pattern else { throw untranslatable("LIKE … ESCAPE with a pattern that is not a constant") }
+            return "(\(negated ? "NOT " : "")(\(try x(a)) \(ci ? "ILIKE" : "LIKE") \(SparkTranslator.literal(.text(SparkTranslator.sparkEscapes(s, escape)), .text)) ESCAPE \(SparkTranslator.literal(.text(String(escape)), .text))))"
+        case .like(let a, let pattern, let ci, let negated, nil):
+            // Without ESCAPE, BudgetQL's LIKE has no escape character; Spark's is backslash, so double it.
             let p: String
             if case .constant(.text(let s), _) = pattern {
                 p = SparkTranslator.literal(.text(s.replacingOccurrences(of: "\\", with: "\\\\")), .text)
@@ -361,6 +366,25 @@ public struct SparkTranslator: Sendable {
 
     /// A Spark SQL literal for a BudgetQL value. Spark reads backslash escapes inside quotes and
     /// joins adjacent literals, so quotes and backslashes are escaped with backslashes.
+    /// A LIKE pattern with escape character `c` as Spark reads it: `c` kept only before %, _
+    /// and `c` (Spark's rule), dropped before any other character (which it stands for anyway).
+    static func sparkEscapes(_ pattern: String, _ c: Character) -> String {
+        var out = ""
+        var escaped = false
+        for ch in pattern {
+            if escaped {
+                if ch == "%" || ch == "_" || ch == c { out.append(c) }
+                out.append(ch)
+                escaped = false
+            } else if ch == c {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
     static func literal(_ v: Value, _ t: PlanType) -> String {
         switch v {
         case .null: return t == .null ? "NULL" : "CAST(NULL AS \(sparkType(t)))"

@@ -34,6 +34,14 @@ import SparkEngine
         #expect(try sql("SELECT class_name(class) FROM spending").contains("try_element_at(budgetql_class_names, CAST(s.c4 AS STRING))"))
     }
 
+    /// LIKE … ESCAPE becomes Spark's own ESCAPE; an escape before an ordinary character (which
+    /// Spark refuses) is dropped, since it stands for that character.
+    @Test func likeEscapeKeepsItsEscapeCharacter() throws {
+        #expect(try sql("SELECT count(*) WHERE name LIKE '1!%!x!!_' ESCAPE '!'").contains("LIKE '1!%x!!_' ESCAPE '!'"))
+        #expect(try sql("SELECT count(*) WHERE name NOT ILIKE 'a#_%' ESCAPE '#'").contains("(NOT (s.c8 ILIKE 'a#_%' ESCAPE '#'))"))
+        #expect(throws: Diagnostic.self) { try sql("SELECT count(*) WHERE name LIKE unit ESCAPE '!'") }
+    }
+
     @Test func refusesWhatItCannotTranslate() throws {
         let engine = try Fixtures.engine()
         guard case .query(let plan)? = try engine.bindStatements("SELECT class FROM spending").last, let part = plan.parts.first else {
