@@ -8,8 +8,7 @@ struct TypedLabelTable: Sendable {
     /// Published totals the reconciliation compares across tables: (side, class or nil for
     /// the grand total, column, value in 万元, printed unit, line).
     var totals: [(side: String, classCode: Int?, column: String, value: ExactDecimal, unit: ExactDecimal, line: Int)] = []
-    /// Figures the typing could not place (checks 'unparsed', like a coded table's): still facts,
-    /// with column ''.
+    /// Figures the typing could not place (checks 'unparsed', like a coded table's): not facts.
     var unparsed: [(line: Int, cell: String, reason: String)] = []
 }
 
