@@ -34,6 +34,7 @@ public final class ResultCursor {
     }
 
     private let rows: Rows
+    private let cancellation: Cancellation?
     /// Quotient columns' fewest places (Executor.quotientPlaces).
     private let quotientPlaces: [Int?]
     /// Result rows handed out so far (`.boxed`, `.columns`), or source rows read (`.pipeline`).
@@ -48,11 +49,13 @@ public final class ResultCursor {
         uniformScales = [Int?](repeating: nil, count: result.columns.count)
         rows = .boxed(result.rows)
         quotientPlaces = []
+        cancellation = nil
     }
 
     /// A query's result: run batch by batch when the plan allows, otherwise computed as columns now.
     init(plan: QueryPlan, executor: Executor, copyTarget: String?) throws(Diagnostic) {
         self.copyTarget = copyTarget
+        cancellation = executor.cancellation
         if let pipeline = try Pipeline(plan: plan, executor: executor) {
             let part = pipeline.part
             columns = Array(part.names.prefix(part.visibleCount))
@@ -88,6 +91,7 @@ public final class ResultCursor {
             return Array(all[position..<end])
         case .columns(let vectors, let count):
             guard position < count else { return nil }
+            if cancellation?.isCancelled == true { throw Executor.cancelled }
             let end = min(count, position + Executor.batchSize)
             defer { position = end }
             return box(vectors, position..<end)

@@ -11,7 +11,7 @@ final class ResultPrinter: ResultSink {
     private enum State {
         case idle
         case streaming(any StreamingRenderer, ResultLayout, RenderOptions, written: Int)
-        case table(ResultHeader, kept: [[Value]], total: Int, places: [Int?])
+        case table(ResultHeader, RenderOptions, kept: [[Value]], total: Int, places: [Int?])
         case whole(ResultHeader, rows: [[Value]])
     }
     private var state = State.idle
@@ -28,7 +28,7 @@ final class ResultPrinter: ResultSink {
             return write(renderer.begin(layout, options: options))
         }
         if header.copyTarget == nil, session.effectiveMode == .table {
-            state = .table(header, kept: [], total: 0, places: [Int?](repeating: nil, count: header.columns.count))
+            state = .table(header, options, kept: [], total: 0, places: [Int?](repeating: nil, count: header.columns.count))
         } else {
             state = .whole(header, rows: [])
         }
@@ -42,15 +42,15 @@ final class ResultPrinter: ResultSink {
         case .streaming(let renderer, let layout, let options, let written):
             state = .streaming(renderer, layout, options, written: written + batch.count)
             return write(renderer.rows(batch, layout, before: written, options: options))
-        case .table(let header, var kept, let total, var places):
+        case .table(let header, let options, var kept, let total, var places):
             state = .idle  // `kept` is the only reference while it grows
             CellText.widenDecimalPlaces(&places, toFit: batch)
-            if let limit = session.renderOptions.maxRows {
+            if let limit = options.maxRows {
                 if kept.count < limit { kept += batch.prefix(limit - kept.count) }
             } else {
                 kept += batch
             }
-            state = .table(header, kept: kept, total: total + batch.count, places: places)
+            state = .table(header, options, kept: kept, total: total + batch.count, places: places)
             return true
         case .whole(let header, var rows):
             state = .idle
@@ -67,9 +67,9 @@ final class ResultPrinter: ResultSink {
             return true
         case .streaming(let renderer, let layout, let options, let written):
             return write(renderer.end(layout, rowCount: written, options: options))
-        case .table(let header, let kept, let total, let places):
+        case .table(let header, let options, let kept, let total, let places):
             let result = QueryResult(columns: header.columns, types: header.types, rows: kept)
-            let text = TableRenderer().render(result, totalRows: total, places: places, options: session.renderOptions)
+            let text = TableRenderer().render(result, totalRows: total, places: places, options: options)
             // A long table on the terminal goes through the pager when asked (`.pager on`).
             if !(session.pager && session.output.isStandardOutput && Pager.show(text)) {
                 return write(text)
