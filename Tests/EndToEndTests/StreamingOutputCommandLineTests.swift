@@ -100,6 +100,34 @@ import Glibc
         #expect(run.output == expected)
     }
 
+    /// On the corpus's disclosures, what is printed as it streams is what COPY writes from the
+    /// whole result (COPY keeps the whole result), byte for byte, in csv, tsv and json.
+    @Test(.timeLimit(.minutes(3)))
+    func theCorpusPrintsWhatCOPYWritesFromTheWholeResult() throws {
+        let corpus = Binary.packageRoot.appendingPathComponent("../shared/corpus").standardized.path
+        let directory = NSTemporaryDirectory() + "budgetql-streaming-copy-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let queries = [
+            "SELECT * FROM spending",
+            "SELECT doc, class, amount / 7 AS seventh FROM spending WHERE amount > 100",
+            // Two batches of the plain path over a join's rows.
+            "SELECT f.*, t.k FROM facts f JOIN (SELECT 1 AS k UNION ALL SELECT 2) t ON true",
+            "SELECT doc, count(*) AS n, avg(amount) AS mean FROM spending GROUP BY doc ORDER BY doc",
+        ]
+        for query in queries {
+            for format in ["csv", "tsv", "json"] {
+                let file = directory + "/whole.\(format)"
+                let copy = try Binary.run(["--data", corpus, "-c", "COPY (\(query)) TO '\(file)'"])
+                #expect(copy.status == 0, "\(copy.stderr)")
+                let printed = try Binary.run(["--data", corpus, "--format", format, "-c", query])
+                #expect(printed.status == 0, "\(printed.stderr)")
+                #expect(printed.stdout == (try String(contentsOfFile: file, encoding: .utf8)), "\(format): \(query)")
+                #expect(printed.stdout.utf8.count > 100, "\(format): \(query)")
+            }
+        }
+    }
+
     /// Ctrl-C stops a query that is printing rows, within moments, and the REPL goes on.
     @Test(.timeLimit(.minutes(3)), .enabled(if: Terminal.isAvailable))
     func ctrlCStopsAStreamingQuery() throws {
