@@ -23,7 +23,15 @@ import Glibc
     }
 
     static let big: Result<BigTable, any Error> = Result {
-        let directory = NSTemporaryDirectory() + "budgetql-streaming-\(getpid())"
+        // 100 MB per run (the CSV and its cache entry), kept while the run's tests use it: the
+        // folders of runs that have ended are removed here.
+        let temporary = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? [] where name.hasPrefix("budgetql-streaming-") {
+            if let pid = Int32(name.dropFirst("budgetql-streaming-".count)), pid != getpid(), kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(atPath: temporary + name)
+            }
+        }
+        let directory = temporary + "budgetql-streaming-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory + "/cache", withIntermediateDirectories: true)
         let csv = directory + "/big.csv"
         // awk writes 50 MB in a second or two; `line` below makes the same rows to check output.
