@@ -192,8 +192,12 @@ import Testing
             let firstPrompt = expected.firstIndex { $0.hasPrefix(Self.prompt) } ?? 0
             let endsAtAPrompt = expected.last?.hasPrefix(Self.prompt) == true
             let screen = try terminal.waitFor("the README's last line, then a prompt") { screen in
-                let last = screen.split(separator: "\n").last.map { String($0).trimmingTrailingBlanks() }
-                return endsAtAPrompt ? last == expected.last : last == Self.prompt.trimmingTrailingBlanks()
+                let shown = screen.split(separator: "\n").map { String($0).trimmingTrailingBlanks() }
+                if endsAtAPrompt { return shown.last == expected.last }
+                // A new prompt after the last line typed: the bare prompt before the typed keys
+                // were echoed must not end the wait (it did on a loaded machine).
+                let prompts = shown.filter { $0.hasPrefix(Self.prompt.trimmingTrailingBlanks()) || $0.hasPrefix(Self.continuation.trimmingTrailingBlanks()) }
+                return prompts.count == promptsSeen + 1 && shown.last == Self.prompt.trimmingTrailingBlanks()
             }
             var shown = screen.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingBlanks() }
             // The prompt waiting after the README's last output line is not part of the example.
