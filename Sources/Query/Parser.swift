@@ -199,7 +199,11 @@ struct Parser {
         var query = Query(with: with, parts: parts, operators: operators)
         if accept(keyword: "ORDER") {
             try expect(keyword: "BY", context: "after ORDER")
-            repeat { query.orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
+            if current.kind == .keyword && current.text.uppercased() == "ALL" {
+                query.orderBy = try parseOrderByAll(parts[0])
+            } else {
+                repeat { query.orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
+            }
         }
         if accept(keyword: "LIMIT") {
             query.limit = try parseExpression()
@@ -214,6 +218,12 @@ struct Parser {
 
     private mutating func parseOrderItem() throws(Diagnostic) -> OrderItem {
         let e = try parseExpression()
+        let (descending, nullsFirst) = try parseOrderDirection()
+        return OrderItem(expression: e, descending: descending, nullsFirst: nullsFirst)
+    }
+
+    /// `[ASC | DESC] [NULLS FIRST | LAST]` after an ORDER BY item.
+    private mutating func parseOrderDirection() throws(Diagnostic) -> (descending: Bool, nullsFirst: Bool?) {
         var descending = false
         if accept(keyword: "DESC") { descending = true } else { _ = accept(keyword: "ASC") }
         var nullsFirst: Bool?
@@ -222,7 +232,21 @@ struct Parser {
             else if accept(keyword: "LAST") { nullsFirst = false }
             else { throw unexpected("expected FIRST or LAST after NULLS") }
         }
-        return OrderItem(expression: e, descending: descending, nullsFirst: nullsFirst)
+        return (descending, nullsFirst)
+    }
+
+    /// `ORDER BY ALL` (DuckDB's): every output column, left to right, as the ordinals 1, 2, …
+    /// they stand for; the select list must be written out for its columns to be counted here.
+    private mutating func parseOrderByAll(_ select: SelectStatement) throws(Diagnostic) -> [OrderItem] {
+        let all = advance().span
+        if let star = select.items.first(where: { if case .star = $0.expression { return true } else { return false } }) {
+            throw Diagnostic(kind: .syntax, message: "ORDER BY ALL needs the select list written out, not *",
+                             span: star.expression.span, hints: ["list the columns, or ORDER BY 1, 2, … by position"])
+        }
+        let (descending, nullsFirst) = try parseOrderDirection()
+        return select.items.indices.map { i in
+            OrderItem(expression: .literal(.integer(Int64(i + 1)), all), descending: descending, nullsFirst: nullsFirst)
+        }
     }
 
     private mutating func parseSelect() throws(Diagnostic) -> SelectStatement {

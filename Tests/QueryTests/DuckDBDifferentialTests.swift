@@ -297,7 +297,12 @@ import Ingest
             "SELECT code, concat(code, '_') LIKE '208%!_' ESCAPE '!' FROM spending",
             "SELECT doc, count(*) FROM facts WHERE replace(row_label, '支出', '%') LIKE '%!%' ESCAPE '!' GROUP BY doc",
         ]
-        return out + corpus + escapes
+        // ORDER BY ALL: every output column, in the direction given (both engines order fully).
+        let orderByAll = [
+            "SELECT unit, year, count(*) FROM gen GROUP BY ALL ORDER BY ALL",
+            "SELECT doc, \"table\", count(*) FROM facts GROUP BY ALL ORDER BY ALL DESC",
+        ]
+        return out + corpus + escapes + orderByAll
     }
 
     @Test func generatedQueriesAgreeWithDuckDB() throws {
