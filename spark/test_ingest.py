@@ -7,7 +7,10 @@
 2. Re-running with the same files ingests nothing again (each is skipped by its content) and
    leaves the warehouse as it was; the broken file is tried (and reported) again.
 3. The warehouse holds exactly the tables of a local load of the same files (`budgetql export`):
-   the same tables, columns, types and scales, and the same rows (as multisets).
+   the same tables, columns, types and scales, and the same rows (as multisets); the corpus holds
+   one disclosure twice (a PDF and its text extraction), counted once as locally.
+4. A later run bringing a second copy of a disclosure already in the warehouse adds only its docs
+   row, naming the kept one in duplicate_of.
 Prints "N passed, M failed" last.
 """
 import argparse
@@ -102,7 +105,31 @@ def main():
         spark = warehouse.session(args.master, "budgetql-ingest-test")
         spark.sparkContext.setLogLevel("ERROR")
         compare(spark, local, target)
-        spark.stop()
+        spark.stop()  # its cores, before the next jobs
+
+        # 4. a copy of a disclosure already in the warehouse, in a later run
+        pairs = {}
+        for f in disclosures:
+            pairs.setdefault(os.path.basename(f).split(".")[0], []).append(f)
+        twice = next((fs for fs in pairs.values() if len(fs) == 2), None)
+        check(twice is not None, "the corpus holds a disclosure twice (a PDF and its text)")
+        if twice:
+            later = os.path.join(work, "later")
+            run_ingest(args, later, [twice[0]])
+            first = {t["name"]: t["rows"] for t in warehouse.read_schema(later)["tables"]}
+            _, lines, _ = run_ingest(args, later, [twice[1]])
+            second = {t["name"]: t["rows"] for t in warehouse.read_schema(later)["tables"]}
+            check(any("counted once" in l for l in lines), "the second copy is reported as counted once")
+            check(second["docs"] == first["docs"] + 1 and all(second[t] == first[t] for t in first if t != "docs"),
+                  f"only its docs row was added (rows before {first}, after {second})")
+            spark = warehouse.session(args.master, "budgetql-ingest-test")
+            spark.sparkContext.setLogLevel("ERROR")
+            table = next(t for t in warehouse.read_schema(later)["tables"] if t["name"] == "docs")
+            docs = warehouse.read_table(spark, later, table).collect()
+            spark.stop()
+            kept = [r["doc"] for r in docs if r["duplicate_of"] is None]
+            check(len(kept) == 1 and [r["duplicate_of"] for r in docs if r["duplicate_of"] is not None] == kept,
+                  "its docs row names the kept document in duplicate_of")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")

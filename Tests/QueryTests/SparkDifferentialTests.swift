@@ -10,7 +10,7 @@ import SparkEngine
 /// a bug in one of them, but one: Spark may refuse a construct with the explicit "no Spark
 /// translation for …" error if that construct is declared in `SparkTestCluster.refused`, so a
 /// new refusal (or a refusal worded otherwise) fails the test.
-@Suite(.serialized, .enabled(if: SparkTestCluster.master != nil, "needs BUDGETQL_SPARK_MASTER (BUDGETQL_SPARK_TESTS=1 ./test starts a cluster)"))
+@Suite(.serialized, .enabled(if: SparkTestCluster.master != nil, "needs BUDGETQL_SPARK_MASTER (./test starts a cluster unless BUDGETQL_SPARK_TESTS=0)"))
 struct SparkDifferentialTests {
     @Test func everyLogicFileQueryGivesTheSameRowsOnSpark() throws {
         let master = try #require(SparkTestCluster.master)

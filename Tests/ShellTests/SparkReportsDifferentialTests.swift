@@ -10,7 +10,7 @@ import Store
 /// golden case of ReportsLibraryGoldenTests must render the same Markdown, byte for byte, from
 /// either engine. One driver serves both warehouses.
 @Suite(.serialized, .enabled(if: !(ProcessInfo.processInfo.environment["BUDGETQL_SPARK_MASTER"] ?? "").isEmpty,
-                             "needs BUDGETQL_SPARK_MASTER (BUDGETQL_SPARK_TESTS=1 ./test starts a cluster)"))
+                             "needs BUDGETQL_SPARK_MASTER (./test starts a cluster unless BUDGETQL_SPARK_TESTS=0)"))
 struct SparkReportsDifferentialTests {
     typealias Cases = [(golden: String, query: String, arguments: [String])]
 
