@@ -226,6 +226,12 @@ extension PlanQuery {
     }
 }
 
+extension PlanQuery {
+    /// A quotient as the embedded engine prints it: without trailing zeros beyond `minimum`
+    /// places (its `displayPlaces`).
+    public static func displayed(_ d: ExactDecimal, minimum: Int) -> ExactDecimal { Executor.trimmed(d, minimum: minimum) }
+}
+
 extension PlanSortKey {
     init(_ k: SortKey) { self.init(column: k.column, descending: k.descending, nullsFirst: k.nullsFirst) }
 }

@@ -209,7 +209,7 @@ public final class SparkEngine: QueryEngine, @unchecked Sendable {
             for (c, (cell, type)) in zip(row, types).enumerated() {
                 do {
                     var v = try SparkEngine.value(cell, type)
-                    if c < places.count, let minimum = places[c], case .decimal(let d) = v { v = .decimal(SparkEngine.trimmed(d, minimum: minimum)) }
+                    if c < places.count, let minimum = places[c], case .decimal(let d) = v { v = .decimal(PlanQuery.displayed(d, minimum: minimum)) }
                     values.append(v)
                 } catch {
                     throw Diagnostic(kind: .execution, message: error.message, span: nil)
@@ -239,13 +239,6 @@ public final class SparkEngine: QueryEngine, @unchecked Sendable {
             guard cell == "true" || cell == "false" else { throw SparkFailure("Spark returned \(cell) where a boolean was expected") }
             return .boolean(cell == "true")
         }
-    }
-
-    /// `d` without trailing zero places, keeping at least `minimum`.
-    static func trimmed(_ d: ExactDecimal, minimum: Int) -> ExactDecimal {
-        var units = d.units, scale = d.scale
-        while scale > minimum && units % 10 == 0 { units /= 10; scale -= 1 }
-        return ExactDecimal(units: units, scale: scale)
     }
 
     /// Pivot columns in the embedded engine's order: by value, text by code point, NULL last.
