@@ -352,9 +352,10 @@ public struct SparkTranslator: Sendable {
     /// `a / b` at `scale` places, rounded half away from zero, NULL when b is 0: the embedded
     /// engine's quotient. Both operands at one scale s as DECIMAL(38,s) make Spark's quotient
     /// type DECIMAL(38,18) (allowPrecisionLoss off), which Spark rounds HALF_UP (away from
-    /// zero) once from its 38-place quotient; that is exact for every divisor whose units fit
-    /// in 64 bits (such a quotient's tie at 18 places cannot come from rounding at 38).
-    /// Another scale (avg's) rounds that once more: exact the same way for counts below 10^11.
+    /// zero) from its quotient at 38 places; rounding twice can only differ from once when the
+    /// divisor's units (at scale s) exceed 10^20, so it is exact for every divisor whose units
+    /// fit in 64 bits. Another scale k (avg's, max(6, s)) rounds the 18-place value once more:
+    /// exact while count · 10^s stays at most 10^(18 - k) (10^10 rows of a 2-place column).
     static func quotient(_ a: String, _ sa: Int, _ b: String, _ sb: Int, scale: Int) -> String {
         let s = max(sa, sb)
         let q = "(CAST(\(a) AS DECIMAL(38,\(s))) / nullif(CAST(\(b) AS DECIMAL(38,\(s))), 0))"
