@@ -44,12 +44,23 @@ from pyspark.sql import functions as F  # noqa: E402
 MANIFEST = "ingested.json"
 
 
+def is_disclosure_name(name):
+    """What a folder holds besides disclosures, skipped as `budgetql --data FOLDER` skips it
+    (SnapshotLoader.isReferenceFile / isUserTable): notes and reference files, analysts' CSVs."""
+    lower = name.lower()
+    if name.startswith(".") or lower.endswith(".md") or lower.endswith(".csv"):
+        return False
+    if lower.startswith(("classes", "classification", "readme", "notice", "source")) or "reference" in lower:
+        return False
+    return True
+
+
 def files_of(paths):
     found = []
     for path in paths:
         if os.path.isdir(path):
             for root, _, names in os.walk(path):
-                found += [os.path.join(root, n) for n in sorted(names) if not n.startswith(".")]
+                found += [os.path.join(root, n) for n in sorted(names) if is_disclosure_name(n)]
         elif os.path.isfile(path):
             found.append(path)
         else:
