@@ -11,12 +11,14 @@ import Ingest
     static let corpus = URL(fileURLWithPath: SessionTests.dataDirectory).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/corpus").path
 
-    /// Loads `folder` through `cache`, returning the report and the files parsed (not from cache).
+    /// Loads `folder` through `cache`, returning the report and the files parsed (not from cache),
+    /// by name in file order: progress names each file parsed as it finishes, and the load's
+    /// statistics count them.
     private func load(_ folder: String, _ cache: SnapshotCache) -> (LoadReport, [String]) {
-        final class Parsed: @unchecked Sendable { var files: [String] = [] }
-        let parsed = Parsed()
-        let report = DataSources.load(paths: [folder], progress: { _, _, file in parsed.files.append(file) }, cache: cache)
-        return (report, parsed.files.map { ($0 as NSString).lastPathComponent })
+        var parsed: [String] = []
+        let report = DataSources.load(paths: [folder], progress: { _, _, file in parsed.append(file) }, cache: cache)
+        #expect(report.statistics.parsed == parsed.count)
+        return (report, parsed.map { ($0 as NSString).lastPathComponent }.sorted())
     }
 
     /// Every table's rows, as text, for comparing two loads.
