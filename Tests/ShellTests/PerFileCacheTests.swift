@@ -68,4 +68,40 @@ import Ingest
         #expect(contents(removed) == contents(SnapshotLoader.load(paths: [folder])))
         #expect(removed.tables.first { $0.name == "docs" }?.rowCount == 2)
     }
+
+    /// Issue 16: adding one PDF to a cached folder of PDFs parses that PDF only (the load's
+    /// statistics count it, not timing); the other files' entries keep the fingerprint of their
+    /// figures, which still finds the copy among them, and the tables are those of a load
+    /// without cache. (bench/ingest --cache-check does the same with 200 PDFs.)
+    @Test func onePDFAddedToACachedFolderIsTheOnlyOneParsed() throws {
+        let root = NSTemporaryDirectory() + "budgetql-per-file-pdf-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = root + "/data"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let welfare = try Data(contentsOf: URL(fileURLWithPath: Self.corpus + "/welfare-2024-unit-budget.pdf"))
+        try welfare.write(to: URL(fileURLWithPath: folder + "/a-welfare.pdf"))
+        // The same disclosure with other bytes after its end: another cache entry, the same figures.
+        try (welfare + Data("\n% copy\n".utf8)).write(to: URL(fileURLWithPath: folder + "/b-welfare-copy.pdf"))
+        try FileManager.default.copyItem(atPath: Self.corpus + "/govoffice-2025-dept-budget.pdf", toPath: folder + "/c-govoffice.pdf")
+        let cache = SnapshotCache(directory: root + "/cache", loaderVersion: "per-file-pdf-test")
+
+        let (first, parsedFirst) = load(folder, cache)
+        #expect(parsedFirst == ["a-welfare.pdf", "b-welfare-copy.pdf", "c-govoffice.pdf"])
+        #expect(first.statistics.files == 3 && first.statistics.fromCache == 0)
+        for name in ["a-welfare.pdf", "b-welfare-copy.pdf", "c-govoffice.pdf"] {
+            let entry = try #require(cache.storedEntry(forSnapshotAt: folder + "/" + name))
+            #expect(entry.fingerprint.count >= 10, "\(name)'s entry keeps its figures' fingerprint")
+            #expect(entry.fingerprint == FileLoad(tables: entry.tables, problems: []).figures)
+        }
+
+        try FileManager.default.copyItem(atPath: Self.corpus + "/commerce-2025-dept-budget.pdf", toPath: folder + "/d-commerce.pdf")
+        let (added, parsedAdded) = load(folder, cache)
+        #expect(parsedAdded == ["d-commerce.pdf"])
+        #expect(added.statistics == LoadStatistics(files: 4, parsed: 1, workers: IngestWorkers.available))
+        #expect(added.problems.contains { $0.message.hasPrefix("skipped: the same disclosure as \(folder)/a-welfare.pdf") },
+                "the copy found from the cached fingerprints: \(added.problems)")
+        let uncached = SnapshotLoader.load(paths: [folder])
+        #expect(contents(added) == contents(uncached))
+        #expect(added.problems.map(\.description) == uncached.problems.map(\.description))
+    }
 }
