@@ -61,7 +61,7 @@ final class LoadProgress: Sendable {
     /// the cache, 2 workers, 0.41 s".
     static func statistics(_ s: LoadStatistics, since started: DispatchTime) -> String {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return "load: \(StartupSummary.count(s.files, "file")), \(s.parsed) parsed, \(s.fromCache) from the cache, "
-            + "\(StartupSummary.count(s.workers, "worker")), \(String(format: "%.2f", seconds)) s"
+        return "load: \(s.files) file\(s.files == 1 ? "" : "s"), \(s.parsed) parsed, \(s.fromCache) from the cache, "
+            + "\(s.workers) worker\(s.workers == 1 ? "" : "s"), \(String(format: "%.2f", seconds)) s"
     }
 }
