@@ -3,7 +3,8 @@ import Store
 /// Recognises a disclosure loaded twice: the same unit, year, stage and scope printing the same
 /// figures, whether the files are two copies or the PDF and a text extraction of it. Counting
 /// such a document twice would double every sum, so the loader keeps the first and records the
-/// other in `docs.duplicate_of`. It reads each file's own tables (as built, or from the cache).
+/// other in `docs.duplicate_of`. It reads each file's `docs` row and the fingerprint of its
+/// figures, worked out when the file was built and kept in its cache entry.
 struct DuplicateDisclosures {
     private var kept: [(identity: String, figures: Set<UInt64>, id: String, file: String)] = []
 
