@@ -37,6 +37,8 @@ public final class Session {
     public var pager = false
     /// `--lang`: the language of report headers.
     public var reportLanguage: ReportLanguage = .zh
+    /// How many snapshot files a load reads at once: the processors BudgetQL may run on.
+    public var ingestWorkers = IngestWorkers.available
     public var parameters: [String: Value] = [:]
     /// The REPL: Ctrl-C cancels queries and errors need no file name.
     public let interactive: Bool
@@ -58,15 +60,20 @@ public final class Session {
     public func load(paths: [String]) -> LoadReport {
         let progress = LoadProgress(shown: Console.stderrIsTerminal)
         let cancellation = LoadCancellation()
+        let workers = ingestWorkers
+        let started = DispatchTime.now()
         let report: LoadReport
         if interactive {
             report = LoadExecution.run(cancellation: cancellation) {
-                DataSources.load(paths: paths, progress: progress.report, cancellation: cancellation)
+                DataSources.load(paths: paths, workers: workers, progress: progress.report, cancellation: cancellation)
             }
         } else {
-            report = DataSources.load(paths: paths, progress: progress.report)
+            report = DataSources.load(paths: paths, workers: workers, progress: progress.report)
         }
         progress.clear()
+        if ProcessInfo.processInfo.environment["BUDGETQL_LOAD_STATS"] == "1" {
+            Console.error(LoadProgress.statistics(report.statistics, since: started))
+        }
         guard !report.cancelled else { return report }
         catalog = Catalog(tables: report.tables)
         // CREATEd tables and views stay across a load.
