@@ -267,11 +267,14 @@ public struct SparkTranslator: Sendable {
             var items: [String] = []
             for item in list { items.append(try x(item)) }
             return "(\(try x(a)) \(negated ? "NOT " : "")IN (\(items.joined(separator: ", "))))"
+        case .like(_, .constant(.null, _), _, _, _?):
+            return "CAST(NULL AS BOOLEAN)"
         case .like(let a, let pattern, let ci, let negated, let escape?):
-            // Spark refuses an escape character before anything but %, _ and itself, where
-            // BudgetQL (like PostgreSQL) reads it as that character: drop those escapes.
+            // The pattern is rewritten with Spark's own escape (backslash): Spark refuses an
+            // escape before anything but %, _ and itself, and ILIKE lowercases the pattern, so
+            // a letter as the escape ('A') would stop being one.
             guard case .constant(.text(let s), _) = pattern else { throw untranslatable("LIKE … ESCAPE with a pattern that is not a constant") }
-            return "(\(negated ? "NOT " : "")(\(try x(a)) \(ci ? "ILIKE" : "LIKE") \(SparkTranslator.literal(.text(SparkTranslator.sparkEscapes(s, escape)), .text)) ESCAPE \(SparkTranslator.literal(.text(String(escape)), .text))))"
+            return "(\(negated ? "NOT " : "")(\(try x(a)) \(ci ? "ILIKE" : "LIKE") \(SparkTranslator.literal(.text(SparkTranslator.sparkPattern(s, escape: escape)), .text))))"
         case .like(let a, let pattern, let ci, let negated, nil):
             // Without ESCAPE, BudgetQL's LIKE has no escape character; Spark's is backslash, so double it.
             let p: String
@@ -493,17 +496,22 @@ public struct SparkTranslator: Sendable {
     /// joins adjacent literals, so quotes and backslashes are escaped with backslashes.
     /// A LIKE pattern with escape character `c` as Spark reads it: `c` kept only before %, _
     /// and `c` (Spark's rule), dropped before any other character (which it stands for anyway).
-    static func sparkEscapes(_ pattern: String, _ c: Character) -> String {
+    /// A LIKE pattern with escape `c` written with Spark's default escape, backslash: an escaped
+    /// % or _ (or backslash) keeps a backslash before it, any other escaped character stands for
+    /// itself, a backslash of the text is doubled. (A pattern ending in its escape is refused
+    /// when the query is bound.)
+    static func sparkPattern(_ pattern: String, escape c: Character) -> String {
         var out = ""
         var escaped = false
         for ch in pattern {
             if escaped {
-                if ch == "%" || ch == "_" || ch == c { out.append(c) }
+                if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
                 out.append(ch)
                 escaped = false
             } else if ch == c {
                 escaped = true
             } else {
+                if ch == "\\" { out.append("\\") }
                 out.append(ch)
             }
         }
