@@ -293,6 +293,9 @@ extension PlanExpression {
         case .not(let x): self = .not(PlanExpression(x))
         case .isNull(let x, let n): self = .isNull(PlanExpression(x), negated: n)
         case .inList(let x, let list, let n): self = .inList(PlanExpression(x), list.map(PlanExpression.init), negated: n)
+        // Spark takes the escape rewritten into a constant pattern only (SparkTranslator.sparkPattern).
+        case .like(_, let p, _, _, _?, let span) where !{ if case .constant = p { return true } else { return false } }():
+            self = .untranslatable("LIKE … ESCAPE with a pattern that is not a constant", span)
         case .like(let x, let p, let ci, let n, let c, _):
             self = .like(PlanExpression(x), pattern: PlanExpression(p), caseInsensitive: ci, negated: n, escape: c.map(Character.init))
         case .caseWhen(let branches, let otherwise, let t):

@@ -273,6 +273,7 @@ public struct SparkTranslator: Sendable {
             // The pattern is rewritten with Spark's own escape (backslash): Spark refuses an
             // escape before anything but %, _ and itself, and ILIKE lowercases the pattern, so
             // a letter as the escape ('A') would stop being one.
+            // PlanView refuses a pattern that is not a constant, with its caret.
             guard case .constant(.text(let s), _) = pattern else { throw untranslatable("LIKE … ESCAPE with a pattern that is not a constant") }
             return "(\(negated ? "NOT " : "")(\(try x(a)) \(ci ? "ILIKE" : "LIKE") \(SparkTranslator.literal(.text(SparkTranslator.sparkPattern(s, escape: escape)), .text))))"
         case .like(let a, let pattern, let ci, let negated, nil):
