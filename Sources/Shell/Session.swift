@@ -35,6 +35,12 @@ public final class Session {
     public var nullText = "NULL"
     /// `.pager on|off`: long table results on a terminal go through `$PAGER`.
     public var pager = false
+    /// `.threads N` / `--threads N`: worker threads per query, kept by the embedded engine (and
+    /// across loads); the machine's cores unless set. Results are the same at any count.
+    public var threads: Int {
+        get { (engine as? Engine)?.threads ?? Parallelism.machineCores }
+        set { (engine as? Engine)?.threads = newValue }
+    }
     /// `--lang`: the language of report headers.
     public var reportLanguage: ReportLanguage = .zh
     public var parameters: [String: Value] = [:]
