@@ -80,7 +80,8 @@ struct Executor {
             }
             if !keys.isEmpty {
                 let wanted = plan.limit.map { $0.addingReportingOverflow(plan.offset).overflow ? Int.max : $0 + plan.offset }
-                order = try Sorter.sortedRows(out.columns, keys: keys, count: out.rowCount, first: wanted, cancellation: cancellation)
+                order = try Sorter.sortedRows(out.columns, keys: keys, count: out.rowCount, first: wanted, cancellation: cancellation,
+                                              parallelism: parallelism)
             }
             let window = Executor.window(order.count, limit: plan.limit, offset: plan.offset)
             let kept = order[window].map { Int32($0) }
@@ -119,7 +120,7 @@ struct Executor {
         }
         let columns = builders.map { $0.build() }
         var order = Array(0..<total)
-        if !plan.order.isEmpty { order = try Sorter.sortedRows(columns, keys: plan.order, count: total, cancellation: cancellation) }
+        if !plan.order.isEmpty { order = try Sorter.sortedRows(columns, keys: plan.order, count: total, cancellation: cancellation, parallelism: parallelism) }
         let window = Executor.window(order.count, limit: plan.limit, offset: plan.offset)
         let kept = order[window].map { Int32($0) }
         return Output(columns: columns.map { $0.gathering(kept) }, names: Array(outputs[0].names.prefix(width)), types: types,
@@ -350,7 +351,7 @@ enum Sorter {
     /// seen so far instead of sorting everything.
     /// `cancellation` is looked up every 65,536 comparisons; a cancelled sort throws.
     static func sortedRows(_ columns: [Vector], keys: [SortKey], count: Int, first: Int? = nil,
-                           cancellation: Cancellation? = nil) throws(Diagnostic) -> [Int] {
+                           cancellation: Cancellation? = nil, parallelism: Parallelism = .serial) throws(Diagnostic) -> [Int] {
         let comparators: [(Int, Int) -> Int] = keys.map { key in
             let v = columns[key.column]
             let base: (Int, Int) -> Int
@@ -398,6 +399,9 @@ enum Sorter {
                 if best.count > k { best.removeLast() }
             }
             return best
+        }
+        if parallelism.threads > 1, count >= 2 * min(ParallelSort.minimumRows, parallelism.morselRows) {
+            return try ParallelSort.sortedRows(count, before: before, parallelism: parallelism, cancellation: cancellation)
         }
         guard let cancellation else { return (0..<count).sorted(by: before) }
         var comparisons = 0

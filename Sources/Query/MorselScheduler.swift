@@ -37,7 +37,7 @@ public struct Parallelism: Sendable, Equatable {
 
 /// Morsel-driven scheduling (as in HyPer and DuckDB) over one thread pool, GCD's: rows
 /// 0..<rowCount are cut into morsels; each worker starts at the front of its own contiguous
-/// region and, once that is done, takes morsels from the back of the region with the most left.
+/// region and, once that is done, steals the back half of the region with the most left.
 /// A worker feeds consecutive morsels to one state (a *run*), so each run covers a contiguous
 /// range of rows, and the runs come back sorted by their first row. Combining the runs in that
 /// order gives what one thread gives: rows concatenate in table order, and groups first seen
@@ -132,6 +132,17 @@ private struct UncheckedSendable<Value>: @unchecked Sendable {
     init(_ value: Value) { self.value = value }
 }
 
+extension MorselScheduler {
+    /// Runs `body(0..<workers)` on the pool and returns when all have. The body shares what it
+    /// captures across threads: callers give each worker its own slot to write (WorkerSlots).
+    static func onWorkers(_ workers: Int, _ body: (Int) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: workers) { shared.value($0) }
+        }
+    }
+}
+
 /// Why one run stopped: the error and the first row of the morsel it was working on.
 private struct RunFailure: Error {
     let firstRow: Int
@@ -139,8 +150,10 @@ private struct RunFailure: Error {
 }
 
 /// The morsels still to take: one contiguous region per worker, taken from the front by its
-/// owner and from the back by the others once their own is done. A lock per morsel is cheap:
-/// a morsel is tens of thousands of rows.
+/// owner. A worker whose region is empty steals the back half of the region with the most
+/// left and goes on from the front of that half, so every worker's morsels stay in long
+/// contiguous runs (a few per worker, not one per morsel) and the partial results to merge stay
+/// few. A lock per morsel is cheap: a morsel is tens of thousands of rows.
 private final class MorselQueue: Sendable {
     private let regions: Mutex<[(front: Int, back: Int)]>
 
@@ -150,14 +163,16 @@ private final class MorselQueue: Sendable {
 
     func take(worker: Int) -> Int? {
         regions.withLock { regions in
-            if regions[worker].front < regions[worker].back {
-                defer { regions[worker].front += 1 }
-                return regions[worker].front
+            if regions[worker].front >= regions[worker].back {
+                guard let richest = regions.indices.max(by: { regions[$0].back - regions[$0].front < regions[$1].back - regions[$1].front }),
+                      regions[richest].front < regions[richest].back else { return nil }
+                let victim = regions[richest]
+                let middle = victim.front + (victim.back - victim.front) / 2
+                regions[worker] = (front: middle, back: victim.back)
+                regions[richest].back = middle
             }
-            guard let richest = regions.indices.max(by: { regions[$0].back - regions[$0].front < regions[$1].back - regions[$1].front }),
-                  regions[richest].front < regions[richest].back else { return nil }
-            regions[richest].back -= 1
-            return regions[richest].back
+            defer { regions[worker].front += 1 }
+            return regions[worker].front
         }
     }
 }
