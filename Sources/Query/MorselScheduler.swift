@@ -43,9 +43,20 @@ public struct Parallelism: Sendable, Equatable {
 /// order gives what one thread gives: rows concatenate in table order, and groups first seen
 /// in an earlier run come first, exactly as a serial pass would number them.
 struct MorselScheduler {
-    let rowCount: Int
+    /// The rows to cover (from 0 unless a caller did a first part itself).
+    let rows: Range<Int>
     let parallelism: Parallelism
     let cancellation: Cancellation?
+
+    init(rowCount: Int, parallelism: Parallelism, cancellation: Cancellation?) {
+        self.init(rows: 0..<rowCount, parallelism: parallelism, cancellation: cancellation)
+    }
+
+    init(rows: Range<Int>, parallelism: Parallelism, cancellation: Cancellation?) {
+        self.rows = rows
+        self.parallelism = parallelism
+        self.cancellation = cancellation
+    }
 
     /// One worker's contiguous share of the rows and the state built from them.
     struct Run<State> {
@@ -59,7 +70,8 @@ struct MorselScheduler {
     func runs<State>(start: @escaping () -> State,
                      process: @escaping (inout State, Range<Int>) throws(Diagnostic) -> Void) throws(Diagnostic) -> [Run<State>] {
         let morsel = parallelism.morselRows
-        let morsels = (rowCount + morsel - 1) / morsel
+        let first = rows.lowerBound, end = rows.upperBound
+        let morsels = (rows.count + morsel - 1) / morsel
         let workers = min(parallelism.threads, morsels)
         // Set when a worker fails, so the others stop at their next batch.
         let stop = Cancellation()
@@ -75,8 +87,8 @@ struct MorselScheduler {
         }
         if workers <= 1 {
             var state = start()
-            _ = try feed(&state, 0..<rowCount)
-            return [Run(rows: 0..<rowCount, state: state)]
+            _ = try feed(&state, rows)
+            return [Run(rows: rows, state: state)]
         }
         let queue = MorselQueue(morsels: morsels, workers: workers)
         let results = WorkerSlots<[Result<Run<State>, RunFailure>]>(count: workers)
@@ -87,7 +99,7 @@ struct MorselScheduler {
             var finished: [Result<Run<State>, RunFailure>] = []
             var current: Run<State>?
             while !stop.isCancelled, let m = queue.take(worker: worker) {
-                let rows = m * morsel..<min(rowCount, (m + 1) * morsel)
+                let rows = first + m * morsel..<min(end, first + (m + 1) * morsel)
                 var run: Run<State>
                 if let open = current, open.rows.upperBound == rows.lowerBound {
                     run = open

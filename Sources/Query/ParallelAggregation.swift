@@ -32,10 +32,35 @@ struct ParallelAggregation {
         let scheduler = MorselScheduler(rowCount: relation.rowCount, parallelism: workers, cancellation: cancellation)
         if let single = try fusedSingleGroup(inputs, scheduler) { return single }
         let evaluator = Evaluator(relation: relation, classNames: classNames)
-        let runs = try scheduler.runs(start: { PartialAggregation(plan: plan, inputs: inputs) }) { (partial, rows) throws(Diagnostic) in
+        let add = { (partial: inout PartialAggregation, rows: Range<Int>) throws(Diagnostic) in
             try partial.add(rows, filter: filter, evaluator: evaluator, relation: relation)
         }
-        guard let merged = runs.first?.state else { return try PartialAggregation(plan: plan, inputs: inputs).finish() }
+        // Merging costs a lookup per group per partial: where groups are nearly as many as rows
+        // (per-item totals, PERF Q4) it would cost what the workers saved. The first morsel
+        // tells: it runs here, and when its rows made more than one group in four, the rest
+        // continues on one thread into the same partial.
+        let first = PartialAggregation(plan: plan, inputs: inputs)
+        var rest = scheduler
+        if !inputs.keys.isEmpty, workers.threads > 1, relation.rowCount > 2 * workers.morselRows {
+            let probe = 0..<workers.morselRows
+            var probed = first  // the same partial (a class): filled here, continued below
+            for start in stride(from: 0, to: probe.upperBound, by: Executor.batchSize) {
+                if cancellation?.isCancelled == true { throw Executor.cancelled }
+                try add(&probed, start..<min(probe.upperBound, start + Executor.batchSize))
+            }
+            let rows = probe.upperBound..<relation.rowCount
+            if first.index.groupCount * 4 > first.rowsAdded {
+                rest = MorselScheduler(rows: rows, parallelism: Parallelism(threads: 1, morselRows: workers.morselRows), cancellation: cancellation)
+                _ = try rest.runs(start: { first }, process: add)
+                return try first.finish()
+            }
+            rest = MorselScheduler(rows: rows, parallelism: workers, cancellation: cancellation)
+        }
+        var runs = try rest.runs(start: { PartialAggregation(plan: plan, inputs: inputs) }, process: add)
+        if rest.rows.lowerBound > 0 {
+            runs.insert(MorselScheduler.Run(rows: 0..<rest.rows.lowerBound, state: first), at: 0)
+        }
+        guard let merged = runs.first?.state else { return try first.finish() }
         for run in runs.dropFirst() {
             if cancellation?.isCancelled == true { throw Executor.cancelled }
             try merged.merge(run.state)
@@ -89,6 +114,8 @@ final class PartialAggregation {
     }
 
     private var groupCount: Int { inputs.keys.isEmpty ? 1 : index.groupCount }
+    /// Rows that passed the WHERE so far (how many groups per row this partial makes).
+    private(set) var rowsAdded = 0
 
     /// One batch: filter, compute group ids from the keys, update each aggregate.
     func add(_ rows: Range<Int>, filter: BoundExpression?, evaluator: Evaluator, relation: Relation) throws(Diagnostic) {
@@ -96,6 +123,7 @@ final class PartialAggregation {
         if let filter { selection = try evaluator.filter(filter, selection) }
         let n = selection.count
         if n == 0 { return }
+        rowsAdded += n
         var groups: [Int32]?
         if !inputs.keys.isEmpty {
             var keyVectors: [Vector] = []
