@@ -13,6 +13,10 @@ final class KeyInterner {
     private var falseID: Int32?, trueID: Int32?
     private var cachedDictionary: [String]?
     private var cachedCodeIDs: [Int32] = []
+    /// For text: each id's code in `cachedDictionary`, while every value came from that one
+    /// dictionary (a stored column's); what a merge looks values up by (`valuesAsSourceCodes`).
+    private var sourceCodes: [UInt32] = []
+    private var sourceCodesValid = true
     private(set) var representatives: VectorBuilder
     private(set) var count: Int32 = 0
 
@@ -81,6 +85,7 @@ final class KeyInterner {
             }
         case .text(let codes, let dictionary):
             if cachedDictionary.map({ $0 != dictionary }) ?? true {
+                if cachedDictionary != nil { sourceCodesValid = false }
                 cachedDictionary = dictionary
                 cachedCodeIDs = [Int32](repeating: -1, count: dictionary.count)
             }
@@ -95,6 +100,7 @@ final class KeyInterner {
                     if let existing = textIDs[s] { id = existing } else {
                         id = newID(.text(s))
                         textIDs[s] = id
+                        sourceCodes.append(UInt32(code))
                     }
                     cache[code] = id
                 }
@@ -139,8 +145,19 @@ final class KeyInterner {
         }
     }
 
+    /// The values of ids 0..<count as codes into the one dictionary they were read from, or nil
+    /// (not text, or read from more than one dictionary). Merging partial aggregations through
+    /// these looks each value up by its code, as the partial did: hashing Chinese text (Swift
+    /// normalises it first) cost more than the merge saved (PERF Q3 on two threads).
+    func valuesAsSourceCodes() -> Vector? {
+        guard sourceCodesValid, let dictionary = cachedDictionary, sourceCodes.count == Int(count) else { return nil }
+        let nulls = nullID.map { null in (0..<Int(count)).map { $0 == Int(null) } }
+        return Vector(.text(sourceCodes, dictionary: dictionary), nulls: nulls, count: Int(count))
+    }
+
     private func nullKey() -> Int32 {
         if let nullID { return nullID }
+        if case .text = representatives.type { sourceCodes.append(0) }
         let id = newID(.null)
         nullID = id
         return id
@@ -206,14 +223,22 @@ final class GroupIndex {
             }
             // Hundreds of thousands of groups outgrow the cache: overlap the misses first.
             if table.count > 16_384 { touched &+= table.touch(packedKeys) }
+            // New groups' rows are noted and their key ids copied after the loop, key by key:
+            // appending to nested arrays inside it paid a uniqueness check per key (PERF Q4).
+            var newRows: [Int] = []
             for i in 0..<n {
                 let key = packedKeys[i]
                 out[i] = table.id(for: key) {
                     let g = Int32(groups)
-                    for k in 0..<keyCount { groupKeys[k].append(perKey[k][i]) }
+                    newRows.append(i)
                     groups += 1
                     return g
                 }
+            }
+            for k in 0..<keyCount {
+                let ids = perKey[k]
+                groupKeys[k].reserveCapacity(groupKeys[k].count + newRows.count)
+                for i in newRows { groupKeys[k].append(ids[i]) }
             }
             packed = table
             keyIDsOfGroup = groupKeys
@@ -265,6 +290,14 @@ final class GroupIndex {
                 }
                 pairCounts[j - 1] = counter
             }
+        }
+    }
+
+    /// The key columns of all groups for another index to look up (PartialAggregation.merge):
+    /// text keys as codes into the column's dictionary where they can be, not as new text.
+    func keyVectorsForLookup() -> [Vector] {
+        interners.enumerated().map { k, interner in
+            (interner.valuesAsSourceCodes() ?? interner.representatives.build()).gathering(keyIDsOfGroup[k])
         }
     }
 

@@ -171,7 +171,7 @@ final class PartialAggregation {
             mapping = [0]
         } else {
             guard later.index.groupCount > 0 else { return }
-            mapping = index.groupIDs(later.index.keyVectors())
+            mapping = index.groupIDs(later.index.keyVectorsForLookup())
         }
         let groupCount = self.groupCount
         for (mine, theirs) in zip(accumulators, later.accumulators) {
