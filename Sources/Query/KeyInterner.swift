@@ -237,7 +237,6 @@ final class GroupIndex {
             }
             for k in 0..<keyCount {
                 let ids = perKey[k]
-                groupKeys[k].reserveCapacity(groupKeys[k].count + newRows.count)
                 for i in newRows { groupKeys[k].append(ids[i]) }
             }
             packed = table
