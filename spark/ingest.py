@@ -15,6 +15,9 @@ warehouse. The driver then reads the staged tables with their exact schemas and 
   and the job goes on; the exit status is 1 when any file failed.
 - A lost executor or worker only costs retries: Spark runs its tasks again elsewhere.
 - Progress (files done of the total) goes to stderr while it runs.
+- A disclosure ingested twice (two copies, or a PDF and a text extraction of it) counts once, as
+  in a local load (Sources/Ingest/DuplicateDisclosures.swift, whose rule `duplicate_of` follows):
+  the first kept, the other only a `docs` row naming it in `duplicate_of`.
 
 Reference tables (no `doc` column, e.g. `classes`) are the same in every export: the first one
 is kept. Decimal columns take the largest scale any file needs, as one local load of all the
@@ -22,6 +25,7 @@ files would.
 """
 import argparse
 import concurrent.futures
+import csv
 import hashlib
 import json
 import os
@@ -35,8 +39,20 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import warehouse  # noqa: E402
+from pyspark.sql import functions as F  # noqa: E402
 
 MANIFEST = "ingested.json"
+
+
+def is_disclosure_name(name):
+    """What a folder holds besides disclosures, skipped as `budgetql --data FOLDER` skips it
+    (SnapshotLoader.isReferenceFile / isUserTable): notes and reference files, analysts' CSVs."""
+    lower = name.lower()
+    if name.startswith(".") or lower.endswith(".md") or lower.endswith(".csv"):
+        return False
+    if lower.startswith(("classes", "classification", "readme", "notice", "source")) or "reference" in lower:
+        return False
+    return True
 
 
 def files_of(paths):
@@ -44,7 +60,7 @@ def files_of(paths):
     for path in paths:
         if os.path.isdir(path):
             for root, _, names in os.walk(path):
-                found += [os.path.join(root, n) for n in sorted(names) if not n.startswith(".")]
+                found += [os.path.join(root, n) for n in sorted(names) if is_disclosure_name(n)]
         elif os.path.isfile(path):
             found.append(path)
         else:
@@ -170,7 +186,11 @@ def main():
           file=sys.stderr, flush=True)
 
     if good:
-        write_tables(spark, root, [os.path.join(staging, d) for _, d in good])
+        exports = [os.path.join(staging, d) for _, d in good]
+        duplicates = find_duplicates(spark, root, exports)
+        for e, kept in duplicates.items():
+            print(f"ingest: {next(f for f, d in good if os.path.join(staging, d) == e)} repeats {kept}: counted once", file=sys.stderr)
+        write_tables(spark, root, exports, duplicates)
         for f, d in good:
             manifest[d] = {"file": f, "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
         with open(manifest_path + ".tmp", "w", encoding="utf-8") as out:
@@ -182,15 +202,88 @@ def main():
     return 1 if failed else 0
 
 
-def write_tables(spark, root, exports):
-    """Appends the staged exports to the warehouse's Parquet tables and rewrites schema.json."""
+# DuplicateDisclosures.agreement: the share of coded figures two loads of one disclosure share.
+AGREEMENT = 0.9
+
+
+def find_duplicates(spark, root, exports):
+    """The staged exports that repeat a disclosure already in the warehouse or staged before them,
+    as {export: the kept doc id}: the same unit, year, stage and scope, and at least AGREEMENT of
+    their coded figures in common (DuplicateDisclosures.original, in load order)."""
+    kept = []  # (identity, figures, doc)
+    staged = []
+    for e in exports:
+        docs = read_csv(os.path.join(e, "docs.csv"))
+        if len(docs) != 1:
+            staged.append((e, None, None, None))
+            continue
+        identity = "|".join(docs[0].get(k) or "" for k in ("unit", "year", "stage", "scope"))
+        staged.append((e, identity, figures(read_csv(os.path.join(e, "facts.csv"))), docs[0]))
+    # Documents already in the warehouse come first; only those of a staged identity are read.
+    wanted = {i for _, i, _, d in staged if i and d.get("unit")}
+    if wanted and os.path.isdir(os.path.join(root, "docs")) and os.path.isdir(os.path.join(root, "facts")):
+        schema = {t["name"]: t for t in warehouse.read_schema(root)["tables"]}
+        old_docs = warehouse.read_table(spark, root, schema["docs"]).where("duplicate_of IS NULL").collect()
+        ids = [r["doc"] for r in old_docs
+               if "|".join("" if r[k] is None else str(r[k]) for k in ("unit", "year", "stage", "scope")) in wanted]
+        if ids:
+            facts = warehouse.read_table(spark, root, schema["facts"]).where(
+                "doc IN (" + ", ".join("'" + i.replace("\\", "\\\\").replace("'", "\\'") + "'" for i in ids) + ")").collect()
+            for r in old_docs:
+                if r["doc"] in ids:
+                    rows = [{k: (None if v is None else str(v)) for k, v in f.asDict().items()} for f in facts if f["doc"] == r["doc"]]
+                    identity = "|".join("" if r[k] is None else str(r[k]) for k in ("unit", "year", "stage", "scope"))
+                    kept.append((identity, figures(rows), r["doc"]))
+    duplicates = {}
+    for e, identity, figs, doc in staged:
+        if identity is None:
+            continue
+        if doc.get("unit") and len(figs) >= 10:
+            match = next((k for k in kept if k[0] == identity
+                          and len(k[1] & figs) / max(len(k[1]), len(figs)) >= AGREEMENT), None)
+            if match:
+                duplicates[e] = match[2]
+                continue
+        kept.append((identity, figs, doc.get("doc") or ""))
+    return duplicates
+
+
+def read_csv(path):
+    """An export's CSV as dicts; NULL (written \\N) as None."""
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        return [{k: (None if v == "\\N" else v) for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def figures(facts):
+    """DuplicateDisclosures.figures: table|code (or econ_code)|column|amount without trailing zeros."""
+    out = set()
+    for r in facts:
+        code = r.get("code") if r.get("code") is not None else r.get("econ_code")
+        amount = r.get("amount")
+        if code is None or amount is None:
+            continue
+        if "." in amount:
+            amount = amount.rstrip("0").rstrip(".")
+        out.add(f"{r.get('table')}|{code}|{r.get('column')}|{amount}")
+    return out
+
+
+def write_tables(spark, root, exports, duplicates=None):
+    """Appends the staged exports to the warehouse's Parquet tables and rewrites schema.json; of
+    an export in `duplicates` only its docs row, naming the document it repeats."""
+    duplicates = duplicates or {}
     old = warehouse.read_schema(root)["tables"] if os.path.exists(os.path.join(root, "schema.json")) else []
     old_by_name = {t["name"]: t for t in old}
     staged = [warehouse.read_schema(e) for e in exports]
     order = [t["name"] for t in old] + [t["name"] for s in staged for t in s["tables"]]
     names = list(dict.fromkeys(order))
     def write_one(name):
-        parts = [(e, t) for e, s in zip(exports, staged) for t in s["tables"] if t["name"] == name]
+        parts = [(e, t) for e, s in zip(exports, staged) for t in s["tables"]
+                 if t["name"] == name and (name == "docs" or e not in duplicates)]
+        if not parts:
+            return old_by_name.get(name)
         previous = old_by_name.get(name)
         template = previous or parts[0][1]
         columns = []
@@ -204,6 +297,7 @@ def write_tables(spark, root, exports):
         if reference:
             parts = parts[:1]
         frames = [warehouse.read_table(spark, e, t) for e, t in parts]
+        frames = [f.withColumn("duplicate_of", F.lit(duplicates[e])) if e in duplicates else f for f, (e, _) in zip(frames, parts)]
         widened = previous is not None and [c["type"] for c in columns] != [c["type"] for c in previous["columns"]]
         if widened:
             # A new file needs more decimal places than the warehouse has: rewrite the table at
@@ -231,7 +325,7 @@ def write_tables(spark, root, exports):
 
     # Tables are independent: write them side by side, so the cluster is busy with several.
     with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
-        tables = list(pool.map(write_one, names))
+        tables = [t for t in pool.map(write_one, names) if t is not None]
     schema = {"format": "budgetql-export", "version": 1, "null": "\\N", "tables": tables, "problems": []}
     with open(os.path.join(root, "schema.json.tmp"), "w", encoding="utf-8") as out:
         json.dump(schema, out, ensure_ascii=False, indent=1)

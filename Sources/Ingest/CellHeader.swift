@@ -5,6 +5,28 @@ struct CellHeader {
     /// The cell's words on each header line, top to bottom ("" where a line has none).
     let lines: [String]
 
+    /// The header over `cell` when its own words name nothing (小计 alone): read with the group
+    /// beside it. A spreadsheet centres a merged cell's word, so 财政拨款收入 over 小计 | 一般公共预算 |
+    /// 政府性基金 is printed over the middle column only. On each header line above the cell's own
+    /// words where the cell is empty, the nearest group word of that line is taken (a word with
+    /// words under it in its own cell: a group, not a cell merged down such as a whole-height
+    /// 合计); `rows` are the header lines' cell texts, top to bottom, `cells` the figure cells.
+    static func grouped(_ rows: [[String]], cell: Int, cells: Range<Int>) -> CellHeader? {
+        func text(_ row: Int, _ c: Int) -> String { c < rows[row].count ? rows[row][c] : "" }
+        guard let ownTop = rows.indices.first(where: { !text($0, cell).isEmpty }) else { return nil }
+        var lines = rows.indices.map { text($0, cell) }
+        var borrowed = false
+        for row in 0..<ownTop {
+            let groups = cells.filter { c in
+                c != cell && !text(row, c).isEmpty && (row + 1..<rows.count).contains { !text($0, c).isEmpty }
+            }
+            guard let nearest = groups.min(by: { abs($0 - cell) < abs($1 - cell) }) else { continue }
+            lines[row] = text(row, nearest)
+            borrowed = true
+        }
+        return borrowed ? CellHeader(lines: lines) : nil
+    }
+
     /// A 决算 cell under 年初预算数 / 调整预算数 / 预算数: the budget printed beside the outturn.
     func isBudget(final: Bool) -> Bool {
         let whole = lines.joined()
@@ -12,19 +34,59 @@ struct CellHeader {
             && !whole.containsUTF8("决算")
     }
 
+    /// A 决算 cell's measure as printed over it, if it says one: the budget (预算数, 年初预算,
+    /// 调整预算) or the outturn (决算数). Nil when its header names neither: a merged 预算数 centred
+    /// over several columns stands over only some of them.
+    func measure(final: Bool) -> Measure? {
+        guard final else { return nil }
+        if isBudget(final: final) { return .budget }
+        return lines.joined().containsUTF8("决算") ? .outturn : nil
+    }
+
+    enum Measure: Equatable { case budget, outturn }
+
+    /// Each figure cell's measure in a 决算 table that prints the budget beside the outturn. A
+    /// cell whose header prints its measure has it. Where the measures are merged cells over
+    /// their own columns (年初预算数 over 合计 | 基本支出 | 项目支出, then 决算数 over the same
+    /// again) the word is centred and stands over only some of them: a column name printed once
+    /// per measure takes the measures in the order they are printed, left to right.
+    /// `names`: what each cell's header names apart from its measure; `markers`: the header
+    /// cells that print a measure, by position.
+    static func measures<Name: Hashable>(names: [Int: Name], printed: [Int: Measure],
+                                         markers: [(position: Int, measure: Measure)]) -> [Int: Measure] {
+        var out = printed
+        var order: [Measure] = []
+        for m in markers.sorted(by: { $0.position < $1.position }).map(\.measure) where order.last != m { order.append(m) }
+        guard order.count >= 2 else { return out }
+        var cellsByName: [Name: [Int]] = [:]
+        for (cell, name) in names { cellsByName[name, default: []].append(cell) }
+        for cells in cellsByName.values where cells.count == order.count {
+            for (cell, m) in zip(cells.sorted(), order) where printed[cell] == nil { out[cell] = m }
+        }
+        return out
+    }
+
     /// What the header names, read upwards: the cell's own (lowest) words first, then joined to
     /// the lines above (本年收入合 / 计), so a group over several columns (财政拨款收入 over
     /// 一般公共预算) never outweighs the cell's own words; the longest keyword wins.
     func named<Name>(by names: [(name: Name, keywords: [String])]) -> Name? {
-        var joined = ""
-        for text in lines.reversed() {
-            joined = text + joined
-            guard !joined.isEmpty else { continue }
+        named { joined in
             var best: (Name, Int)?
             for (name, keywords) in names {
                 for k in keywords where joined.contains(k) && k.count > (best?.1 ?? 0) { best = (name, k.count) }
             }
-            if let b = best { return b.0 }
+            return best?.0
+        }
+    }
+
+    /// The same upward reading with a table's own classifier of header text (the 三公 table
+    /// names its items by rules, not keywords alone): the first non-empty text it names wins.
+    func named<Name>(_ classify: (String) -> Name?) -> Name? {
+        var joined = ""
+        for text in lines.reversed() {
+            joined = text + joined
+            guard !joined.isEmpty, let name = classify(joined) else { continue }
+            return name
         }
         return nil
     }

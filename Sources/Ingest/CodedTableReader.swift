@@ -72,12 +72,14 @@ struct CodedTableReader {
             for n in body {
                 let text = document.lines[n - 1]
                 let row = sourceRows[n]
+                if FormNumbering.isNumberingLine(row) { continue }
                 let tl = CodedRowReader.read(row, format: document.format, codeCells: widths.count)
                 if inHeader {
                     if tl.shape == .data && (tl.hasCode || tl.isTotal) || tl.shape == .codeFragment && tl.codeParts.first?.count ?? 0 >= 2 {
                         inHeader = false
                     } else {
-                        // Numbers in the header (栏次 1 2 3 …) are printed too: accounted for.
+                        // Numbers in the header are printed too: accounted for (the 栏次 line's are
+                        // the form's numbering, skipped above).
                         for n in tl.numbers { headerNumbers.append((n, tl.line)) }
                         if !text.containsUTF8("单位：") && !text.containsUTF8("单位:") {
                             headerText += text.withoutSpaces
@@ -328,15 +330,29 @@ struct CodedTableReader {
         var out: [Int: PrintedColumn] = [:]
         var taken = Set<Int>()
         // The code cells and the name cell come first; their header (项目, 科目名称) names no figure.
-        for cell in min(labelCells, cellCount)..<cellCount {
-            let header = CellHeader(lines: headerRows.map { cell < $0.cells.count ? $0.cells[cell].text.withoutSpaces : "" })
-            if header.isBudget(final: final) {
+        let figureCells = min(labelCells, cellCount)..<cellCount
+        let rows = headerRows.map { $0.cells.map(\.text.withoutSpaces) }
+        var headers: [Int: CellHeader] = [:]
+        for cell in figureCells {
+            headers[cell] = CellHeader(lines: rows.map { cell < $0.count ? $0[cell] : "" })
+        }
+        let all = columns.enumerated().map { (name: $0.offset, keywords: $0.element.keywords) }
+        let markers = headerRows.flatMap { row in
+            row.cells.enumerated().compactMap { cell, c in
+                figureCells.contains(cell) ? CellHeader(lines: [c.text.withoutSpaces]).measure(final: final).map { (position: cell, measure: $0) } : nil
+            }
+        }
+        let measures = CellHeader.measures(names: headers.compactMapValues { $0.named(by: all) },
+                                           printed: headers.compactMapValues { $0.measure(final: final) }, markers: markers)
+        for cell in figureCells {
+            guard let header = headers[cell] else { continue }
+            if measures[cell] == .budget {
                 out[cell] = .budget
                 continue
             }
             // Each canonical column is one cell's: the first (leftmost) cell that names it.
             let open = columns.enumerated().filter { !taken.contains($0.offset) }.map { (name: $0.offset, keywords: $0.element.keywords) }
-            if let f = header.named(by: open) {
+            if let f = header.named(by: open) ?? CellHeader.grouped(rows, cell: cell, cells: figureCells)?.named(by: open) {
                 out[cell] = .column(f)
                 taken.insert(f)
             }
@@ -392,18 +408,25 @@ struct CodedTableReader {
         switch kind.name {
         case "income":
             let fiscalParts = ["general", "transfer", "fund", "fund_transfer", "soe"]
+            // The 2025 template groups the unit's own money under 单位资金 with its 小计 (own)
+            // over 事业收入, 经营收入, 附属单位上缴收入, 其他收入; older ones print those beside
+            // the rest. (Where 上级补助收入 is printed inside the group, amount = Σ parts
+            // counts it twice and fails: a false alarm, never a figure accepted wrongly.)
+            let ownParts = ["business", "operating", "affiliated", "other"]
+            let ownIsGroup = index["own"] != nil && ownParts.contains { index[$0] != nil }
+            let rest = ["upper_grant", "special", "own"] + (ownIsGroup ? [] : ownParts) + ["carryover", "other_carryover"]
             var rules: [(Int, [Int])] = []
             if index["fiscal"] != nil {
-                if let r = rule("amount", ["fiscal", "upper_grant", "special", "own", "business", "operating", "affiliated", "other", "carryover", "other_carryover"]) { rules.append(r) }
+                if let r = rule("amount", ["fiscal"] + rest) { rules.append(r) }
                 if let r = rule("fiscal", fiscalParts) { rules.append(r) }
-            } else if let r = rule("amount", fiscalParts + ["upper_grant", "special", "own", "business", "operating", "affiliated", "other", "carryover", "other_carryover"]) {
+            } else if let r = rule("amount", fiscalParts + rest) {
                 rules.append(r)
             }
+            if ownIsGroup, let r = rule("own", ownParts) { rules.append(r) }
             return rules
         default:
             guard let first = columns.first?.name else { return [] }
-            let parts = columns.dropFirst().map(\.name).filter { $0 != "capital_construction" && $0 != "enterprise_construction" || true }
-            return rule(first, parts).map { [$0] } ?? []
+            return rule(first, columns.dropFirst().map(\.name)).map { [$0] } ?? []
         }
     }
 

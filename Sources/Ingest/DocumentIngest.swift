@@ -50,6 +50,10 @@ enum DocumentIngest {
                 let typed = LabelTableTyping.type(table, document: document)
                 if typed.facts.isEmpty { empty.append(name) }
                 facts += typed.facts
+                checks += typed.unparsed.map { u in
+                    Check(table: name, rule: RuleCatalogue.unparsedNumber, status: .unparsed, expected: nil, actual: nil,
+                          detail: "'\(u.cell)': \(u.reason)", line: u.line, quote: u.cell)
+                }
                 labelled.append(typed)
                 labelByName[name] = typed
             } else {
@@ -128,13 +132,18 @@ enum DocumentIngest {
             guard let body = segment.lines else { continue }
             // Economic codes sit mid-line in the two-panel 基本支出 table.
             let economic = segment.kind?.key == .economic
+            var lineNumbers = LineNumbers(cellsAreColumns: document.format.cellsAreColumns)
             for n in body where !seen.contains(n) {
                 seen.insert(n)
                 let text = document.lines[n - 1]
                 if text.containsUTF8("单位：") || text.containsUTF8("单位:") { continue }
                 var sawText = false, sawNumber = false
                 var leadingCodes = 0
-                let cells = sourceRows?[n].cells ?? SourceRow.split(text, line: n, format: document.format).cells
+                let printed = sourceRows?[n] ?? SourceRow.split(text, line: n, format: document.format)
+                // The form's numbering (a 栏次 line, a 行次 column) is not a figure.
+                if FormNumbering.isNumberingLine(printed) { continue }
+                lineNumbers.learn(from: printed)
+                let cells = lineNumbers.removing(from: printed).cells
                 for (i, cell) in cells.enumerated() where !cell.text.isEmpty {
                     let compact = cell.text.withoutSpaces
                     // Leading digit cells are code columns (类/款/项), not amounts.

@@ -10,7 +10,7 @@ enum DocumentMetadata {
         var stageVotes = (budget: 0, final: 0)
         for line in head {
             if line.containsUTF8("决算") { stageVotes.final += 1 }
-            if line.containsUTF8("预算") && !line.containsUTF8("一般公共预算") { stageVotes.budget += 1 }
+            if budgetWords(line).containsUTF8("预算") { stageVotes.budget += 1 }
         }
         doc.stage = stageVotes.final > stageVotes.budget ? "决算" : "预算"
         var unitVotes = 0, deptVotes = 0
@@ -41,6 +41,17 @@ enum DocumentMetadata {
             }
         }
         return nil
+    }
+
+    /// A line without the words that say 预算 in a 决算 too: the funds' names (一般公共预算,
+    /// 政府性基金预算, 国有资本经营预算 are income lines of every 决算) and the budget column beside
+    /// the outturn (年初预算数, 调整预算数, 预算数).
+    static func budgetWords(_ line: String) -> String {
+        var t = line
+        for phrase in ["一般公共预算", "政府性基金预算", "国有资本经营预算", "年初预算", "调整预算", "预算数"] {
+            t = t.replacingOccurrences(of: phrase, with: "")
+        }
+        return t
     }
 
     /// The unit from a title such as "上海市普陀区规划和自然 资源局 2024 年度部门决算".

@@ -3,9 +3,10 @@ import Store
 /// Recognises a disclosure loaded twice: the same unit, year, stage and scope printing the same
 /// figures, whether the files are two copies or the PDF and a text extraction of it. Counting
 /// such a document twice would double every sum, so the loader keeps the first and records the
-/// other in `docs.duplicate_of`. It reads each file's own tables (as built, or from the cache).
+/// other in `docs.duplicate_of`. It reads each file's `docs` row and the fingerprint of its
+/// figures, worked out when the file was built and kept in its cache entry.
 struct DuplicateDisclosures {
-    private var kept: [(identity: String, figures: Set<String>, id: String, file: String)] = []
+    private var kept: [(identity: String, figures: Set<UInt64>, id: String, file: String)] = []
 
     /// The share of coded figures two loads of one disclosure must have in common: a second
     /// extraction of the same PDF may misread a few, another disclosure shares almost none.
@@ -17,7 +18,7 @@ struct DuplicateDisclosures {
         guard let docs = load.tables.first(where: { $0.name == "docs" }), docs.rowCount == 1 else { return nil }
         func text(_ name: String) -> String { docs.column(named: name).map { $0.value(at: 0).isNull ? "" : $0.value(at: 0).description } ?? "" }
         let identity = ["unit", "year", "stage", "scope"].map(text).joined(separator: "|")
-        let figures = Self.figures(of: load)
+        let figures = Set(load.figures)
         if !text("unit").isEmpty, figures.count >= 10 {
             for k in kept where k.identity == identity {
                 let shared = Double(k.figures.intersection(figures).count) / Double(max(k.figures.count, figures.count))
@@ -28,19 +29,22 @@ struct DuplicateDisclosures {
         return nil
     }
 
-    /// Figures keyed by table, code and column, in 万元: what any reading of the document holds.
-    static func figures(of load: FileLoad) -> Set<String> {
-        guard let facts = load.tables.first(where: { $0.name == "facts" }),
+    /// The fingerprint of a file's tables: its coded figures, each keyed by table, code and column
+    /// with its amount in 万元 (what any reading of the document holds), hashed to 64 bits
+    /// (a collision among a document's few thousand figures is not a practical concern) and sorted,
+    /// so it is stored compactly and compared as a set.
+    static func figures(of tables: [Table]) -> [UInt64] {
+        guard let facts = tables.first(where: { $0.name == "facts" }),
               let table = facts.column(named: "table"), let column = facts.column(named: "column"),
               let code = facts.column(named: "code"), let econ = facts.column(named: "econ_code"),
               let amount = facts.column(named: "amount") else { return [] }
-        var out = Set<String>()
+        var out = Set<UInt64>()
         for i in 0..<facts.rowCount {
             let c = code.isNull(i) ? econ.value(at: i) : code.value(at: i)
             guard !c.isNull, case .decimal(let d) = amount.value(at: i) else { continue }
-            out.insert("\(table.value(at: i))|\(c)|\(column.value(at: i))|\(d.normalized)")
+            out.insert(XXHash64.hash("\(table.value(at: i))|\(c)|\(column.value(at: i))|\(d.normalized)"))
         }
-        return out
+        return out.sorted()
     }
 }
 
@@ -51,6 +55,6 @@ extension FileLoad {
         var builder = TableBuilder(name: "docs", schema: docs.columns.map { ($0.name, $0.type) })
         let row = docs.columns.map { $0.name == "duplicate_of" ? Value.text(kept) : $0.value(at: 0) }
         guard (try? builder.append(row)) != nil, let marked = try? builder.build() else { return self }
-        return FileLoad(tables: [marked], problems: problems)
+        return FileLoad(tables: [marked], problems: problems, figures: figures)
     }
 }

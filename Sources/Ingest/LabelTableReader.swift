@@ -42,6 +42,7 @@ enum LabelTableReader {
             }
             guard let body = segment.lines else { continue }
             var inHeader = true
+            var lineNumbers = LineNumbers(cellsAreColumns: document.format.cellsAreColumns)
             for n in body {
                 let text = document.lines[n - 1]
                 let compact = text.withoutSpaces
@@ -49,10 +50,13 @@ enum LabelTableReader {
                     declaredEmpty = true
                 }
                 if text.containsUTF8("单位：") || text.containsUTF8("单位:") { continue }
-                let row = sourceRows[n]
+                if FormNumbering.isNumberingLine(sourceRows[n]) { continue }
+                // The 行次 column's numbers number the lines: not figures.
+                let row = lineNumbers.removing(from: sourceRows[n])
                 let groups = groupsOf(row)
                 let hasNumbers = groups.contains { !$0.numbers.isEmpty }
                 if inHeader && !hasNumbers {
+                    lineNumbers.learn(from: row)
                     for cell in row.cells where !cell.text.isEmpty {
                         let start = document.format.cellsAreColumns ? cell.position : max(0, cell.position - cell.text.count)
                         header.append((cell.text.withoutSpaces, start, n))

@@ -8,19 +8,34 @@ struct TypedLabelTable: Sendable {
     /// Published totals the reconciliation compares across tables: (side, class or nil for
     /// the grand total, column, value in 万元, printed unit, line).
     var totals: [(side: String, classCode: Int?, column: String, value: ExactDecimal, unit: ExactDecimal, line: Int)] = []
+    /// Figures the typing could not place (checks 'unparsed', like a coded table's): not facts.
+    var unparsed: [(line: Int, cell: String, reason: String)] = []
 }
 
-/// Types overview, appropriation, three_public and carryover from their label lines. Numbers
-/// the typing cannot place still become facts (column ''), so nothing printed is lost.
+/// Types overview, appropriation, three_public and carryover from their label lines. A number
+/// the typing cannot place is reported (check 'unparsed', with its cell and line), as a coded
+/// table's is; a table of a title the catalogue does not know keeps every number as a fact.
 enum LabelTableTyping {
     static func type(_ t: LabelTable, document: SnapshotDocument) -> TypedLabelTable {
+        var typed: TypedLabelTable
         switch t.kind.name {
-        case "overview": return twoSided(t, document: document, moneyColumns: overviewColumns)
-        case "appropriation": return twoSided(t, document: document, moneyColumns: ["amount", "general", "fund", "soe"])
-        case "three_public": return threePublic(t, document: document)
-        case "carryover": return carryover(t, document: document)
+        case "overview": typed = twoSided(t, document: document, moneyColumns: overviewColumns)
+        case "appropriation": typed = twoSided(t, document: document, moneyColumns: ["amount", "general", "fund", "soe"])
+        case "three_public": typed = threePublic(t, document: document)
+        case "carryover": typed = carryover(t, document: document)
         default: return untyped(t)
         }
+        // A figure with no column is not a fact of the table: report it (once).
+        let reported = Set(typed.unparsed.map { "\($0.line)\t\($0.cell)" })
+        for f in typed.facts where f.column.isEmpty {
+            guard let cell = f.cell, let text = t.lines.first(where: { $0.line == f.line })?
+                .groups.flatMap(\.numbers).first(where: { $0.position == cell })?.cell else { continue }
+            if !reported.contains("\(f.line)\t\(text)") {
+                typed.unparsed.append((f.line, text, "figure of '\(f.rowLabel)' under a header that names no column of \(t.kind.name): '\(f.columnLabel)'"))
+            }
+        }
+        typed.facts.removeAll { $0.column.isEmpty }
+        return typed
     }
 
     static func unitOf(_ n: RowNumber, _ t: LabelTable) -> ExactDecimal {
@@ -109,12 +124,29 @@ enum LabelTableTyping {
     static func headerColumns(_ t: LabelTable, keywords: [(column: String, keywords: [String])], final: Bool) -> [Int: String] {
         var stacks: [Int: [(line: Int, text: String)]] = [:]
         for h in t.header { stacks[h.position, default: []].append((h.line, h.text)) }
-        var out: [Int: String] = [:]
-        for (cell, stack) in stacks {
-            let header = CellHeader(lines: stack.sorted { $0.line < $1.line }.map(\.text))
-            out[cell] = header.isBudget(final: final) ? "budget" : header.named(by: keywords.map { (name: $0.column, keywords: $0.keywords) })
-        }
+        let headers = stacks.mapValues { CellHeader(lines: $0.sorted { $0.line < $1.line }.map(\.text)) }
+        let named = keywords.map { (name: $0.column, keywords: $0.keywords) }
+        let rows = headerRows(t)
+        let cells = 0..<(rows.map(\.count).max() ?? 0)
+        let names = headers.compactMapValues { $0.named(by: named) }.merging(
+            cells.compactMap { c in CellHeader.grouped(rows, cell: c, cells: cells)?.named(by: named).map { (c, $0) } },
+            uniquingKeysWith: { own, _ in own })
+        let markers = t.header.compactMap { h in CellHeader(lines: [h.text]).measure(final: final).map { (position: h.position, measure: $0) } }
+        let measures = CellHeader.measures(names: names, printed: headers.compactMapValues { $0.measure(final: final) }, markers: markers)
+        var out = names
+        for (cell, m) in measures where m == .budget { out[cell] = "budget" }
         return out
+    }
+
+    /// The header's lines as rows of cell texts, top to bottom.
+    static func headerRows(_ t: LabelTable) -> [[String]] {
+        let lines = Set(t.header.map(\.line)).sorted()
+        let width = (t.header.map(\.position).max() ?? -1) + 1
+        var rows = Array(repeating: Array(repeating: "", count: width), count: lines.count)
+        for h in t.header {
+            if let r = lines.firstIndex(of: h.line) { rows[r][h.position] += h.text }
+        }
+        return rows
     }
 
     static func twoSided(_ t: LabelTable, document: SnapshotDocument, moneyColumns: [String]) -> TypedLabelTable {
@@ -155,7 +187,8 @@ enum LabelTableTyping {
                 // A 决算 overview that prints 年初预算数 beside 决算数: the last figure is the amount.
                 let offset = onlyFinalFigure && placed.count == 1 ? g.numbers.count - 1 : 0
                 for (j, n) in g.numbers.enumerated() {
-                    var column = j >= offset && j - offset < placed.count ? placed[j - offset] : ""
+                    // Before the offset: 年初预算数 printed beside the 决算数.
+                    var column = j < offset ? "budget" : j - offset < placed.count ? placed[j - offset] : ""
                     if byCells {
                         column = cellColumns[n.position] ?? ""
                         if !isSpending && column != "amount" && column != "budget" { column = "" }
@@ -225,40 +258,53 @@ enum LabelTableTyping {
 
     /// A PDF's column-oriented 三公 table: each cell's item from the header over it, read
     /// upwards from its own words (购置费 under 公务用车 under 公务用车购置及运行维护费), and in a
-    /// 决算 its measure from the 预算数 / 决算数 word at the bottom.
+    /// 决算 its measure from the 预算数 / 决算数 over it (below the items or above them).
     static func columnOrientedByCells(_ t: LabelTable, document: SnapshotDocument, table: inout ReaderTable, out: inout TypedLabelTable) {
         var stacks: [Int: [(line: Int, text: String)]] = [:]
         for h in t.header { stacks[h.position, default: []].append((h.line, h.text)) }
-        var columns: [Int: (item: String, measure: String)] = [:]
+        let final = document.stage == "决算"
+        var items: [Int: String] = [:]
+        var printedMeasure: [Int: CellHeader.Measure] = [:]
         for (cell, stack) in stacks {
-            let texts = stack.sorted { $0.line < $1.line }.map(\.text)
-            let bottom = texts.last ?? ""
-            let measure = document.stage == "决算" && bottom.containsUTF8("预算") && !bottom.containsUTF8("决算") ? "budget" : "amount"
-            var joined = ""
-            for text in texts.reversed() {
-                joined = text + joined
-                let words = joined.replacingOccurrences(of: "预算数", with: "").replacingOccurrences(of: "决算数", with: "")
-                if words.isEmpty { continue }
-                if let item = threePublicColumn(words) { columns[cell] = (item, measure); break }
+            let header = CellHeader(lines: stack.sorted { $0.line < $1.line }.map(\.text))
+            items[cell] = header.named { text -> String? in
+                let words = text.replacingOccurrences(of: "预算数", with: "").replacingOccurrences(of: "决算数", with: "")
+                return words.isEmpty ? nil : threePublicColumn(words)
             }
+            printedMeasure[cell] = header.measure(final: final)
         }
-        var money: [String: [String: ExactDecimal]] = [:]
+        // 预算数 / 决算数 over the items (not a 预算's “三公”经费预算数 title over them all).
+        let markers = t.header.compactMap { h in
+            h.text.containsUTF8("三公") ? nil : CellHeader(lines: [h.text]).measure(final: final).map { (position: h.position, measure: $0) }
+        }
+        let measures = CellHeader.measures(names: items, printed: printedMeasure, markers: markers)
+        var money: [String: [String: (value: ExactDecimal, printed: String)]] = [:]
         var itemLine: [String: Int] = [:]
         for line in t.lines {
             for n in line.groups.flatMap(\.numbers) {
-                let placed = columns[n.position]
+                let item = items[n.position]
+                let measure = item == nil ? "" : measures[n.position] == .budget ? "budget" : "amount"
                 let value = t.unit.toWanYuan(n.number.value)
-                out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: placed?.measure ?? "",
-                                      rowLabel: placed?.item ?? "", code: nil, economic: false, project: nil, amount: value, line: line.line, cell: n.position))
-                guard let p = placed, p.item != "合计", p.item != "小计" else { continue }
-                money[p.item, default: [:]][p.measure] = value
-                itemLine[p.item] = itemLine[p.item] ?? line.line
+                guard let item else {
+                    out.unparsed.append((line.line, n.cell, "figure under a header that names no 三公 item: '\(headerLabel(t, near: n.position))'"))
+                    continue
+                }
+                // Two figures for one item and measure: the header was misread; the first is
+                // kept and the other reported, never silently overwritten.
+                if let first = money[item]?[measure] {
+                    out.unparsed.append((line.line, n.cell, "a second figure for \(item) \(measure == "budget" ? "预算数" : "金额") (the first, \(first.printed), is kept)"))
+                    continue
+                }
+                out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: measure,
+                                      rowLabel: item, code: nil, economic: false, project: nil, amount: value, line: line.line, cell: n.position))
+                money[item, default: [:]][measure] = (value, n.cell)
+                itemLine[item] = itemLine[item] ?? line.line
             }
         }
         for item in ["因公出国（境）费", "公务接待费", "公务用车购置费", "公务用车运行费", "机关运行经费"] {
             guard let m = money[item] else { continue }
             table.rows.append(document.snapshotValues + [.text(item)]
-                              + ["amount", "general", "fund", "soe", "budget"].map { m[$0].map { Value.decimal($0) } ?? .null }
+                              + ["amount", "general", "fund", "soe", "budget"].map { m[$0].map { Value.decimal($0.value) } ?? .null }
                               + document.placementValues(line: itemLine[item]))
         }
     }
@@ -329,9 +375,10 @@ enum LabelTableTyping {
                 let key = placed[j].map { columns[$0].key } ?? ""
                 let item = threePublicItem(key) ?? ""
                 let label = key + (pairs ? (isBudget[j] ? "预算数" : "决算数") : "")
+                // Each figure is its item's (合计 and 小计 too, as a PDF's are), in its measure.
                 out.facts.append(Fact(table: t.kind.name, columnLabel: label,
-                                      column: item.isEmpty ? "" : (isBudget[j] ? "budget" : "amount"),
-                                      rowLabel: line.groups.first?.label ?? "", code: nil, economic: false, project: nil,
+                                      column: key.isEmpty ? "" : (isBudget[j] ? "budget" : "amount"),
+                                      rowLabel: item.isEmpty ? key : item, code: nil, economic: false, project: nil,
                                       amount: value, line: line.line, cell: n.position))
             }
             // One row per item; a blank cell in print is no spending on that item (0).

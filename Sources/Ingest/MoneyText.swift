@@ -1,4 +1,5 @@
 import Store
+import Foundation
 
 /// The money unit a table states in its "单位：万元" / "单位：元" line. Everything is stored in 万元.
 enum MoneyUnit: String, Sendable {
@@ -43,9 +44,33 @@ struct PrintedNumber: Sendable, Equatable {
     let joinedSpaces: Bool
 
     /// Reads a cell as a number: digits with at most one point, optional sign, thousands
-    /// separators (",", "，"), and spaces between digits that extraction inserted. Returns nil for
-    /// anything else (text, codes with letters, blanks, "-").
+    /// separators (",", "，"), and spaces between digits that extraction inserted; a negative
+    /// also as office programs print it: a typographic minus (−, －) or in an accounting
+    /// format's parentheses, "(12.50)" / "（1,250）" (with a point or separator, so an item
+    /// number "(3)" stays text). Returns nil for anything else (text, codes with letters,
+    /// blanks, "-").
     static func parse<S: StringProtocol>(_ cell: S) -> PrintedNumber? {
+        plain(cell) ?? negative(cell)
+    }
+
+    private static func negative<S: StringProtocol>(_ cell: S) -> PrintedNumber? {
+        // Text cells (every label) fail the plain read: leave them at their first character.
+        guard let lead = cell.first(where: { $0 != " " }), lead == "(" || lead == "（" || lead == "−" || lead == "－" else { return nil }
+        let t = cell.trimmingCharacters(in: .whitespaces)
+        var inner: Substring
+        if let first = t.first, first == "−" || first == "－" {
+            inner = t.dropFirst()
+        } else if (t.hasPrefix("(") && t.hasSuffix(")")) || (t.hasPrefix("（") && t.hasSuffix("）")) {
+            inner = t.dropFirst().dropLast()
+            guard inner.contains(".") || inner.contains(",") else { return nil }
+        } else {
+            return nil
+        }
+        guard let first = inner.first, first != "-", first != "+", let n = plain(inner) else { return nil }
+        return PrintedNumber(value: n.value.negated, joinedSpaces: n.joinedSpaces)
+    }
+
+    private static func plain<S: StringProtocol>(_ cell: S) -> PrintedNumber? {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(cell.utf8.count)
         var sawSpaceInside = false

@@ -26,6 +26,7 @@ public struct LoadReport: Sendable {
     public var problems: [LoadProblem]
     /// Cancelled before every file was read: the tables are incomplete and must not be used.
     public var cancelled = false
+    public var statistics = LoadStatistics()
 
     public init(tables: [Table], problems: [LoadProblem], cancelled: Bool = false) {
         self.tables = tables
@@ -35,14 +36,42 @@ public struct LoadReport: Sendable {
 }
 
 /// One snapshot file's own tables (every SCHEMA.md table, empty when the file does not print
-/// it; no reference tables) and the problems met reading it: what the cache keeps per file.
+/// it; no reference tables), the problems met reading it, and the fingerprint of its figures
+/// that duplicate detection compares: what the cache keeps per file.
 public struct FileLoad: Sendable {
     public var tables: [Table]
     public var problems: [LoadProblem]
+    /// `DuplicateDisclosures.figures(of:)` of the tables, worked out once when the file is built
+    /// (in parallel, with the rest of its work) and kept in its cache entry, so a load from the
+    /// cache does not go through every file's facts again.
+    public var figures: [UInt64]
 
+    /// A file just built: its fingerprint is taken from its tables.
     public init(tables: [Table], problems: [LoadProblem]) {
+        self.init(tables: tables, problems: problems, figures: DuplicateDisclosures.figures(of: tables))
+    }
+
+    /// A file as stored (the cache): the fingerprint it was stored with.
+    public init(tables: [Table], problems: [LoadProblem], figures: [UInt64]) {
         self.tables = tables
         self.problems = problems
+        self.figures = figures
+    }
+}
+
+/// How a load went: how many files it read, how many of them it parsed (the rest came from the
+/// cache) and on how many workers. What `BUDGETQL_LOAD_STATS=1` prints, and what tests read to
+/// know a file was parsed rather than guess it from timing.
+public struct LoadStatistics: Sendable, Equatable {
+    public var files: Int
+    public var parsed: Int
+    public var workers: Int
+    public var fromCache: Int { files - parsed }
+
+    public init(files: Int = 0, parsed: Int = 0, workers: Int = 0) {
+        self.files = files
+        self.parsed = parsed
+        self.workers = workers
     }
 }
 
@@ -50,64 +79,58 @@ public struct FileLoad: Sendable {
 /// on its own (so each can be cached on its own), then the files' tables are put end to end in
 /// file order and the reference tables added once.
 public enum SnapshotLoader {
-    /// Loads every snapshot in `paths` (files, or directories searched for snapshots).
-    /// `progress(done, total, file)` is called after each file; `cancellation` stops the load
-    /// between files and kills the conversions running (the report then says `cancelled`).
-    public static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil,
+    /// Loads every snapshot in `paths` (files, or directories searched for snapshots), `workers`
+    /// files at a time (the tables are the same for any number). `progress(done, total, file)`
+    /// is called on this thread as each file is finished; `cancellation` stops the load between
+    /// files and kills the conversions running (the report then says `cancelled`).
+    public static func load(paths: [String], workers: Int = IngestWorkers.available,
+                            progress: ((Int, Int, String) -> Void)? = nil,
                             cancellation: LoadCancellation? = nil) -> LoadReport {
         var problems: [LoadProblem] = []
         let files = SnapshotFiles.expand(paths, problems: &problems)
-        guard let loads = loadFiles(files, progress: progress, cancellation: cancellation) else {
+        guard let loads = loadFiles(files, workers: workers, progress: progress, cancellation: cancellation) else {
             return LoadReport(tables: [], problems: problems, cancelled: true)
         }
         var report = combine(loads)
         report.problems = problems + report.problems
+        report.statistics = LoadStatistics(files: files.count, parsed: files.count, workers: workers)
         return report
     }
 
-    /// Reads and builds each file on its own, a few at a time in parallel; nil when cancelled.
-    public static func loadFiles(_ files: [String], progress: ((Int, Int, String) -> Void)? = nil,
+    /// Reads and builds each file on its own, `workers` at a time; the loads come back in the
+    /// order of `files` whatever order they finished in. Nil when cancelled.
+    public static func loadFiles(_ files: [String], workers: Int = IngestWorkers.available,
+                                 progress: ((Int, Int, String) -> Void)? = nil,
                                  cancellation: LoadCancellation? = nil) -> [FileLoad]? {
-        // Reading (pdftotext for PDFs) and parsing are independent per file: a few files at a
-        // time run in parallel; progress is told in file order.
-        let batchSize = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        var loads: [FileLoad] = []
         var done = 0
-        for batchStart in stride(from: 0, to: files.count, by: batchSize) {
-            if cancellation?.isCancelled == true { return nil }
-            let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
-            let slots = ParsedSlots(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                if cancellation?.isCancelled == true { return slots.set(i, .failure(.cancelled(batch[i]))) }
-                LoadCancellation.$current.withValue(cancellation) {
-                    slots.set(i, ParsedSnapshot.parse(batch[i]))
-                }
-            }
-            if cancellation?.isCancelled == true { return nil }
-            for (i, file) in batch.enumerated() {
-                loads.append(fileLoad(file, slots.get(i)))
-                done += 1
-                progress?(done, files.count, file)
-            }
+        let loads = IngestWorkers.run(count: files.count, workers: workers, cancellation: cancellation, finished: { i in
+            done += 1
+            progress?(done, files.count, files[i])
+        }) { i in
+            fileLoad(files[i], ParsedSnapshot.parse(files[i]))
         }
-        return loads
+        // A load cancelled as its last file finished is cancelled all the same.
+        guard cancellation?.isCancelled != true else { return nil }
+        return loads.compactMap { $0 }
     }
 
     /// The tables of one parsed file, built alone.
-    static func fileLoad(_ file: String, _ parsed: Result<ParsedSnapshot, SnapshotReadError>?) -> FileLoad {
+    static func fileLoad(_ file: String, _ parsed: Result<ParsedSnapshot, SnapshotReadError>) -> FileLoad {
         var tables = declaredTables()
         var problems: [LoadProblem] = []
         switch parsed {
-        case .success(let parsed)?:
-            if parsed.ingested.tablesFound.isEmpty {
+        case .success(let parsed):
+            let document = parsed.ingested.document
+            if document.format == .pdf && document.lines.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+                // An image of pages (a scan) has no text for poppler to give: say so, not "not a disclosure".
+                problems.append(LoadProblem(file: file, line: nil, message: "no text on its \(document.pages) page\(document.pages == 1 ? "" : "s") (a scanned image?): BudgetQL reads a PDF's text; run OCR first (e.g. ocrmypdf)"))
+            } else if parsed.ingested.tablesFound.isEmpty {
                 problems.append(LoadProblem(file: file, line: nil, message: "no disclosure tables found (not a 预算/决算 disclosure?)"))
             }
             tables.add(parsed.ingested)
             NarrativeHook.add(parsed.narrative, document: parsed.ingested.document, to: &tables)
-        case .failure(let error)?:
+        case .failure(let error):
             problems.append(LoadProblem(file: file, line: nil, message: error.reason))
-        case nil:
-            problems.append(LoadProblem(file: file, line: nil, message: "was not read"))
         }
         let (built, buildProblems) = tables.build()
         return FileLoad(tables: built, problems: problems + buildProblems)
@@ -234,25 +257,5 @@ struct ParsedSnapshot: Sendable {
         } catch {
             return .failure(error)
         }
-    }
-}
-
-/// Results of a parallel batch, one slot per file, behind a lock.
-final class ParsedSlots: @unchecked Sendable {
-    private var slots: [Result<ParsedSnapshot, SnapshotReadError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: Result<ParsedSnapshot, SnapshotReadError>) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    func get(_ i: Int) -> Result<ParsedSnapshot, SnapshotReadError>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[i]
     }
 }

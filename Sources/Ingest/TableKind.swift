@@ -131,7 +131,7 @@ struct TableKind: Sendable {
                       CanonicalColumn("nonfiscal", ["非财政拨款"]),
                   ]),
         TableKind(name: "project_spending",
-                  titleGroups: [["项目支出", "情况表"], ["项目经费"], ["项目支出", "预算表"]],
+                  titleGroups: [["项目支出", "情况表"], ["项目经费"], ["项目支出", "预算表"], ["项目支出表"]],
                   titleExcluding: ["绩效"],
                   key: .function,
                   columns: [

@@ -74,7 +74,9 @@ enum TableLocator {
         for suffix in ["（续）", "(续)", "续表", "续"] where s.hasSuffix(suffix) && s.count > suffix.count {
             s.removeLast(suffix.count)
         }
-        guard s.hasSuffix("表") else { return nil }
+        // A qualifier after the 表 is still the title's: 财政拨款支出预算表（按功能分类）, and it
+        // stays in it (按经济分类 keeps an economic table from matching a function table).
+        guard s.hasSuffix("表") || qualifierStart(s).map({ s[..<$0].hasSuffix("表") }) == true else { return nil }
         // "表 3" and "附表" alone are labels, not titles.
         guard s.count >= 5 else { return nil }
         // Drop a leading number: "表3", "3.", "三、", "（三）".
@@ -86,6 +88,14 @@ enum TableLocator {
             s.removeFirst()
         }
         return s
+    }
+
+    /// Where a short parenthesised qualifier at the end begins: "（按功能分类）", "(单位：万元)" is not
+    /// one (the unit was cut off before).
+    static func qualifierStart(_ s: String) -> String.Index? {
+        guard let last = s.last, last == "）" || last == ")" else { return nil }
+        guard let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), s.distance(from: open, to: s.endIndex) <= 14 else { return nil }
+        return open
     }
 
     /// A sentence of the narrative: punctuation, and one run of text (table rows have cells

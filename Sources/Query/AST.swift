@@ -15,7 +15,8 @@ indirect enum Expression: Sendable, CustomStringConvertible {
     case isTruth(Expression, Bool, negated: Bool, SourceSpan)
     case inList(Expression, [Expression], negated: Bool, SourceSpan)
     case between(Expression, Expression, Expression, negated: Bool, SourceSpan)
-    case like(Expression, Expression, caseInsensitive: Bool, negated: Bool, SourceSpan)
+    /// `x [NOT] LIKE|ILIKE pattern [ESCAPE c]`.
+    case like(Expression, Expression, caseInsensitive: Bool, negated: Bool, escape: Expression?, SourceSpan)
     case caseWhen(operand: Expression?, [(Expression, Expression)], otherwise: Expression?, SourceSpan)
     case call(FunctionCall)
     case cast(Expression, typeName: String, SourceSpan)
@@ -30,7 +31,7 @@ indirect enum Expression: Sendable, CustomStringConvertible {
         switch self {
         case .literal(_, let s), .column(_, _, let s), .star(_, let s), .parameter(_, let s),
              .unary(_, _, let s), .binary(_, _, _, let s), .isNull(_, _, let s), .inList(_, _, _, let s),
-             .between(_, _, _, _, let s), .like(_, _, _, _, let s), .caseWhen(_, _, _, let s), .cast(_, _, let s),
+             .between(_, _, _, _, let s), .like(_, _, _, _, _, let s), .caseWhen(_, _, _, let s), .cast(_, _, let s),
              .subquery(_, let s), .inSubquery(_, _, _, let s), .exists(_, let s), .isDistinct(_, _, _, let s), .isTruth(_, _, _, let s):
             return s
         case .call(let c): return c.span
@@ -58,7 +59,8 @@ indirect enum Expression: Sendable, CustomStringConvertible {
         case .inList(let e, let list, let n, _):
             return "(\(e) \(n ? "NOT " : "")IN (\(list.map(\.description).joined(separator: ", "))))"
         case .between(let e, let lo, let hi, let n, _): return "(\(e) \(n ? "NOT " : "")BETWEEN \(lo) AND \(hi))"
-        case .like(let e, let p, let ci, let n, _): return "(\(e) \(n ? "NOT " : "")\(ci ? "ILIKE" : "LIKE") \(p))"
+        case .like(let e, let p, let ci, let n, let escape, _):
+            return "(\(e) \(n ? "NOT " : "")\(ci ? "ILIKE" : "LIKE") \(p)\(escape.map { " ESCAPE \($0)" } ?? ""))"
         case .caseWhen(let operand, let branches, let otherwise, _):
             var s = "CASE"
             if let operand { s += " \(operand)" }
@@ -82,7 +84,8 @@ indirect enum Expression: Sendable, CustomStringConvertible {
         case .literal, .column, .star, .parameter, .subquery, .exists: return []
         case .inSubquery(let x, _, _, _): return [x]
         case .unary(_, let x, _), .isNull(let x, _, _), .cast(let x, _, _), .isTruth(let x, _, _, _): return [x]
-        case .binary(_, let l, let r, _), .like(let l, let r, _, _, _), .isDistinct(let l, let r, _, _): return [l, r]
+        case .binary(_, let l, let r, _), .isDistinct(let l, let r, _, _): return [l, r]
+        case .like(let l, let r, _, _, let escape, _): return [l, r] + (escape.map { [$0] } ?? [])
         case .inList(let x, let list, _, _): return [x] + list
         case .between(let x, let lo, let hi, _, _): return [x, lo, hi]
         case .caseWhen(let operand, let branches, let otherwise, _):

@@ -69,7 +69,7 @@ extension Binder {
             case .sum, .avg:
                 guard bound.type.isNumeric || bound.type == .null else {
                     throw Diagnostic(kind: .type, message: "\(name)() needs numbers, but \(call.arguments[0].displayName) is \(bound.type)",
-                                     span: call.arguments[0].span, hints: ["count() counts values of any type"])
+                                     span: call.arguments[0].span, hints: textNoteHints(bound, inner) + ["count() counts values of any type"])
                 }
             default: break
             }
@@ -153,7 +153,8 @@ extension Binder {
         let bound = try bindExpression(call.arguments[0], inner)
         if kind == .string_agg { return bound.type == .text ? bound : .cast(bound, .text, call.arguments[0].span) }
         guard bound.type.isNumeric || bound.type == .null else {
-            throw Diagnostic(kind: .type, message: "\(name)() needs numbers, but \(call.arguments[0].displayName) is \(bound.type)", span: call.arguments[0].span)
+            throw Diagnostic(kind: .type, message: "\(name)() needs numbers, but \(call.arguments[0].displayName) is \(bound.type)", span: call.arguments[0].span,
+                             hints: textNoteHints(bound, inner))
         }
         return bound
     }

@@ -104,14 +104,22 @@ extension Binder {
             _ = span
             let both: BoundExpression = .and(.compare(.greaterEqual, l1, r1), .compare(.lessEqual, l2, r2))
             return negated ? .not(both) : both
-        case .like(let x, let pattern, let ci, let negated, _):
+        case .like(let x, let pattern, let ci, let negated, let escapeExpression, _):
             let b = try bindExpression(x, ctx)
             let p = try bindExpression(pattern, ctx)
             for (bound, source) in [(b, x), (p, pattern)] where bound.type != .text && bound.type != .null {
                 throw Diagnostic(kind: .type, message: "LIKE works on text, but \(source.displayName) is \(bound.type)", span: source.span,
                                  hints: bound.type == .integer ? ["for a code prefix use a text code column, e.g. code LIKE '208%', or compare numbers: class = 208"] : [])
             }
-            return .like(b, pattern: p, caseInsensitive: ci, negated: negated)
+            let escape = try escapeExpression.flatMap { (e) throws(Diagnostic) in try likeEscape(e, ctx) }
+            // A constant pattern is read now, so one that ends with its escape character is
+            // pointed at before any row is read.
+            if case .constant(.text(let s), _) = p {
+                do { _ = try LikePattern(s, caseInsensitive: ci, escape: escape) } catch {
+                    throw Diagnostic(kind: .type, message: error.message, span: pattern.span)
+                }
+            }
+            return .like(b, pattern: p, caseInsensitive: ci, negated: negated, escape: escape, pattern.span)
         case .caseWhen(let operand, let branches, let otherwise, let span):
             let boundOperand = try operand.map { (o) throws(Diagnostic) in try bindExpression(o, ctx) }
             var bound: [CaseBranch] = []
@@ -291,6 +299,7 @@ extension Binder {
             for (b, e) in [(lb, l), (rb, r)] where !(b.type.isNumeric || b.type == .null) {
                 var hints: [String] = []
                 if b.type == .text, op == .add { hints.append("to join text use ||") }
+                hints += textNoteHints(b, ctx)
                 throw Diagnostic(kind: .type, message: "\(op.rawValue) needs numbers, but \(e.displayName) is \(b.type)", span: e.span, hints: hints)
             }
             let type: SQLType
@@ -409,5 +418,35 @@ extension String {
         while s.first == " " { s.removeFirst() }
         while s.last == " " { s.removeLast() }
         return String(s)
+    }
+}
+
+extension Binder {
+    /// The character of `LIKE … ESCAPE 'c'`: one character in quotes, known when the query is
+    /// bound (a per-row escape character would make every row's pattern a different language).
+    /// `ESCAPE ''` means no escape character, as in PostgreSQL and DuckDB.
+    func likeEscape(_ e: Expression, _ ctx: Context) throws(Diagnostic) -> Unicode.Scalar? {
+        let bound = try bindExpression(e, ctx)
+        guard case .constant(.text(let s), _) = bound else {
+            let what = bound.type == .null ? "not NULL" : "but \(e.displayName) is \(bound.type == .text ? "not a constant" : "\(bound.type)")"
+            throw Diagnostic(kind: .type, message: "ESCAPE takes one character in quotes, \(what)",
+                             span: e.span, hints: ["write LIKE '100!%' ESCAPE '!' to match a literal %"])
+        }
+        if s.isEmpty { return nil }
+        guard s.unicodeScalars.count == 1, let c = s.unicodeScalars.first else {
+            throw Diagnostic(kind: .type, message: "ESCAPE takes one character, but '\(s)' has \(s.count == 1 ? "\(s.unicodeScalars.count) code points" : "\(s.count) characters")",
+                             span: e.span, hints: ["write LIKE '100!%' ESCAPE '!' to match a literal %"])
+        }
+        return c
+    }
+}
+
+extension Binder {
+    /// Where a stored column that its file began as numbers became TEXT (the CSV loader's note),
+    /// for an error that refuses it as text: `sum(amount)` then says which cell did it.
+    func textNoteHints(_ bound: BoundExpression, _ ctx: Context) -> [String] {
+        guard case .column(let i, .text, _) = bound,
+              let note = ctx.scope.columns.first(where: { $0.index == i })?.textNote else { return [] }
+        return [note]
     }
 }

@@ -12,7 +12,8 @@ extension Binder {
 
     func scopeColumns(of table: Table, qualifier: String, offset: Int) -> [ScopeColumn] {
         table.columns.enumerated().map { i, c in
-            ScopeColumn(qualifier: qualifier, name: c.name, type: SQLType(column: c), index: offset + i)
+            ScopeColumn(qualifier: qualifier, name: c.name, type: SQLType(column: c), index: offset + i,
+                        textNote: table.textNotes[c.name.lowercased()])
         }
     }
 
@@ -52,8 +53,13 @@ extension Binder {
         return (.scan(t, qualifier: tableQualifier), t.columns.map { ($0.name, SQLType(column: $0)) }, tableQualifier)
     }
 
-    func columns(_ list: [(String, SQLType)], qualifier: String, offset: Int) -> [ScopeColumn] {
-        list.enumerated().map { i, c in ScopeColumn(qualifier: qualifier, name: c.0, type: c.1, index: offset + i) }
+    /// `source`: a stored table's columns keep its loader's notes on columns read as TEXT.
+    func columns(_ list: [(String, SQLType)], qualifier: String, offset: Int, of source: SourcePlan) -> [ScopeColumn] {
+        var notes: [String: String] = [:]
+        if case .scan(let table, _) = source { notes = table.textNotes }
+        return list.enumerated().map { i, c in
+            ScopeColumn(qualifier: qualifier, name: c.0, type: c.1, index: offset + i, textNote: notes[c.0.lowercased()])
+        }
     }
 
     func bindSource(_ s: SelectStatement) throws(Diagnostic) -> (SourcePlan, Scope) {
@@ -70,7 +76,7 @@ extension Binder {
         var plan = firstPlan
         var scope = Scope()
         scope.qualifiers = [firstQualifier]
-        scope.columns = columns(firstColumns, qualifier: firstQualifier, offset: 0)
+        scope.columns = columns(firstColumns, qualifier: firstQualifier, offset: 0, of: firstPlan)
         for join in s.joins {
             let (rightPlan, rightColumns, qualifier) = try reference(join.table)
             if scope.qualifiers.contains(where: { $0.lowercased() == qualifier.lowercased() }) {
@@ -80,10 +86,10 @@ extension Binder {
             let leftWidth = scope.width
             var rightScope = Scope()
             rightScope.qualifiers = [qualifier]
-            rightScope.columns = columns(rightColumns, qualifier: qualifier, offset: 0)
+            rightScope.columns = columns(rightColumns, qualifier: qualifier, offset: 0, of: rightPlan)
             var combined = scope
             combined.qualifiers.append(qualifier)
-            combined.columns += columns(rightColumns, qualifier: qualifier, offset: leftWidth)
+            combined.columns += columns(rightColumns, qualifier: qualifier, offset: leftWidth, of: rightPlan)
             var leftKeys: [BoundExpression] = [], rightKeys: [BoundExpression] = []
             var residual: BoundExpression?
             switch join.condition {

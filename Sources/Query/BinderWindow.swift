@@ -100,7 +100,8 @@ extension Binder {
                 type = .text
             } else {
                 guard argumentType.isNumeric || argumentType == .null else {
-                    throw Diagnostic(kind: .type, message: "\(name)() needs numbers, but \(call.arguments[0].displayName) is \(argumentType)", span: call.arguments[0].span)
+                    throw Diagnostic(kind: .type, message: "\(name)() needs numbers, but \(call.arguments[0].displayName) is \(argumentType)", span: call.arguments[0].span,
+                                     hints: textNoteHints(arguments[0], inner))
                 }
                 let q = try quantile(call)
                 if quantileArgument || a == .median { parameter = q.value }
@@ -117,7 +118,8 @@ extension Binder {
             if a == .count && call.star { try arity(0...0) } else { try arity(1...1) }
             let argumentType = arguments.first?.type ?? .integer
             if a == .sum || a == .avg, !(argumentType.isNumeric || argumentType == .null) {
-                throw Diagnostic(kind: .type, message: "\(name)() needs numbers, but \(call.arguments[0].displayName) is \(argumentType)", span: call.arguments[0].span)
+                throw Diagnostic(kind: .type, message: "\(name)() needs numbers, but \(call.arguments[0].displayName) is \(argumentType)", span: call.arguments[0].span,
+                                 hints: arguments.first.map { textNoteHints($0, inner) } ?? [])
             }
             switch a {
             case .count: type = .integer

@@ -13,7 +13,9 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
     case not(BoundExpression)
     case isNull(BoundExpression, negated: Bool)
     case inList(BoundExpression, [BoundExpression], negated: Bool)
-    case like(BoundExpression, pattern: BoundExpression, caseInsensitive: Bool, negated: Bool)
+    /// The span is the pattern's, for a pattern from a column that turns out to end with its
+    /// escape character.
+    case like(BoundExpression, pattern: BoundExpression, caseInsensitive: Bool, negated: Bool, escape: Unicode.Scalar?, SourceSpan)
     case caseWhen([CaseBranch], otherwise: BoundExpression?, SQLType)
     case function(ScalarFunction, [BoundExpression], SQLType, SourceSpan)
     case cast(BoundExpression, SQLType, SourceSpan)
@@ -51,7 +53,7 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
         case .arithmetic(_, let l, let r, _, _), .concat(let l, let r), .compare(_, let l, let r), .and(let l, let r),
              .or(let l, let r): return [l, r]
         case .inList(let e, let list, _): return [e] + list
-        case .like(let e, let p, _, _): return [e, p]
+        case .like(let e, let p, _, _, _, _): return [e, p]
         case .caseWhen(let branches, let otherwise, _):
             return branches.flatMap { [$0.condition, $0.result] } + (otherwise.map { [$0] } ?? [])
         case .function(_, let args, _, _): return args
@@ -129,7 +131,7 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
         case .not(let e): return .not(f(e))
         case .isNull(let e, let n): return .isNull(f(e), negated: n)
         case .inList(let e, let list, let n): return .inList(f(e), list.map(f), negated: n)
-        case .like(let e, let p, let ci, let n): return .like(f(e), pattern: f(p), caseInsensitive: ci, negated: n)
+        case .like(let e, let p, let ci, let n, let c, let s): return .like(f(e), pattern: f(p), caseInsensitive: ci, negated: n, escape: c, s)
         case .caseWhen(let branches, let otherwise, let t):
             return .caseWhen(branches.map { CaseBranch(condition: f($0.condition), result: f($0.result)) }, otherwise: otherwise.map(f), t)
         case .function(let fn, let args, let t, let s): return .function(fn, args.map(f), t, s)
@@ -156,7 +158,8 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
         case .not(let e): return "(NOT \(e))"
         case .isNull(let e, let n): return "(\(e) IS \(n ? "NOT " : "")NULL)"
         case .inList(let e, let list, let n): return "(\(e) \(n ? "NOT " : "")IN (\(list.map(\.description).joined(separator: ", "))))"
-        case .like(let e, let p, let ci, let n): return "(\(e) \(n ? "NOT " : "")\(ci ? "ILIKE" : "LIKE") \(p))"
+        case .like(let e, let p, let ci, let n, let c, _):
+            return "(\(e) \(n ? "NOT " : "")\(ci ? "ILIKE" : "LIKE") \(p)\(c.map { " ESCAPE '" + String($0).replacing("'", with: "''") + "'" } ?? ""))"
         case .caseWhen(let branches, let otherwise, _):
             return "CASE" + branches.map { " WHEN \($0.condition) THEN \($0.result)" }.joined()
                 + (otherwise.map { " ELSE \($0)" } ?? "") + " END"
@@ -190,7 +193,7 @@ extension BoundExpression: Hashable {
         case (.not(let x), .not(let y)), (.share(let x), .share(let y)): return x == y
         case (.isNull(let x, let n), .isNull(let y, let m)): return n == m && x == y
         case (.inList(let x, let l, let n), .inList(let y, let k, let m)): return n == m && x == y && l == k
-        case (.like(let x, let p, let c, let n), .like(let y, let q, let d, let m)): return c == d && n == m && x == y && p == q
+        case (.like(let x, let p, let c, let n, let e, _), .like(let y, let q, let d, let m, let f, _)): return c == d && n == m && e == f && x == y && p == q
         case (.caseWhen(let bs, let o, let t), .caseWhen(let cs, let p, let u)): return t == u && bs == cs && o == p
         case (.function(let f, let x, let t, _), .function(let g, let y, let u, _)): return f == g && t == u && x == y
         case (.dictionaryLookup(let c, _, let t, let o), .dictionaryLookup(let d, _, let u, let p)): return c == d && t == u && o == p

@@ -58,10 +58,10 @@ struct Evaluator {
             }
             let r = result ?? Vector.constant(.boolean(false), type: .boolean, count: n)
             return negated ? Logic.not(r) : r
-        case .like(let x, let pattern, let ci, let negated):
+        case .like(let x, let pattern, let ci, let negated, let escape, let span):
             let v = try evaluate(x, selection)
             let p = try evaluate(pattern, selection)
-            let r = Like.apply(v, p, caseInsensitive: ci)
+            let r = try Like.apply(v, p, caseInsensitive: ci, escape: escape, span: span)
             return negated ? Logic.not(r) : r
         case .caseWhen(let branches, let otherwise, let type):
             var conditions: [Vector] = []

@@ -60,13 +60,12 @@ enum FunctionEvaluation {
             let rest = args.dropFirst().map { $0.count > 0 ? $0.scalar(at: 0) : .null }
             var table = VectorBuilder(type: type)
             for s in dictionary { table.append(FunctionCatalog.apply(f, [.text(s)] + rest, type: type, classNames: classNames)) }
-            var result = table.build().gathering(codes.map { Int32(bitPattern: $0) })
-            if let nulls = first.nulls {
-                var merged = result.nulls ?? [Bool](repeating: false, count: n)
-                for i in 0..<n where nulls[i] { merged[i] = true }
-                result = Vector(result.storage, nulls: merged, count: n)
-            }
-            return result
+            guard let nulls = first.nulls else { return table.build().gathering(codes.map { Int32(bitPattern: $0) }) }
+            // A NULL row gets what the function gives for NULL: NULL for most, but concat()
+            // skips it and greatest()/least() ignore it (concat(NULL, '!') is '!').
+            table.append(FunctionCatalog.apply(f, [.null] + rest, type: type, classNames: classNames))
+            let nullEntry = Int32(dictionary.count)
+            return table.build().gathering((0..<n).map { nulls[$0] ? nullEntry : Int32(bitPattern: codes[$0]) })
         }
         var builder = VectorBuilder(type: type)
         for i in 0..<n {

@@ -1,21 +1,42 @@
 /// LIKE over a text vector: a single pattern is matched once per dictionary entry.
 enum Like {
-    static func apply(_ v: Vector, _ p: Vector, caseInsensitive: Bool) -> Vector {
+    /// `span` is the pattern's, for a pattern read from a column that ends with its escape
+    /// character (a constant one is refused when the query is bound).
+    static func apply(_ v: Vector, _ p: Vector, caseInsensitive: Bool, escape: Unicode.Scalar?, span: SourceSpan?) throws(Diagnostic) -> Vector {
         let n = v.count
         let nulls = Comparison.mergedNulls(v, p)
         guard case .text(let codes, let dictionary) = v.storage, case .text(let pc, let pd) = p.storage else { return Vector.allNull(n) }
+        func pattern(_ text: String) throws(Diagnostic) -> LikePattern {
+            do { return try LikePattern(text, caseInsensitive: caseInsensitive, escape: escape) } catch {
+                throw Diagnostic(kind: .type, message: error.message, span: span)
+            }
+        }
         if pd.count == 1 {
-            let pattern = LikePattern(pd[0], caseInsensitive: caseInsensitive)
+            let pattern = try pattern(pd[0])
             let table = dictionary.map { pattern.matches($0) }
             return Vector(.boolean(codes.map { table[Int($0)] }), nulls: nulls, count: n)
         }
-        return Vector(.boolean((0..<n).map { LikePattern(pd[Int(pc[$0])], caseInsensitive: caseInsensitive).matches(dictionary[Int(codes[$0])]) }),
-                      nulls: nulls, count: n)
+        var patterns: [Int: LikePattern] = [:]
+        var result = [Bool](repeating: false, count: n)
+        for i in 0..<n where !(nulls?[i] ?? false) {
+            let code = Int(pc[i])
+            let compiled: LikePattern
+            if let known = patterns[code] { compiled = known } else { compiled = try pattern(pd[code]); patterns[code] = compiled }
+            result[i] = compiled.matches(dictionary[Int(codes[i])])
+        }
+        return Vector(.boolean(result), nulls: nulls, count: n)
     }
 }
 
+/// A LIKE pattern that cannot be read: it ends with its escape character.
+struct LikePatternError: Error, Sendable {
+    let message: String
+}
+
 /// A LIKE pattern: `%` any run of characters, `_` exactly one character (a Chinese character
-/// counts as one).
+/// counts as one). With `ESCAPE 'c'`, c makes the character after it literal (`'100!%'` with
+/// ESCAPE '!' matches the text "100%"), as in PostgreSQL and DuckDB: c before any character,
+/// c itself included, stands for that character; a pattern must not end with c.
 ///
 /// Matched without recursion (issue 15, item 5): a recursive matcher tries every split at every
 /// `%`, which is exponential in the number of wildcards (`'%_%_%_%X'` ran for minutes). Here a
@@ -28,17 +49,39 @@ struct LikePattern {
     /// Fast paths for the shapes analysts write: 'x%', '%x', '%x%', 'x'.
     let simple: (prefix: Bool, suffix: Bool, text: String)?
 
-    init(_ pattern: String, caseInsensitive: Bool) {
+    init(_ pattern: String, caseInsensitive: Bool, escape: Unicode.Scalar? = nil) throws(LikePatternError) {
         self.caseInsensitive = caseInsensitive
-        let p = caseInsensitive ? pattern.lowercased() : pattern
         var elements: [Element] = []
-        for s in p.unicodeScalars {
+        // Literal text is gathered in runs and lowercased per run (ILIKE), after the escapes are
+        // read: lowercasing first would turn an escape character 'A' into 'a'.
+        var literal = String.UnicodeScalarView()
+        func flushLiteral() {
+            let text = caseInsensitive ? String(literal).lowercased() : String(literal)
+            elements.append(contentsOf: text.unicodeScalars.map(Element.scalar))
+            literal.removeAll()
+        }
+        var escaped = false
+        for s in pattern.unicodeScalars {
+            if escaped {
+                literal.append(s)
+                escaped = false
+                continue
+            }
             switch s {
-            case "%": if elements.last != .any { elements.append(.any) }  // %% is %
-            case "_": elements.append(.one)
-            default: elements.append(.scalar(s))
+            case escape: escaped = true
+            case "%":
+                flushLiteral()
+                if elements.last != .any { elements.append(.any) }  // %% is %
+            case "_":
+                flushLiteral()
+                elements.append(.one)
+            default: literal.append(s)
             }
         }
+        if escaped, let escape {
+            throw LikePatternError(message: "the LIKE pattern '\(pattern)' ends with its escape character '\(escape)'; to match '\(escape)' itself, write it twice")
+        }
+        flushLiteral()
         self.elements = elements
         self.simple = LikePattern.simpleShape(elements)
     }

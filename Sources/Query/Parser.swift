@@ -94,11 +94,10 @@ struct Parser {
     /// SQL that BudgetQL does not have, named as such instead of "expected the end of the
     /// statement" where it would stand.
     static let unsupported: [String: String] = [
-        "ESCAPE": "LIKE … ESCAPE", "QUALIFY": "QUALIFY", "WINDOW": "a named WINDOW clause", "FETCH": "FETCH FIRST",
+        "QUALIFY": "QUALIFY", "WINDOW": "a named WINDOW clause", "FETCH": "FETCH FIRST",
         "LATERAL": "LATERAL", "TABLESAMPLE": "TABLESAMPLE", "RETURNING": "RETURNING",
     ]
     static let unsupportedHints: [String: String] = [
-        "ESCAPE": "to match a literal % or _, use starts_with(), strpos() or regexp_matches()",
         "QUALIFY": "filter on a window's result in an outer query: SELECT * FROM (SELECT …, rank() OVER (…) AS r) WHERE r = 1",
         "FETCH": "write LIMIT n",
     ]
@@ -200,7 +199,11 @@ struct Parser {
         var query = Query(with: with, parts: parts, operators: operators)
         if accept(keyword: "ORDER") {
             try expect(keyword: "BY", context: "after ORDER")
-            repeat { query.orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
+            if current.kind == .keyword && current.text.uppercased() == "ALL" {
+                query.orderBy = try parseOrderByAll(parts[0])
+            } else {
+                repeat { query.orderBy.append(try parseOrderItem()) } while accept(symbol: ",")
+            }
         }
         if accept(keyword: "LIMIT") {
             query.limit = try parseExpression()
@@ -215,6 +218,12 @@ struct Parser {
 
     private mutating func parseOrderItem() throws(Diagnostic) -> OrderItem {
         let e = try parseExpression()
+        let (descending, nullsFirst) = try parseOrderDirection()
+        return OrderItem(expression: e, descending: descending, nullsFirst: nullsFirst)
+    }
+
+    /// `[ASC | DESC] [NULLS FIRST | LAST]` after an ORDER BY item.
+    private mutating func parseOrderDirection() throws(Diagnostic) -> (descending: Bool, nullsFirst: Bool?) {
         var descending = false
         if accept(keyword: "DESC") { descending = true } else { _ = accept(keyword: "ASC") }
         var nullsFirst: Bool?
@@ -223,7 +232,21 @@ struct Parser {
             else if accept(keyword: "LAST") { nullsFirst = false }
             else { throw unexpected("expected FIRST or LAST after NULLS") }
         }
-        return OrderItem(expression: e, descending: descending, nullsFirst: nullsFirst)
+        return (descending, nullsFirst)
+    }
+
+    /// `ORDER BY ALL` (DuckDB's): every output column, left to right, as the ordinals 1, 2, …
+    /// they stand for; the select list must be written out for its columns to be counted here.
+    private mutating func parseOrderByAll(_ select: SelectStatement) throws(Diagnostic) -> [OrderItem] {
+        let all = advance().span
+        if let star = select.items.first(where: { if case .star = $0.expression { return true } else { return false } }) {
+            throw Diagnostic(kind: .syntax, message: "ORDER BY ALL needs the select list written out, not *",
+                             span: star.expression.span, hints: ["list the columns, or ORDER BY 1, 2, … by position"])
+        }
+        let (descending, nullsFirst) = try parseOrderDirection()
+        return select.items.indices.map { i in
+            OrderItem(expression: .literal(.integer(Int64(i + 1)), all), descending: descending, nullsFirst: nullsFirst)
+        }
     }
 
     private mutating func parseSelect() throws(Diagnostic) -> SelectStatement {
@@ -496,7 +519,14 @@ struct Parser {
                 throw Diagnostic(kind: error.kind, message: error.message, span: error.span,
                                  hints: error.hints + ["a LIKE pattern is text: LIKE '%万里%' or LIKE '208%'"])
             }
-            return .like(left, pattern, caseInsensitive: ci, negated: negated, left.span.through(pattern.span))
+            var escape: Expression?
+            if acceptWord("ESCAPE") {
+                do { escape = try parseConcat() } catch {
+                    throw Diagnostic(kind: error.kind, message: error.message, span: error.span,
+                                     hints: error.hints + ["ESCAPE takes one character in quotes: LIKE '100!%' ESCAPE '!'"])
+                }
+            }
+            return .like(left, pattern, caseInsensitive: ci, negated: negated, escape: escape, left.span.through((escape ?? pattern).span))
         }
         if negated { throw unexpected("expected IN, LIKE or BETWEEN after NOT") }
         return left

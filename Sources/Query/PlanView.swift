@@ -22,23 +22,31 @@ public indirect enum PlanExpression: Sendable {
     case not(PlanExpression)
     case isNull(PlanExpression, negated: Bool)
     case inList(PlanExpression, [PlanExpression], negated: Bool)
-    case like(PlanExpression, pattern: PlanExpression, caseInsensitive: Bool, negated: Bool)
+    /// `escape`: the character of `ESCAPE 'c'`, which makes the one after it literal.
+    case like(PlanExpression, pattern: PlanExpression, caseInsensitive: Bool, negated: Bool, escape: Character?)
     case caseWhen([(condition: PlanExpression, result: PlanExpression)], otherwise: PlanExpression?, PlanType)
-    /// A scalar function by its BudgetQL name (round, abs, coalesce, ..., class_name, parent).
-    case function(String, [PlanExpression], PlanType)
+    /// A scalar function by its BudgetQL name (round, abs, coalesce, ..., class_name, parent),
+    /// and where the call is written (for a refusal's caret).
+    case function(String, [PlanExpression], PlanType, SourceSpan?)
     case cast(PlanExpression, PlanType)
     /// share(x): 100 · x / total of x over the result, rounded half away from zero to 2 places.
     case share(PlanExpression)
-    /// A node this view does not know, by its canonical text.
-    case untranslatable(String)
+    /// `(SELECT …)` that reads nothing of the query around it.
+    case scalarSubquery(PlanQuery, PlanType)
+    /// `x [NOT] IN (SELECT …)`, uncorrelated.
+    case inSubquery(PlanExpression, PlanQuery, negated: Bool)
+    /// `EXISTS (SELECT …)`, uncorrelated.
+    case exists(PlanQuery)
+    /// A node with no translation, by what it is, and where it is written when known.
+    case untranslatable(String, SourceSpan?)
 
     public var type: PlanType {
         switch self {
         case .column(_, let t, _), .constant(_, let t), .negate(_, let t), .arithmetic(_, _, _, let t),
-             .caseWhen(_, _, let t), .function(_, _, let t), .cast(_, let t):
+             .caseWhen(_, _, let t), .function(_, _, let t, _), .cast(_, let t), .scalarSubquery(_, let t):
             return t
         case .concat: return .text
-        case .compare, .and, .or, .not, .isNull, .inList, .like: return .boolean
+        case .compare, .and, .or, .not, .isNull, .inList, .like, .inSubquery, .exists: return .boolean
         case .share: return .decimal(scale: 2)
         case .untranslatable: return .null
         }
@@ -90,13 +98,23 @@ public indirect enum PlanSource: Sendable {
 }
 
 public struct PlanAggregate: Sendable {
-    /// count, sum, avg, min, max.
+    /// count, sum, avg, min, max, grouping, or a statistic (median, …, string_agg).
     public let function: String
     /// nil for count(*).
     public let argument: PlanExpression?
     public let distinct: Bool
     public let filter: PlanExpression?
     public let type: PlanType
+    /// grouping(a, b, …): the arguments' positions among the grouping keys.
+    public let groupingKeys: [Int]
+    /// Where the call is written.
+    public let span: SourceSpan?
+}
+
+/// A part of a plan an outside engine has no translation for: what it is and where.
+public struct PlanRefusal: Sendable {
+    public let what: String
+    public let span: SourceSpan?
 }
 
 public struct PlanSortKey: Sendable {
@@ -115,6 +133,11 @@ public struct PlanPivot: Sendable {
     public let pivotColumn: Int
     public let rowColumns: [Int]
     public let valueColumns: [Int]
+    /// Value columns (counts) whose cell is 0, not NULL, when its group has no rows.
+    public let zeroWhenMissing: Set<Int>
+    /// ORDER BY keys (by their position in the order) that name a pivoted column ("2024"),
+    /// with where the name is written: found among the pivot's columns once they are known.
+    public let orderNames: [Int: (name: String, span: SourceSpan)]
 }
 
 /// One SELECT. With `groupKeys`/`aggregates` set, `having` and `outputs` read the grouped
@@ -124,6 +147,9 @@ public struct PlanSelect: Sendable {
     public let filter: PlanExpression?
     public let grouped: Bool
     public let groupKeys: [PlanExpression]
+    /// ROLLUP, CUBE, GROUPING SETS: each grouping's keys as positions in `groupKeys`; nil: one
+    /// grouping by all keys.
+    public let groupingSets: [[Int]]?
     public let aggregates: [PlanAggregate]
     public let having: PlanExpression?
     /// Visible outputs first, then hidden ones (sort keys, the pivot value).
@@ -134,17 +160,24 @@ public struct PlanSelect: Sendable {
     public let pivot: PlanPivot?
     /// With a pivot: sort keys over the pivoted columns.
     public let order: [PlanSortKey]
-    /// Plan parts added after this view was written: an outside engine must refuse the query.
-    public let unknownParts: [String]
+    /// Plan parts added after this view was written, or not translated (window functions): an
+    /// outside engine must refuse the query.
+    public let unknownParts: [PlanRefusal]
 }
 
 public struct PlanQuery: Sendable {
-    /// One part, or the parts of a UNION ALL.
+    /// One part, or the parts of a set operation.
     public let parts: [PlanSelect]
+    /// The set operation before part i + 1 ("UNION ALL", "UNION", "EXCEPT [ALL]", "INTERSECT
+    /// [ALL]"); INTERSECT binds tighter, the others apply left to right.
+    public let operators: [String]
     public let order: [PlanSortKey]
     public let limit: Int?
     public let offset: Int
-    public let unknownParts: [String]
+    /// Per result column, the fewest places a quotient prints with (nil: its type's places):
+    /// the embedded engine's rule, so both engines print `10 / 4` as 2.5.
+    public let displayPlaces: [Int?]
+    public let unknownParts: [PlanRefusal]
 }
 
 /// What one statement is, bound.
@@ -159,13 +192,6 @@ extension Engine {
     public func bindStatements(_ source: String, parameters: [String: Value] = [:]) throws(Diagnostic) -> [PlanStatement] {
         var result: [PlanStatement] = []
         for statement in try Parser.parse(source) {
-            // Subqueries in expressions (IN (SELECT …), EXISTS, scalar) came with the language
-            // issue; the plan view has no translation for them yet and refuses them here, before a
-            // binder could evaluate one against the schema-only catalog of a remote engine.
-            if case .query(let q) = statement, q.description.contains("(SELECT") || q.description.contains("EXISTS") {
-                throw Diagnostic(kind: .execution, message: "no Spark translation for a subquery", span: nil,
-                                 hints: ["run it on the embedded engine (leave out --engine spark)"])
-            }
             let binder = Binder(catalog: catalog, parameters: parameters)
             switch statement {
             case .query(let q): result.append(.query(PlanQuery(try binder.bind(q))))
@@ -184,20 +210,27 @@ extension Engine {
 }
 
 /// Fields of a plan struct this view knows; another field appearing means the language grew.
-private func unknownFields(of value: Any, known: Set<String>) -> [String] {
+private func unknownFields(of value: Any, known: Set<String>) -> [PlanRefusal] {
     Mirror(reflecting: value).children.compactMap(\.label).filter { !known.contains($0) }
+        .map { PlanRefusal(what: "the plan part \"\($0)\"", span: nil) }
 }
 
 extension PlanQuery {
     init(_ plan: QueryPlan) {
         parts = plan.parts.map(PlanSelect.init)
+        operators = (1..<max(plan.parts.count, 1)).map { plan.operatorBefore($0).rawValue }
         order = plan.order.map(PlanSortKey.init)
         limit = plan.limit
         offset = plan.offset
-        // Set operations other than UNION ALL have no translation yet: a plan using one is refused.
-        let plainUnion = plan.operators.allSatisfy { $0 == .unionAll }
-        unknownParts = unknownFields(of: plan, known: Set(["parts", "order", "limit", "offset"] + (plainUnion ? ["operators"] : [])))
+        displayPlaces = Executor.quotientPlaces(plan, width: plan.parts.first?.visibleCount ?? 0)
+        unknownParts = unknownFields(of: plan, known: ["parts", "order", "limit", "offset", "operators"])
     }
+}
+
+extension PlanQuery {
+    /// A quotient as the embedded engine prints it: without trailing zeros beyond `minimum`
+    /// places (its `displayPlaces`).
+    public static func displayed(_ d: ExactDecimal, minimum: Int) -> ExactDecimal { Executor.trimmed(d, minimum: minimum) }
 }
 
 extension PlanSortKey {
@@ -210,22 +243,26 @@ extension PlanSelect {
         filter = s.filter.map(PlanExpression.init)
         grouped = s.aggregate != nil
         groupKeys = s.aggregate?.keys.map(PlanExpression.init) ?? []
+        groupingSets = s.aggregate?.groupingSets
         aggregates = s.aggregate?.aggregates.map { a in
             PlanAggregate(function: a.kind.rawValue, argument: a.argument.map(PlanExpression.init), distinct: a.distinct,
-                          filter: a.filter.map(PlanExpression.init), type: PlanType(a.type))
+                          filter: a.filter.map(PlanExpression.init), type: PlanType(a.type), groupingKeys: a.groupingKeys, span: a.span)
         } ?? []
         having = s.having.map(PlanExpression.init)
         outputs = s.outputs.map(PlanExpression.init)
         names = s.names
         visibleCount = s.visibleCount
         distinct = s.distinct
-        pivot = s.pivot.map { PlanPivot(pivotColumn: $0.pivotColumn, rowColumns: $0.rowColumns, valueColumns: $0.valueColumns) }
+        pivot = s.pivot.map {
+            PlanPivot(pivotColumn: $0.pivotColumn, rowColumns: $0.rowColumns, valueColumns: $0.valueColumns, zeroWhenMissing: $0.zeroWhenMissing,
+                      orderNames: $0.orderNames.mapValues { ($0.name, $0.span) })
+        }
         order = s.order.map(PlanSortKey.init)
-        // Window functions and grouping sets (the language grew them after this view) are
-        // refused by name until they are translated; a plan without them reads as before.
-        unknownParts = unknownFields(of: s, known: Set(["source", "filter", "aggregate", "having", "outputs", "names",
-                                                        "visibleCount", "distinct", "pivot", "order"] + (s.windows.isEmpty ? ["windows"] : [])))
-            + (s.aggregate.map { unknownFields(of: $0, known: Set(["keys", "aggregates"] + ($0.groupingSets == nil ? ["groupingSets"] : []))) } ?? [])
+        // Window functions have no translation yet: the first one is refused where it is written.
+        unknownParts = s.windows.prefix(1).map { PlanRefusal(what: "window functions (\($0.text))", span: $0.span) }
+            + unknownFields(of: s, known: ["source", "filter", "aggregate", "having", "outputs", "names",
+                                           "visibleCount", "distinct", "pivot", "order", "windows"])
+            + (s.aggregate.map { unknownFields(of: $0, known: ["keys", "aggregates", "groupingSets"]) } ?? [])
     }
 }
 
@@ -256,16 +293,24 @@ extension PlanExpression {
         case .not(let x): self = .not(PlanExpression(x))
         case .isNull(let x, let n): self = .isNull(PlanExpression(x), negated: n)
         case .inList(let x, let list, let n): self = .inList(PlanExpression(x), list.map(PlanExpression.init), negated: n)
-        case .like(let x, let p, let ci, let n): self = .like(PlanExpression(x), pattern: PlanExpression(p), caseInsensitive: ci, negated: n)
+        case .like(let x, let p, let ci, let n, let c, _):
+            self = .like(PlanExpression(x), pattern: PlanExpression(p), caseInsensitive: ci, negated: n, escape: c.map(Character.init))
         case .caseWhen(let branches, let otherwise, let t):
             self = .caseWhen(branches.map { (PlanExpression($0.condition), PlanExpression($0.result)) },
                              otherwise: otherwise.map(PlanExpression.init), PlanType(t))
-        case .function(let f, let args, let t, _): self = .function(f.rawValue, args.map(PlanExpression.init), PlanType(t))
+        case .function(let f, let args, let t, let span): self = .function(f.rawValue, args.map(PlanExpression.init), PlanType(t), span)
         case .cast(let x, let t, _): self = .cast(PlanExpression(x), PlanType(t))
         case .share(let x): self = .share(PlanExpression(x))
+        // A correlated subquery reads the row around it (`outerColumn`), which a translation
+        // would have to name across nested SELECTs: refused by the translator, by its text.
+        case .scalarSubquery(let q, let t) where !q.isCorrelated: self = .scalarSubquery(PlanQuery(q.plan), PlanType(t))
+        case .inSubquery(let x, let q, let n) where !q.isCorrelated: self = .inSubquery(PlanExpression(x), PlanQuery(q.plan), negated: n)
+        case .exists(let q) where !q.isCorrelated: self = .exists(PlanQuery(q.plan))
+        case .scalarSubquery(let q, _), .inSubquery(_, let q, _), .exists(let q):
+            self = .untranslatable("a correlated subquery (one that reads the row around it)", q.span)
         default:
             // The executor's own rewrites (dictionaryLookup) and any node added later.
-            self = .untranslatable(e.description)
+            self = .untranslatable(e.description, nil)
         }
     }
 }

@@ -7,6 +7,8 @@ struct ScopeColumn: Sendable {
     let index: Int
     /// The right-hand copy of a USING column: reachable only qualified, not through `*`.
     var hidden = false
+    /// Why a stored column is TEXT although its file began it as numbers (Table.textNotes).
+    var textNote: String?
 }
 
 struct Scope: Sendable {

@@ -16,10 +16,10 @@ enum DataSources {
         return "budgetql \(exe) \(size) \(modified)"
     }()
 
-    /// Loads `paths` like `SnapshotLoader.load`, with CSV files as tables of their own and the
-    /// snapshots' tables from the cache when none of their files changed.
+    /// Loads `paths` like `SnapshotLoader.load` (`workers` files at a time), with CSV files as
+    /// tables of their own and each snapshot's tables from the cache when its file is unchanged.
     /// BUDGETQL_NO_CACHE=1 turns the cache off.
-    static func load(paths: [String], progress: ((Int, Int, String) -> Void)? = nil,
+    static func load(paths: [String], workers: Int = IngestWorkers.available, progress: ((Int, Int, String) -> Void)? = nil,
                      cancellation: LoadCancellation? = nil, cache: SnapshotCache? = DataSources.standardCache()) -> LoadReport {
         let isCSV = { (path: String) in SnapshotFiles.isUserTable(path) }
         let snapshots = paths.filter { !isCSV($0) }
@@ -28,12 +28,13 @@ enum DataSources {
 
         var report: LoadReport
         if let cache, !snapshots.isEmpty {
-            guard let loaded = loadSnapshots(snapshots, cache: cache, progress: progress, cancellation: cancellation) else {
+            guard let loaded = loadSnapshots(snapshots, cache: cache, workers: workers, progress: progress,
+                                             cancellation: cancellation) else {
                 return LoadReport(tables: [], problems: [], cancelled: true)
             }
             report = loaded
         } else {
-            report = SnapshotLoader.load(paths: snapshots, progress: progress, cancellation: cancellation)
+            report = SnapshotLoader.load(paths: snapshots, workers: workers, progress: progress, cancellation: cancellation)
             if report.cancelled { return report }
         }
 
@@ -41,12 +42,23 @@ enum DataSources {
         for path in csvFiles {
             if cancellation?.isCancelled == true { return LoadReport(tables: [], problems: [], cancelled: true) }
             do throws(CSVError) {
-                let load = { () throws(CSVError) -> [Table] in [try CSVTable.load(path: path)] }
-                let tables = if let cache { try cache.tables(forFileAt: path, orLoad: load) } else { try load() }
+                // The columns that fell back to TEXT travel with the entry as notes, so a cache
+                // hit says which cell made them as the first load did.
+                let load = { () throws(CSVError) -> SnapshotCache.Entry in
+                    let read = try CSVTable.read(path: path)
+                    return SnapshotCache.Entry(tables: [read.table], notes: read.textFallbacks.map(\.encoded))
+                }
+                let entry = if let cache { try cache.entry(forFileAt: path, orLoad: load) } else { try load() }
+                let fallbacks = entry.notes.compactMap(CSVTextFallback.init(encoded:))
                 // The cache is keyed by content, so a copy of the file under another name hits the
                 // entry stored for the first: the name comes from this path, never from the cache.
                 let name = CSVTable.tableName(forPath: path)
-                for table in tables { catalog.add(Table(name: name, columns: table.columns)) }
+                for table in entry.tables {
+                    var named = Table(name: name, columns: table.columns)
+                    for f in fallbacks { named.textNotes[f.columnName.lowercased()] = f.reason(file: path) }
+                    catalog.add(named)
+                }
+                for f in fallbacks { report.problems.append(LoadProblem(file: path, line: f.line, message: f.message)) }
             } catch {
                 let column = error.column.map { "column \($0)\(error.columnName.map { " (\($0))" } ?? ""): " } ?? ""
                 report.problems.append(LoadProblem(file: error.file, line: error.line, message: column + error.message))
@@ -63,17 +75,18 @@ enum DataSources {
 
     /// The snapshots' tables with one cache entry per file (issue 16): adding, changing or
     /// removing one file re-parses only that file. Files without a good entry are parsed
-    /// together (in parallel) and stored; a cancelled load stores nothing and returns nil.
-    static func loadSnapshots(_ paths: [String], cache: SnapshotCache, progress: ((Int, Int, String) -> Void)?,
+    /// together (`workers` at a time) and stored; a cancelled load stores nothing and returns nil.
+    static func loadSnapshots(_ paths: [String], cache: SnapshotCache, workers: Int, progress: ((Int, Int, String) -> Void)?,
                               cancellation: LoadCancellation?) -> LoadReport? {
         var problems: [LoadProblem] = []
         let files = SnapshotFiles.expand(paths, problems: &problems)
         var loads: [FileLoad?] = files.map { file in
-            cache.storedEntry(forSnapshotAt: file).map { FileLoad(tables: $0.tables, notes: $0.notes) }
+            cache.storedEntry(forSnapshotAt: file).map { FileLoad(entry: $0) }
         }
         let missing = files.indices.filter { loads[$0] == nil }
         if !missing.isEmpty {
-            guard let fresh = SnapshotLoader.loadFiles(missing.map { files[$0] }, progress: progress, cancellation: cancellation) else {
+            guard let fresh = SnapshotLoader.loadFiles(missing.map { files[$0] }, workers: workers, progress: progress,
+                                                       cancellation: cancellation) else {
                 return nil
             }
             for (index, load) in zip(missing, fresh) {
@@ -82,11 +95,13 @@ enum DataSources {
                 // is tried again next time rather than remembered as failed.
                 let read = load.tables.first { $0.name == "docs" }.map { $0.rowCount > 0 } ?? false
                 guard read else { continue }
-                cache.store(SnapshotCache.Entry(tables: load.tables, notes: load.problems.map(encode)), forSnapshotAt: files[index])
+                cache.store(SnapshotCache.Entry(tables: load.tables, notes: load.problems.map(encode), fingerprint: load.figures),
+                            forSnapshotAt: files[index])
             }
         }
         var report = SnapshotLoader.combine(loads.compactMap { $0 })
         report.problems = problems + report.problems
+        report.statistics = LoadStatistics(files: files.count, parsed: missing.count, workers: workers)
         return report
     }
 
@@ -123,8 +138,9 @@ enum DataSources {
 }
 
 extension FileLoad {
-    /// A file's load as the cache gave it back: its problems travel as notes.
-    init(tables: [Table], notes: [String]) {
-        self.init(tables: tables, problems: notes.map(DataSources.decode))
+    /// A file's load as the cache gave it back: its problems travel as notes, the fingerprint of
+    /// its figures as the entry's fingerprint.
+    init(entry: SnapshotCache.Entry) {
+        self.init(tables: entry.tables, problems: entry.notes.map(DataSources.decode), figures: entry.fingerprint)
     }
 }

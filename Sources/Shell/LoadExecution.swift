@@ -34,8 +34,9 @@ enum LoadExecution {
     }
 }
 
-/// "loading 3/180 file.pdf" on a terminal once a load takes more than half a second; called from
-/// the loading thread.
+/// "loading 3/180 file.pdf" on a terminal once a load takes more than half a second: the count
+/// of files finished and the one just finished (files finish out of order when several are read
+/// at once); called from the loading thread.
 final class LoadProgress: Sendable {
     private let enabled: Bool
     private let started = Date()
@@ -54,5 +55,13 @@ final class LoadProgress: Sendable {
 
     func clear() {
         if shownOnce.load(ordering: .relaxed) { Console.status("\r\u{1B}[K") }
+    }
+
+    /// The line BUDGETQL_LOAD_STATS=1 prints after a load: "load: 200 files, 1 parsed, 199 from
+    /// the cache, 2 workers, 0.41 s".
+    static func statistics(_ s: LoadStatistics, since started: DispatchTime) -> String {
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return "load: \(s.files) file\(s.files == 1 ? "" : "s"), \(s.parsed) parsed, \(s.fromCache) from the cache, "
+            + "\(s.workers) worker\(s.workers == 1 ? "" : "s"), \(String(format: "%.2f", seconds)) s"
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// Every write and flush is checked: a full disk or a closed pipe is an error the caller reports
 /// (exit 1), never a silently short file. A regular file is written to a temporary file beside
 /// it and renamed over the old one only when everything was written and the run succeeded, so a
-/// failing rerun leaves the previous report whole.
+/// failing rerun leaves the previous report whole. A reader that went away (`| head` has its
+/// lines) is not a failure to report: the run stops quietly, as SIGPIPE would have ended it.
 final class OutputSink {
     private var file: UnsafeMutablePointer<FILE>?
     private var once = false
@@ -21,6 +22,16 @@ final class OutputSink {
     private(set) var mode: OutputMode?
     /// The first write error not yet reported.
     private var writeError: String?
+    /// The reader of stdout or of a pipe went away (EPIPE, SIGPIPE ignored): nothing more can
+    /// be delivered, and nothing is wrong with the results.
+    private(set) var readerGone = false
+    /// A write was cut short by Ctrl-C (SIGINT interrupts a blocked write, by design of the
+    /// REPL's handler): the statement is being cancelled, which is no write error.
+    private(set) var interrupted = false
+
+    /// Whether writing has failed (or lost its reader) since the last statement: a streaming
+    /// statement stops reading rows then.
+    var hasFailed: Bool { writeError != nil || readerGone || interrupted }
 
     var isStandardOutput: Bool { file == nil }
 
@@ -28,10 +39,16 @@ final class OutputSink {
         if fputs(text, file ?? stdout) == EOF { noteWriteError(errno) }
     }
 
+    /// Hands what was written to the reader now (a streamed result's batch).
+    func flush() {
+        if fflush(file ?? stdout) != 0 { noteWriteError(errno) }
+    }
+
     /// Sends results to `path` (nil: back to stdout), committing the file written before. Returns
     /// an error message on failure (of the new file, or of committing the old one).
     func redirect(to path: String?, once: Bool) -> String? {
         if let failure = close(commit: true) { return failure }
+        readerGone = false
         guard let path else { return nil }
         var status = stat()
         let exists = stat(path, &status) == 0
@@ -75,6 +92,11 @@ final class OutputSink {
     /// call, which the caller reports and counts as the statement failing.
     func statementFinished(succeeded: Bool = true) -> String? {
         if fflush(file ?? stdout) != 0 { noteWriteError(errno) }
+        if interrupted {
+            // What the interrupted write held is dropped; the next statement's text goes out whole.
+            clearerr(file ?? stdout)
+            interrupted = false
+        }
         let failure = takeWriteError()
         if once, let closeFailure = close(commit: succeeded && failure == nil) { return failure ?? closeFailure }
         return failure
@@ -114,6 +136,8 @@ final class OutputSink {
     }
 
     private func noteWriteError(_ code: Int32) {
+        if code == EPIPE { readerGone = true; return }
+        if code == EINTR { interrupted = true; return }
         if writeError == nil { writeError = "cannot write \(path ?? "standard output"): \(String(cString: strerror(code)))" }
     }
 

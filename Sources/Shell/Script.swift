@@ -119,7 +119,8 @@ extension Session {
             }
             if !succeeded {
                 allSucceeded = false
-                if !keepGoing { return false }
+                // Nobody reads the results any more: --keep-going has nothing to go on for.
+                if !keepGoing || output.readerGone { return false }
             }
         }
         return allSucceeded

@@ -43,6 +43,8 @@ public final class Session {
     }
     /// `--lang`: the language of report headers.
     public var reportLanguage: ReportLanguage = .zh
+    /// How many snapshot files a load reads at once: the processors BudgetQL may run on.
+    public var ingestWorkers = IngestWorkers.available
     public var parameters: [String: Value] = [:]
     /// The REPL: Ctrl-C cancels queries and errors need no file name.
     public let interactive: Bool
@@ -64,15 +66,20 @@ public final class Session {
     public func load(paths: [String]) -> LoadReport {
         let progress = LoadProgress(shown: Console.stderrIsTerminal)
         let cancellation = LoadCancellation()
+        let workers = ingestWorkers
+        let started = DispatchTime.now()
         let report: LoadReport
         if interactive {
             report = LoadExecution.run(cancellation: cancellation) {
-                DataSources.load(paths: paths, progress: progress.report, cancellation: cancellation)
+                DataSources.load(paths: paths, workers: workers, progress: progress.report, cancellation: cancellation)
             }
         } else {
-            report = DataSources.load(paths: paths, progress: progress.report)
+            report = DataSources.load(paths: paths, workers: workers, progress: progress.report)
         }
         progress.clear()
+        if ProcessInfo.processInfo.environment["BUDGETQL_LOAD_STATS"] == "1" {
+            Console.error(LoadProgress.statistics(report.statistics, since: started))
+        }
         guard !report.cancelled else { return report }
         catalog = Catalog(tables: report.tables)
         // CREATEd tables and views stay across a load.
@@ -104,29 +111,18 @@ public final class Session {
     @discardableResult
     public func run(_ statement: StatementText, in source: String, origin: SourceOrigin) -> Bool {
         let started = DispatchTime.now()
-        let outcome = QueryExecution.run(statement.text, engine: engine, parameters: parameters, cancellable: interactive)
-        let succeeded: Bool
+        // Rows are printed as they are read (ResultPrinter), not after the whole result.
+        let printer = ResultPrinter(session: self)
+        let outcome = QueryExecution.run(statement.text, engine: engine, parameters: parameters, cancellable: interactive,
+                                         placesFirst: effectiveMode.streamingRenderer != nil, into: printer)
+        var succeeded: Bool
         switch outcome {
-        case .results(let results):
-            // COPY (…) TO 'file' writes its rows there; the others are shown.
-            var shown: [QueryResult] = []
-            for result in results {
-                if let target = result.copyTarget {
-                    guard copy(result, to: target) else { return false }
-                    continue
-                }
-                shown.append(result)
-            }
-            let text = shown.map(render).joined()
-            // A long table on the terminal goes through the pager when asked (`.pager on`).
-            if !(pager && effectiveMode == .table && output.isStandardOutput && Pager.show(text)) {
-                output.write(text)
-            }
+        case .finished:
             if timer {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 Console.error(String(format: "Run Time: %.3f s", seconds))
             }
-            succeeded = true
+            succeeded = printer.succeeded
         case .failed(let diagnostic):
             Console.diagnostic(ErrorReport.text(diagnostic, statement: statement, source: source, origin: origin,
                                                 color: Console.colorAllowed(terminal: Console.stderrIsTerminal)))
@@ -135,16 +131,18 @@ public final class Session {
             Console.error("cancelled")
             succeeded = false
         }
-        // A result that did not reach its file or stdout (full disk, closed pipe) is a failure.
+        // A result that did not reach its file or stdout (a full disk) is a failure; a reader
+        // that went away ends the run quietly (Session.runScript, Shell.run).
+        succeeded = succeeded && !output.readerGone
         if let failure = output.statementFinished(succeeded: succeeded) {
             Console.error(failure)
             return false
         }
-        return succeeded
+        return succeeded && !output.readerGone
     }
 
     /// COPY (…) TO 'file': the rows in the format the extension names, every row, no colour.
-    private func copy(_ result: QueryResult, to path: String) -> Bool {
+    func copy(_ result: QueryResult, to path: String) -> Bool {
         guard let mode = OutputMode(fileExtensionOf: path) else {
             Console.error("error: COPY writes .csv, .tsv or .json files, not \(path)")
             return false
@@ -168,12 +166,16 @@ public final class Session {
     /// The current mode's text for a result: colour, cutting and fitting to the terminal's width
     /// only for the table on a terminal.
     public func render(_ result: QueryResult) -> String {
+        effectiveMode.renderer.render(result, options: renderOptions)
+    }
+
+    /// The current mode's options (only the table is cut to `.maxrows`).
+    var renderOptions: RenderOptions {
         let toTerminal = output.isStandardOutput && Console.stdoutIsTerminal
         var options = RenderOptions(maxRows: maxRows, width: terminalWidth, color: Console.colorAllowed(terminal: toTerminal),
                                     headers: headers, nullText: nullText)
-        let mode = effectiveMode
-        if mode != .table { options.maxRows = nil }
-        return mode.renderer.render(result, options: options)
+        if effectiveMode != .table { options.maxRows = nil }
+        return options
     }
 
     /// The columns a table must fit in: the terminal's, when a table goes to it; nil otherwise

@@ -51,6 +51,7 @@ public enum Shell {
             Console.error(failure)
             ok = false
         }
+        if session.output.readerGone { return ExitStatus.readerGone.rawValue }
         return ok ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
     }
 
@@ -86,6 +87,7 @@ public enum Shell {
             Console.error(failure)
             ok = false
         }
+        if session.output.readerGone { return ExitStatus.readerGone.rawValue }
         return ok ? ExitStatus.success.rawValue : ExitStatus.statementFailed.rawValue
     }
 

@@ -40,4 +40,7 @@ public enum ExitStatus: Int32, Sendable {
     case statementFailed = 1
     /// An input could not be read: a -f file, a --data path, a saved query name, a bad --param.
     case inputUnavailable = 2
+    /// The reader of the results went away (`| head` had its lines) while SIGPIPE was ignored:
+    /// the status SIGPIPE itself would have given (128 + 13).
+    case readerGone = 141
 }

@@ -7,15 +7,17 @@ import Store
 /// by the long-lived driver, and its rows typed by the bound query, so the shell's renderers and
 /// reports show them exactly as the embedded engine's.
 public final class SparkEngine: QueryEngine, @unchecked Sendable {
-    /// The warehouse's tables with their columns and types; `docs` and `classes` (small) with
-    /// their rows too, since reports list the documents and completion offers class names.
+    /// The warehouse's tables with their columns and types; `docs`, `classes` and `checks` with
+    /// their rows too, since reports list the documents and the failed checks, the shell's
+    /// .checks and audit read them, and completion offers class names.
     public private(set) var catalog: Catalog
     let driver: SparkDriver
     let translator = SparkTranslator()
     private var binder: Engine
 
-    /// Tables small enough to keep here whole.
-    static let localTables: Set<String> = ["docs", "classes"]
+    /// Tables kept here whole (a few rows per document; checks are the largest, some hundred
+    /// per document).
+    static let localTables: Set<String> = ["docs", "classes", "checks"]
 
     public init(driver: SparkDriver) throws(SparkFailure) {
         self.driver = driver
@@ -148,7 +150,7 @@ public final class SparkEngine: QueryEngine, @unchecked Sendable {
         case .query(let q):
             switch try translator.translate(q) {
             case .select(let sql, let columns, let types):
-                return .spark(sql) { rows throws(Diagnostic) in .done(try SparkEngine.result(rows, columns, types)) }
+                return .spark(sql) { rows throws(Diagnostic) in .done(try SparkEngine.result(rows, columns, types, places: q.displayPlaces)) }
             case .pivot(let pivot):
                 return .spark(pivot.valuesSQL) { rows throws(Diagnostic) in
                     let found = try SparkEngine.result(rows, ["v"], [pivot.pivotType])
@@ -194,8 +196,9 @@ public final class SparkEngine: QueryEngine, @unchecked Sendable {
         }
     }
 
-    /// The driver's text cells typed by the bound query.
-    static func result(_ cells: [[String?]], _ columns: [String], _ types: [PlanType]) throws(Diagnostic) -> QueryResult {
+    /// The driver's text cells typed by the bound query; a quotient column without the trailing
+    /// zeros beyond its `places` (the embedded engine's display rule).
+    static func result(_ cells: [[String?]], _ columns: [String], _ types: [PlanType], places: [Int?] = []) throws(Diagnostic) -> QueryResult {
         var rows: [[Value]] = []
         rows.reserveCapacity(cells.count)
         for row in cells {
@@ -203,8 +206,12 @@ public final class SparkEngine: QueryEngine, @unchecked Sendable {
                 throw Diagnostic(kind: .execution, message: "Spark returned \(row.count) columns, expected \(types.count)", span: nil)
             }
             var values: [Value] = []
-            for (cell, type) in zip(row, types) {
-                do { values.append(try SparkEngine.value(cell, type)) } catch {
+            for (c, (cell, type)) in zip(row, types).enumerated() {
+                do {
+                    var v = try SparkEngine.value(cell, type)
+                    if c < places.count, let minimum = places[c], case .decimal(let d) = v { v = .decimal(PlanQuery.displayed(d, minimum: minimum)) }
+                    values.append(v)
+                } catch {
                     throw Diagnostic(kind: .execution, message: error.message, span: nil)
                 }
             }
@@ -218,8 +225,10 @@ public final class SparkEngine: QueryEngine, @unchecked Sendable {
         guard let cell else { return .null }
         switch type {
         case .integer, .null:
-            guard let i = Int64(cell) else { throw SparkFailure("Spark returned \(cell) where an integer was expected") }
-            return .integer(i)
+            if let i = Int64(cell) { return .integer(i) }
+            // Past 64 bits the embedded engine holds an integer as a 128-bit decimal of no places.
+            guard let wide = ExactDecimal(cell), wide.scale == 0 else { throw SparkFailure("Spark returned \(cell) where an integer was expected") }
+            return .decimal(wide)
         case .decimal(let scale):
             guard let d = ExactDecimal(cell), let exact = d.rescaled(to: scale) else {
                 throw SparkFailure("Spark returned \(cell) where a decimal was expected")

@@ -21,6 +21,10 @@ public struct SparkPivot: Sendable {
     let names: [String]
     let types: [PlanType]
     let order: [PlanSortKey]
+    /// ORDER BY keys that name a pivoted column, found once the pivot values are known.
+    let orderNames: [Int: (name: String, span: SourceSpan)]
+    /// Value columns (counts) that are 0, not NULL, where a pivot value has no rows.
+    let zeroWhenMissing: Set<Int>
     let limit: Int?
     let offset: Int
     let distinct: Bool
@@ -37,12 +41,22 @@ public struct SparkPivot: Sendable {
             let label = v.isNull ? "NULL" : v.description
             let matches = v.isNull ? "o\(pivotColumn) IS NULL" : "o\(pivotColumn) <=> \(SparkTranslator.literal(v, pivotType))"
             for c in valueColumns {
-                items.append("max(CASE WHEN \(matches) THEN o\(c) END)")
+                let cell = "max(CASE WHEN \(matches) THEN o\(c) END)"
+                items.append(zeroWhenMissing.contains(c) ? "coalesce(\(cell), 0)" : cell)
                 columns.append(valueColumns.count == 1 ? label : "\(label)_\(names[c])")
                 types.append(self.types[c])
             }
         }
-        let keys = order.isEmpty ? rowColumns.indices.map { PlanSortKey(column: $0, descending: false, nullsFirst: false) } : order
+        var keys = order.isEmpty ? rowColumns.indices.map { PlanSortKey(column: $0, descending: false, nullsFirst: false) } : order
+        // ORDER BY "2024": the pivoted column of that name, as the embedded engine finds it.
+        for (k, wanted) in orderNames.sorted(by: { $0.key < $1.key }) where k < keys.count {
+            guard let c = columns.firstIndex(where: { $0.lowercased() == wanted.name.lowercased() }) else {
+                var message = "ORDER BY \(wanted.name): the pivot made no such column"
+                if let s = Suggestions.closest(to: wanted.name, among: columns) { message += "; did you mean \"\(s)\"?" }
+                throw Diagnostic(kind: .name, message: message, span: wanted.span, hints: ["its columns: " + columns.joined(separator: ", ")])
+            }
+            keys[k] = PlanSortKey(column: c, descending: keys[k].descending, nullsFirst: keys[k].nullsFirst)
+        }
         if let bad = keys.first(where: { $0.column >= columns.count }) {
             throw Diagnostic(kind: .name, message: "ORDER BY position \(bad.column + 1) is not in the result (it has \(columns.count) columns)", span: nil)
         }
@@ -72,20 +86,18 @@ public struct SparkTranslator: Sendable {
         try refuseUnknown(query.unknownParts)
         if query.parts.count == 1, let part = query.parts.first, let pivot = part.pivot {
             try refuseUnknown(part.unknownParts)
-            // A pivoted count of no rows is 0 embedded (issue 13) and NULL in this translation;
-            // ORDER BY a pivoted column (also issue 13) is not followed by it.
-            if part.aggregates.contains(where: { $0.function == "count" }) { throw untranslatable("PIVOT BY with count (a cell with no rows counts 0)") }
-            if !query.order.isEmpty || !part.order.isEmpty { throw untranslatable("ORDER BY with PIVOT BY") }
             return .pivot(SparkPivot(grouped: try outputs(part), pivotColumn: pivot.pivotColumn, pivotType: part.outputs[pivot.pivotColumn].type,
                                      rowColumns: pivot.rowColumns, valueColumns: pivot.valueColumns, names: part.names,
-                                     types: part.outputs.map(\.type), order: query.order, limit: query.limit, offset: query.offset,
-                                     distinct: part.distinct))
+                                     types: part.outputs.map(\.type), order: query.order.isEmpty ? part.order : query.order,
+                                     orderNames: pivot.orderNames, zeroWhenMissing: pivot.zeroWhenMissing,
+                                     limit: query.limit, offset: query.offset, distinct: part.distinct))
         }
         let (sql, names, types) = try select(query)
         return .select(sql: sql, columns: names, types: types)
     }
 
-    /// A whole query: its parts (UNION ALL), sorted and limited; outputs `o0, o1, ...`.
+    /// A whole query: its parts (combined by UNION, EXCEPT, INTERSECT), sorted and limited;
+    /// outputs `o0, o1, ...`.
     func select(_ query: PlanQuery) throws(Diagnostic) -> (String, [String], [PlanType]) {
         try refuseUnknown(query.unknownParts)
         guard let first = query.parts.first else { throw untranslatable("a query with no SELECT") }
@@ -100,16 +112,31 @@ public struct SparkTranslator: Sendable {
         }
         var types = first.outputs.prefix(width).map(\.type)
         for part in query.parts.dropFirst() {
-            if part.pivot != nil { throw untranslatable("PIVOT BY inside UNION ALL") }
+            if part.pivot != nil { throw untranslatable("PIVOT BY inside a set operation") }
             for c in 0..<width where c < part.outputs.count { types[c] = SparkTranslator.common(types[c], part.outputs[c].type) }
         }
         var pieces: [String] = []
         for part in query.parts {
             let inner = try outputs(part)
-            let cast = (0..<width).map { "CAST(o\($0) AS \(SparkTranslator.sparkType(types[$0]))) AS o\($0)" }.joined(separator: ", ")
+            let cast = (0..<width).map { "CAST(o\($0) AS \(SparkTranslator.outputType(types[$0]))) AS o\($0)" }.joined(separator: ", ")
             pieces.append("SELECT \(cast) FROM (\(inner)) u")
         }
-        let sql = "SELECT * FROM (" + pieces.joined(separator: " UNION ALL ") + ") q"
+        // The embedded engine's order of operations, written out: each run of INTERSECTs folds
+        // into its left operand first, then UNION and EXCEPT apply left to right.
+        func combined(_ a: String, _ op: String, _ b: String) -> String { "SELECT * FROM (\(a)) a \(op) SELECT * FROM (\(b)) b" }
+        var operands: [String] = [], between: [String] = []
+        var current = pieces[0]
+        for (i, op) in query.operators.enumerated() where i + 1 < pieces.count {
+            if op.hasPrefix("INTERSECT") { current = combined(current, op, pieces[i + 1]) } else {
+                operands.append(current)
+                between.append(op)
+                current = pieces[i + 1]
+            }
+        }
+        operands.append(current)
+        var all = operands[0]
+        for (k, op) in between.enumerated() { all = combined(all, op, operands[k + 1]) }
+        let sql = "SELECT * FROM (" + all + ") q"
             + SparkTranslator.orderClause(query.order, prefix: "q") + SparkTranslator.limitClause(query.limit, query.offset)
         return (sql, Array(first.names.prefix(width)), types)
     }
@@ -126,19 +153,29 @@ public struct SparkTranslator: Sendable {
         if part.grouped {
             var items: [String] = []
             for (i, k) in part.groupKeys.enumerated() { items.append("\(try expression(k, sourceColumn)) AS g\(i)") }
+            var keys: [String] = []
+            for k in part.groupKeys { keys.append(try expression(k, sourceColumn)) }
             for (j, a) in part.aggregates.enumerated() {
-                items.append("\(try aggregate(a, sourceColumn)) AS g\(part.groupKeys.count + j)")
+                items.append("\(try aggregate(a, sourceColumn, keys: keys)) AS g\(part.groupKeys.count + j)")
             }
             if items.isEmpty { items = ["1 AS g0"] }
             var grouped = "SELECT " + items.joined(separator: ", ") + " FROM " + from + whereClause
-            if !part.groupKeys.isEmpty { grouped += " GROUP BY " + (1...part.groupKeys.count).map(String.init).joined(separator: ", ") }
+            if let sets = part.groupingSets {
+                // ROLLUP, CUBE, GROUPING SETS as the list of groupings they stand for.
+                var keys: [String] = []
+                for k in part.groupKeys { keys.append(try expression(k, sourceColumn)) }
+                let written = sets.map { "(" + $0.map { keys[$0] }.joined(separator: ", ") + ")" }
+                grouped += " GROUP BY GROUPING SETS (" + written.joined(separator: ", ") + ")"
+            } else if !part.groupKeys.isEmpty {
+                grouped += " GROUP BY " + (1...part.groupKeys.count).map(String.init).joined(separator: ", ")
+            }
             from = "(\(grouped)) g"
             rowColumn = { "g.g\($0)" }
             whereClause = try part.having.map { (h) throws(Diagnostic) in " WHERE " + (try condition(h, rowColumn)) } ?? ""
         }
         var items: [String] = []
         for (i, o) in part.outputs.enumerated() {
-            items.append("CAST(\(try expression(o, rowColumn)) AS \(SparkTranslator.sparkType(o.type))) AS o\(i)")
+            items.append("CAST(\(try expression(o, rowColumn)) AS \(SparkTranslator.outputType(o.type))) AS o\(i)")
         }
         if items.isEmpty { throw untranslatable("a SELECT with no columns") }
         return "SELECT \(part.distinct ? "DISTINCT " : "")" + items.joined(separator: ", ") + " FROM " + from + whereClause
@@ -161,6 +198,7 @@ public struct SparkTranslator: Sendable {
             switch kind {
             case "JOIN": joinWord = "INNER JOIN"
             case "LEFT JOIN": joinWord = "LEFT OUTER JOIN"
+            case "RIGHT JOIN": joinWord = "RIGHT OUTER JOIN"
             case "FULL JOIN": joinWord = "FULL OUTER JOIN"
             case "CROSS JOIN": joinWord = "CROSS JOIN"
             default: throw untranslatable(kind)
@@ -179,27 +217,34 @@ public struct SparkTranslator: Sendable {
         }
     }
 
-    func aggregate(_ a: PlanAggregate, _ column: (Int) -> String) throws(Diagnostic) -> String {
+    func aggregate(_ a: PlanAggregate, _ column: (Int) -> String, keys: [String]) throws(Diagnostic) -> String {
         let filter = try a.filter.map { (f) throws(Diagnostic) in " FILTER (WHERE \(try condition(f, column)))" } ?? ""
+        if a.function == "grouping" {
+            // One bit per argument, the first the highest (Spark's grouping_id takes only all
+            // the grouping keys, so the bits are added up from grouping() of each).
+            let arguments = a.groupingKeys.compactMap { $0 < keys.count ? keys[$0] : nil }
+            let bits = arguments.enumerated().map { i, k in "CAST(grouping(\(k)) AS BIGINT) * \(1 << (arguments.count - 1 - i))" }
+            return "(" + (bits.isEmpty ? ["CAST(0 AS BIGINT)"] : bits).joined(separator: " + ") + ")"
+        }
         guard let argument = a.argument else {
-            guard a.function == "count" else { throw untranslatable("\(a.function)(*)") }
+            guard a.function == "count" else { throw untranslatable("\(a.function)(*)", a.span) }
             return "count(*)" + filter
         }
-        let x = try expression(argument, column)
-        // sum/avg/min/max(DISTINCT) came with the language issue after this translation: refused
-        // until translated, never answered without their DISTINCT.
-        if a.distinct && a.function != "count" { throw untranslatable("\(a.function)(DISTINCT …)") }
+        var x = try expression(argument, column)
+        // Sums run in 38 digits, as the embedded engine's 128-bit ones do (Spark's sum of a
+        // BIGINT is a BIGINT and overflows).
+        if argument.type == .integer && (a.function == "sum" || a.function == "avg") { x = "CAST(\(x) AS DECIMAL(38,0))" }
+        let distinct = a.distinct ? "DISTINCT " : ""
         switch a.function {
-        case "count": return "count(\(a.distinct ? "DISTINCT " : "")\(x))" + filter
-        case "sum", "min", "max": return "\(a.function)(\(x))" + filter
+        case "count": return "count(\(distinct)\(x))" + filter
+        case "sum", "min", "max": return "\(a.function)(\(distinct)\(x))" + filter
         case "avg":
             // sum / count, divided exactly and rounded once to the scale BudgetQL gives avg
             // (Spark's own avg of an integer is a double).
-            let scale = a.type.decimalScale
-            let sum = "CAST(sum(\(x))\(filter) AS DECIMAL(38,\(argument.type.decimalScale)))"
-            return "round(\(sum) / CAST(count(\(x))\(filter) AS DECIMAL(20,0)), \(scale))"
+            let sum = "sum(\(distinct)\(x))\(filter)", count = "count(\(distinct)\(x))\(filter)"
+            return SparkTranslator.quotient(sum, argument.type.decimalScale, count, 0, scale: a.type.decimalScale)
         default:
-            throw untranslatable("the aggregate \(a.function)()")
+            throw untranslatable("the aggregate \(a.function)()", a.span)
         }
     }
 
@@ -222,8 +267,13 @@ public struct SparkTranslator: Sendable {
             var items: [String] = []
             for item in list { items.append(try x(item)) }
             return "(\(try x(a)) \(negated ? "NOT " : "")IN (\(items.joined(separator: ", "))))"
-        case .like(let a, let pattern, let ci, let negated):
-            // BudgetQL's LIKE has no escape character; Spark's is backslash, so double it.
+        case .like(let a, let pattern, let ci, let negated, let escape?):
+            // Spark refuses an escape character before anything but %, _ and itself, where
+            // BudgetQL (like PostgreSQL) reads it as that character: drop those escapes.
+            guard case .constant(.text(let s), _) = pattern else { throw untranslatable("LIKE … ESCAPE with a pattern that is not a constant") }
+            return "(\(negated ? "NOT " : "")(\(try x(a)) \(ci ? "ILIKE" : "LIKE") \(SparkTranslator.literal(.text(SparkTranslator.sparkEscapes(s, escape)), .text)) ESCAPE \(SparkTranslator.literal(.text(String(escape)), .text))))"
+        case .like(let a, let pattern, let ci, let negated, nil):
+            // Without ESCAPE, BudgetQL's LIKE has no escape character; Spark's is backslash, so double it.
             let p: String
             if case .constant(.text(let s), _) = pattern {
                 p = SparkTranslator.literal(.text(s.replacingOccurrences(of: "\\", with: "\\\\")), .text)
@@ -236,7 +286,7 @@ public struct SparkTranslator: Sendable {
             for b in branches { s += " WHEN \(try condition(b.condition, column)) THEN \(try x(b.result))" }
             if let otherwise { s += " ELSE \(try x(otherwise))" }
             return s + " END"
-        case .function(let name, let args, let t): return try function(name, args, t, column)
+        case .function(let name, let args, let t, let span): return try function(name, args, t, span, column)
         case .cast(let a, let t): return try cast(try x(a), from: a.type, to: t)
         case .share(let a):
             // 100 · x / (total of x over the result), rounded half away from zero to 2 places;
@@ -244,26 +294,48 @@ public struct SparkTranslator: Sendable {
             let scale = a.type.decimalScale
             let value = "CAST(\(try x(a)) AS DECIMAL(18,\(scale)))"
             return "round(CAST(\(value) * 100 AS DECIMAL(18,\(scale))) / nullif(CAST(sum(\(value)) OVER () AS DECIMAL(18,\(scale))), 0), 2)"
-        case .untranslatable(let text):
-            throw untranslatable(text)
+        case .scalarSubquery(let q, let t):
+            // More than one row is an error on both engines; none is NULL.
+            let (inner, _, _) = try select(q)
+            return "CAST((SELECT o0 FROM (\(inner)) sq) AS \(SparkTranslator.sparkType(t)))"
+        case .inSubquery(let a, let q, let negated):
+            // SQL's three-valued IN written out over the subquery's rows, each part an
+            // uncorrelated scalar subquery (Spark's own IN (SELECT …) in a select list answers
+            // false where a NULL makes it unknown): true when a value matches; false when there
+            // are no rows; else unknown when the value is NULL or a row is; else false.
+            let (inner, _, _) = try select(q)
+            let value = try x(a)
+            let rows = "(SELECT count(*) FROM (\(inner)) sq)", nulls = "(SELECT count(*) - count(o0) FROM (\(inner)) sq)"
+            let values = "(SELECT collect_set(o0) FROM (\(inner)) sq)"
+            let test = "CASE WHEN \(rows) = 0 THEN FALSE WHEN \(value) IS NULL THEN CAST(NULL AS BOOLEAN) WHEN array_contains(\(values), \(value)) THEN TRUE "
+                + "WHEN \(nulls) > 0 THEN CAST(NULL AS BOOLEAN) ELSE FALSE END"
+            return negated ? "(NOT (\(test)))" : "(\(test))"
+        case .exists(let q):
+            let (inner, _, _) = try select(q)
+            return "EXISTS (SELECT 1 FROM (\(inner)) sq)"
+        case .untranslatable(let text, let span):
+            throw untranslatable(text, span)
         }
     }
 
     /// A condition: a bare NULL (type NULL in BudgetQL, VOID in Spark) becomes a NULL boolean,
     /// which Spark accepts where it wants a condition.
     func condition(_ e: PlanExpression, _ column: (Int) -> String) throws(Diagnostic) -> String {
-        e.type == .null ? "CAST(NULL AS BOOLEAN)" : try expression(e, column)
+        // Translated first, so a node with no translation (typed NULL here) is still refused.
+        let sql = try expression(e, column)
+        return e.type == .null ? "CAST(NULL AS BOOLEAN)" : sql
     }
 
     func arithmetic(_ op: String, _ l: String, _ lt: PlanType, _ r: String, _ rt: PlanType, _ t: PlanType) throws(Diagnostic) -> String {
         if t == .null { return "NULL" }
-        // Operands and results as the embedded engine holds single values (64-bit units, about
-        // 19 digits at their scale), so Spark keeps every decimal place and a result that does
-        // not fit is an error (ANSI), as it is embedded, never a rounding.
+        // Operands and results in 38 digits, as the embedded engine widens to 128-bit units
+        // (about 38 digits), integers too; with spark.sql.decimalOperations.allowPrecisionLoss
+        // off (spark/warehouse.py) Spark keeps every decimal place, and a result that does not
+        // fit is an error (ANSI), as it is embedded, never a rounding.
         func operand(_ s: String, _ type: PlanType) -> String {
             switch type {
-            case .decimal(let scale): return "CAST(\(s) AS DECIMAL(19,\(scale)))"
-            case .integer where t != .integer: return "CAST(\(s) AS DECIMAL(19,0))"
+            case .decimal(let scale): return "CAST(\(s) AS DECIMAL(38,\(scale)))"
+            case .integer: return "CAST(\(s) AS DECIMAL(38,0))"
             default: return s
             }
         }
@@ -271,27 +343,48 @@ public struct SparkTranslator: Sendable {
         let result: String
         switch op {
         case "+", "-", "*": result = "(\(a) \(op) \(b))"
-        case "/":
-            // The embedded engine divides exactly to 18 places without trailing zeros (issue 13);
-            // Spark's DECIMAL(19,s) neither holds nor prints that: refused until translated.
-            throw untranslatable("division (the embedded engine's exact division)")
+        case "/": return SparkTranslator.quotient(l, lt.decimalScale, r, rt.decimalScale, scale: t.decimalScale)
         case "%": result = "(\(a) % nullif(\(b), 0))"
         default: throw untranslatable("the operator \(op)")
         }
-        if case .decimal(let scale) = t { return "CAST(\(result) AS DECIMAL(19,\(scale)))" }
-        return result
+        switch t {
+        case .decimal(let scale): return "CAST(\(result) AS DECIMAL(38,\(scale)))"
+        case .integer: return "CAST(\(result) AS DECIMAL(38,0))"
+        default: return result
+        }
     }
 
-    func function(_ name: String, _ args: [PlanExpression], _ t: PlanType, _ column: (Int) -> String) throws(Diagnostic) -> String {
+    /// `a / b` at `scale` places, rounded half away from zero, NULL when b is 0: the embedded
+    /// engine's quotient. Both operands at one scale s as DECIMAL(38,s) make Spark's quotient
+    /// type DECIMAL(38,18) (allowPrecisionLoss off), which Spark rounds HALF_UP (away from
+    /// zero) from its quotient at 38 places; rounding twice can only differ from once when the
+    /// divisor's units (at scale s) exceed 10^20, so it is exact for every divisor whose units
+    /// fit in 64 bits. Another scale k (avg's, max(6, s)) rounds the 18-place value once more:
+    /// exact while count · 10^s stays at most 10^(18 - k) (10^10 rows of a 2-place column).
+    static func quotient(_ a: String, _ sa: Int, _ b: String, _ sb: Int, scale: Int) -> String {
+        let s = max(sa, sb)
+        let q = "(CAST(\(a) AS DECIMAL(38,\(s))) / nullif(CAST(\(b) AS DECIMAL(38,\(s))), 0))"
+        return scale == 18 ? "CAST(\(q) AS DECIMAL(38,18))" : "CAST(round(\(q), \(scale)) AS DECIMAL(38,\(scale)))"
+    }
+
+    func function(_ name: String, _ args: [PlanExpression], _ t: PlanType, _ span: SourceSpan?, _ column: (Int) -> String) throws(Diagnostic) -> String {
         var a: [String] = []
         for arg in args { a.append(try expression(arg, column)) }
         func arg(_ i: Int) throws(Diagnostic) -> String {
-            guard i < a.count else { throw untranslatable("\(name)() with \(a.count) arguments") }
+            guard i < a.count else { throw untranslatable("\(name)() with \(a.count) arguments", span) }
             return a[i]
         }
         if args.contains(where: { $0.type == .null }) && name != "coalesce" && name != "nullif" { return "CAST(NULL AS \(SparkTranslator.sparkType(t)))" }
+        // Positions and lengths as Spark's INT (an integer expression here may be DECIMAL(38,0)).
+        func int(_ i: Int) throws(Diagnostic) -> String { "CAST(\(try arg(i)) AS INT)" }
         switch name {
         case "round":
+            // round(x, -n): to a multiple of 10^n, half away from zero, in one rounding from x's
+            // own places (1249.99 is 1200), as Spark's round of a decimal does.
+            if args.count == 2, case .constant(.integer(let n), _) = args[1], n < 0 {
+                let x = "CAST(\(try arg(0)) AS DECIMAL(38,\(args[0].type.decimalScale)))"
+                return "CAST(round(\(x), \(n)) AS \(SparkTranslator.outputType(t)))"
+            }
             guard args.first?.type != .integer else { return try arg(0) }
             return "round(\(try arg(0)), \(t.decimalScale))"
         case "abs", "coalesce", "nullif", "lower", "upper", "replace":
@@ -299,11 +392,12 @@ public struct SparkTranslator: Sendable {
         case "length": return "char_length(\(try arg(0)))"
         case "starts_with": return "startswith(\(try arg(0)), \(try arg(1)))"
         case "substr":
-            // SQLite's rule: a start before 1 eats into the length (Spark would count from the end).
-            let s = try arg(0), start = try arg(1)
+            // SQLite's rule: a start before 1 eats into the length (Spark would count from the end);
+            // a negative length is an error, as embedded.
+            let s = try arg(0), start = try int(1)
             if a.count > 2 {
-                let length = try arg(2)
-                return "CASE WHEN \(start) < 1 THEN substr(\(s), 1, greatest(\(length) + \(start) - 1, 0)) ELSE substr(\(s), \(start), greatest(\(length), 0)) END"
+                let length = try int(2)
+                return "CASE WHEN \(length) < 0 THEN raise_error('substr() length is negative') WHEN \(start) < 1 THEN substr(\(s), 1, greatest(\(length) + \(start) - 1, 0)) ELSE substr(\(s), \(start), \(length)) END"
             }
             return "CASE WHEN \(start) < 1 THEN \(s) ELSE substr(\(s), \(start)) END"
         case "class_name":
@@ -312,11 +406,42 @@ public struct SparkTranslator: Sendable {
         case "parent":
             // 2080101 -> 20801 -> 208 -> NULL.
             if args.first?.type == .integer {
-                return "CASE WHEN char_length(CAST(\(try arg(0)) AS STRING)) > 3 THEN \(try arg(0)) div 100 END"
+                let code = "CAST(\(try arg(0)) AS BIGINT)"
+                return "CASE WHEN char_length(CAST(\(code) AS STRING)) > 3 THEN \(code) div 100 END"
             }
             return "CASE WHEN char_length(\(try arg(0))) > 3 THEN substr(\(try arg(0)), 1, char_length(\(try arg(0))) - 2) END"
+        case "trim", "ltrim", "rtrim":
+            // One argument: spaces; two: any of the second's characters.
+            guard a.count == 2 else { return "\(name)(\(try arg(0)))" }
+            let side = ["trim": "BOTH", "ltrim": "LEADING", "rtrim": "TRAILING"][name] ?? "BOTH"
+            return "trim(\(side) \(try arg(1)) FROM \(try arg(0)))"
+        case "concat":
+            // concat skips NULLs (|| does not): Spark's concat_ws does too.
+            return "concat_ws(''" + args.indices.map { ", CAST(\(a[$0]) AS STRING)" }.joined() + ")"
+        case "split_part": return "split_part(\(try arg(0)), \(try arg(1)), \(try int(2)))"
+        case "strpos": return "CAST(instr(\(try arg(0)), \(try arg(1))) AS BIGINT)"
+        case "lpad", "rpad": return "\(name)(\(try arg(0)), \(try int(1))\(a.count > 2 ? ", \(try arg(2))" : ""))"
+        case "left", "right":
+            // A negative count leaves that many characters off the other end (PostgreSQL).
+            let s = try arg(0), n = try int(1)
+            let rest = name == "left" ? "substr(\(s), 1, greatest(char_length(\(s)) + \(n), 0))"
+                : "substr(\(s), least(1 - \(n), char_length(\(s)) + 1))"
+            return "CASE WHEN \(n) < 0 THEN \(rest) ELSE \(name)(\(s), \(n)) END"
+        case "floor", "ceil", "trunc":
+            let x = try arg(0)
+            let rounded = name == "trunc" ? "CASE WHEN \(x) < 0 THEN ceil(\(x)) ELSE floor(\(x)) END" : "\(name)(\(x))"
+            return "CAST(\(rounded) AS \(SparkTranslator.outputType(t)))"
+        case "sign": return "CAST(sign(\(try arg(0))) AS BIGINT)"
+        case "greatest", "least":
+            // NULLs are skipped, as embedded; every argument at the common type first.
+            return "\(name)(" + a.map { "CAST(\($0) AS \(SparkTranslator.outputType(t)))" }.joined(separator: ", ") + ")"
+        case "check_precision":
+            // CAST(x AS DECIMAL(p, s)): a value with more than p - s digits before the point is
+            // an error on both engines.
+            guard case .constant(.integer(let p), _)? = args.dropFirst().first, (1...38).contains(p) else { throw untranslatable("CAST to that DECIMAL", span) }
+            return "CAST(CAST(\(try arg(0)) AS DECIMAL(\(p),\(t.decimalScale))) AS DECIMAL(38,\(t.decimalScale)))"
         default:
-            throw untranslatable("the function \(name)()")
+            throw untranslatable("the function \(name)()", span)
         }
     }
 
@@ -331,14 +456,19 @@ public struct SparkTranslator: Sendable {
         }
     }
 
-    func refuseUnknown(_ parts: [String]) throws(Diagnostic) {
-        if let first = parts.first { throw untranslatable("the plan part \"\(first)\"") }
+    func refuseUnknown(_ parts: [PlanRefusal]) throws(Diagnostic) {
+        if let first = parts.first { throw untranslatable(first.what, first.span) }
     }
 
-    func untranslatable(_ what: String) -> Diagnostic {
-        Diagnostic(kind: .execution, message: "no Spark translation for \(what)", span: nil,
+    /// The one error for a construct with no translation, with a caret where it is written.
+    public func untranslatable(_ what: String, _ span: SourceSpan? = nil) -> Diagnostic {
+        Diagnostic(kind: .execution, message: SparkTranslator.refusalPrefix + what, span: span,
                    hints: ["run it on the embedded engine (leave out --engine spark)"])
     }
+
+    /// How every refusal's message starts.
+    public static let refusalPrefix = "no Spark translation for "
+
 
     // MARK: Spark SQL text
 
@@ -361,6 +491,25 @@ public struct SparkTranslator: Sendable {
 
     /// A Spark SQL literal for a BudgetQL value. Spark reads backslash escapes inside quotes and
     /// joins adjacent literals, so quotes and backslashes are escaped with backslashes.
+    /// A LIKE pattern with escape character `c` as Spark reads it: `c` kept only before %, _
+    /// and `c` (Spark's rule), dropped before any other character (which it stands for anyway).
+    static func sparkEscapes(_ pattern: String, _ c: Character) -> String {
+        var out = ""
+        var escaped = false
+        for ch in pattern {
+            if escaped {
+                if ch == "%" || ch == "_" || ch == c { out.append(c) }
+                out.append(ch)
+                escaped = false
+            } else if ch == c {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
     static func literal(_ v: Value, _ t: PlanType) -> String {
         switch v {
         case .null: return t == .null ? "NULL" : "CAST(NULL AS \(sparkType(t)))"
@@ -371,6 +520,10 @@ public struct SparkTranslator: Sendable {
             return "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
         }
     }
+
+    /// The type a query's output column is cast to: integers in 38 digits, since the embedded
+    /// engine's integer arithmetic widens past 64 bits instead of failing.
+    static func outputType(_ t: PlanType) -> String { t == .integer ? "DECIMAL(38,0)" : sparkType(t) }
 
     static func sparkType(_ t: PlanType) -> String {
         switch t {

@@ -3,6 +3,11 @@ public struct Table: Sendable {
     public let name: String
     public let columns: [Column]
     public let rowCount: Int
+    /// Why a column is TEXT when its file began it as numbers, by lowercased column name (the
+    /// CSV loader's note, "amount is TEXT because bench.csv:57 has "n/a?" …"): shown with an
+    /// error that refuses the column as text. Not stored in the cache's archive; the loader
+    /// puts it back from the entry's notes.
+    public var textNotes: [String: String] = [:]
 
     public init(name: String, columns: [Column]) {
         self.name = name

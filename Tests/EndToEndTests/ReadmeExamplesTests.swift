@@ -52,7 +52,7 @@ import Testing
     }
 
     /// The Spark engine's examples need a running cluster (`spark/cluster start`, a PORT of its
-    /// own): they are run by the Spark tests (BUDGETQL_SPARK_TESTS=1 ./test), not here.
+    /// own): `theSparkExamplesRunOnTheTestCluster` runs them on the cluster ./test starts.
     static func needsSparkCluster(_ block: Block) -> Bool {
         block.lines.contains { $0.contains("--engine spark") || $0.hasPrefix("spark/") }
     }
@@ -160,54 +160,141 @@ import Testing
     @Test(.enabled(if: Terminal.isAvailable, "tmux is needed"))
     func everyTranscriptIsWhatTheTerminalShows() throws {
         for block in try Self.blocks() where Self.isTranscript(block) {
-            var lines = block.lines
-            var arguments: [String] = []
-            if let first = lines.first, first.hasPrefix("$ ") {
-                // `$ ./repl ARGS` or `$ budgetql ARGS`: the REPL with those arguments.
-                arguments = first.split(separator: " ").dropFirst(2).map(String.init)
-                lines.removeFirst()
-            }
-            // In the repository, as `./repl` runs, so Data/ is named as the README names it.
-            let terminal = try Terminal(arguments: arguments, columns: 200, rows: 120, directory: Binary.packageRoot.path)
-            defer { terminal.stop() }
-            var promptsSeen = 0
-            for line in lines {
-                if line.hasPrefix(Self.prompt) || line.hasPrefix(Self.continuation) {
-                    let typed = line.hasPrefix(Self.prompt) ? String(line.dropFirst(Self.prompt.count)) : String(line.dropFirst(Self.continuation.count))
-                    promptsSeen += 1
-                    // The prompt for this line: one more than before, and waiting, so nothing is
-                    // typed while the statement before still runs (the terminal would echo it).
-                    try terminal.waitFor("prompt \(promptsSeen) before typing \"\(typed)\"") { screen in
-                        let shown = screen.split(separator: "\n").map { String($0).trimmingTrailingBlanks() }
-                        let prompts = shown.filter { $0.hasPrefix(Self.prompt.trimmingTrailingBlanks()) || $0.hasPrefix(Self.continuation.trimmingTrailingBlanks()) }
-                        let last = shown.last ?? ""
-                        return prompts.count == promptsSeen
-                            && (last == Self.prompt.trimmingTrailingBlanks() || last == Self.continuation.trimmingTrailingBlanks())
-                    }
-                    try terminal.type(typed)
-                    if typed != ".quit" { try terminal.press("Enter") }
+            try Self.checkTranscript(block.lines, at: block.line)
+        }
+    }
+
+    /// The cluster ./test starts (nil when the Spark tests are left out).
+    static var sparkMaster: String? {
+        let m = ProcessInfo.processInfo.environment["BUDGETQL_SPARK_MASTER"] ?? ""
+        return m.isEmpty ? nil : m
+    }
+
+    /// The Spark section's examples, on the cluster ./test started: its commands (the cluster's
+    /// own start and stop left out: it runs already) in the repository, as written, with the
+    /// cluster's address for PORT and a scratch folder for /tmp; its REPL transcript in a
+    /// terminal; its EXPLAIN's output (`…` in the README stands for the columns left out).
+    @Test(.enabled(if: sparkMaster != nil && Terminal.isAvailable, "the Spark tests' cluster (./test) and tmux are needed"))
+    func theSparkExamplesRunOnTheTestCluster() throws {
+        let master = try #require(Self.sparkMaster)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-readme-spark-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        func substituted(_ line: String) -> String {
+            line.replacingOccurrences(of: "spark://127.0.0.1:PORT", with: master).replacingOccurrences(of: "/tmp/", with: scratch + "/")
+        }
+        let path = Binary.path.split(separator: "/").dropLast().joined(separator: "/")
+        let environment = ["PATH": "/" + path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
+        var ran = (commands: 0, transcripts: 0, outputs: 0)
+        for block in try Self.blocks() where Self.needsSparkCluster(block) {
+            let lines = Self.joined(block.lines).map(substituted)
+            if block.lines.contains(where: { $0.hasPrefix(Self.prompt) }) {
+                try Self.checkTranscript(block.lines.map(substituted), at: block.line)
+                ran.transcripts += 1
+            } else if let first = lines.first, first.hasPrefix("$ ") {
+                // A command and the output it prints.
+                let outcome = try Binary.run(["-c", String(first.dropFirst(2)) + " </dev/null"], directory: Binary.packageRoot.path,
+                                             environment: environment, shell: true)
+                #expect(outcome.status == 0, "README.md:\(block.line): \(outcome.stderr)")
+                let got = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingBlanks() }
+                let want = Array(lines.dropFirst()).map { $0.trimmingTrailingBlanks() }
+                #expect(Self.matches(got.prefix(want.count), want), "README.md:\(block.line): the README shows\n\(want.joined(separator: "\n"))\nand the command printed\n\(got.joined(separator: "\n"))")
+                ran.outputs += 1
+            } else {
+                for command in lines.map(Self.withoutComment) where !command.isEmpty && !command.hasPrefix("spark/cluster") {
+                    let outcome = try Binary.run(["-c", command + " </dev/null"], directory: Binary.packageRoot.path, environment: environment, shell: true)
+                    #expect(outcome.status == 0, "README.md:\(block.line): `\(command)` exited \(outcome.status): \(outcome.stderr)")
+                    ran.commands += 1
                 }
             }
-            let expected = lines.map { $0.trimmingTrailingBlanks() }
-            let firstPrompt = expected.firstIndex { $0.hasPrefix(Self.prompt) } ?? 0
-            let endsAtAPrompt = expected.last?.hasPrefix(Self.prompt) == true
-            let screen = try terminal.waitFor("the README's last line, then a prompt") { screen in
-                let last = screen.split(separator: "\n").last.map { String($0).trimmingTrailingBlanks() }
-                return endsAtAPrompt ? last == expected.last : last == Self.prompt.trimmingTrailingBlanks()
+        }
+        #expect(ran.commands >= 4 && ran.transcripts >= 1 && ran.outputs >= 1, "\(ran)")
+    }
+
+    /// Lines with `\` continuations joined.
+    static func joined(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        var pending = ""
+        for raw in lines {
+            var line = raw
+            if !pending.isEmpty { line = pending + " " + line.trimmingCharacters(in: .whitespaces); pending = "" }
+            if line.hasSuffix("\\") { pending = String(line.dropLast()).trimmingCharacters(in: .whitespaces); continue }
+            out.append(line)
+        }
+        return out
+    }
+
+    /// Printed lines against the README's, where `…` stands for anything.
+    static func matches(_ got: ArraySlice<String>, _ want: [String]) -> Bool {
+        guard got.count == want.count else { return false }
+        return zip(got, want).allSatisfy { g, w in
+            let parts = w.components(separatedBy: "…")
+            guard parts.count > 1 else { return g == w }
+            var rest = Substring(g)
+            for (i, part) in parts.enumerated() {
+                if i == 0 { guard rest.hasPrefix(part) else { return false }; rest = rest.dropFirst(part.count); continue }
+                if i == parts.count - 1 { return rest.hasSuffix(part) }
+                guard let r = rest.range(of: part) else { return false }
+                rest = rest[r.upperBound...]
             }
-            var shown = screen.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingBlanks() }
-            // The prompt waiting after the README's last output line is not part of the example.
-            if !endsAtAPrompt { shown.removeLast() }
-            // A transcript without a `$` line starts at its first prompt (the banner is not shown).
-            if lines.first?.hasPrefix(Self.prompt) == true, let start = shown.firstIndex(of: expected[firstPrompt]) {
-                shown = Array(shown[start...])
+            return true
+        }
+    }
+
+    /// Types a transcript's lines at the prompt of a real terminal and compares the screen.
+    static func checkTranscript(_ blockLines: [String], at blockLine: Int) throws {
+        let block = (lines: blockLines, line: blockLine)
+        var lines = block.lines
+        var arguments: [String] = []
+        if let first = lines.first, first.hasPrefix("$ ") {
+            // `$ ./repl ARGS` or `$ budgetql ARGS`: the REPL with those arguments.
+            arguments = first.split(separator: " ").dropFirst(2).map(String.init)
+            lines.removeFirst()
+        }
+        // In the repository, as `./repl` runs, so Data/ is named as the README names it.
+        let terminal = try Terminal(arguments: arguments, columns: 200, rows: 120, directory: Binary.packageRoot.path)
+        defer { terminal.stop() }
+        var promptsSeen = 0
+        for line in lines {
+            if line.hasPrefix(Self.prompt) || line.hasPrefix(Self.continuation) {
+                let typed = line.hasPrefix(Self.prompt) ? String(line.dropFirst(Self.prompt.count)) : String(line.dropFirst(Self.continuation.count))
+                promptsSeen += 1
+                // The prompt for this line: one more than before, and waiting, so nothing is
+                // typed while the statement before still runs (the terminal would echo it).
+                try terminal.waitFor("prompt \(promptsSeen) before typing \"\(typed)\"") { screen in
+                    let shown = screen.split(separator: "\n").map { String($0).trimmingTrailingBlanks() }
+                    let prompts = shown.filter { $0.hasPrefix(Self.prompt.trimmingTrailingBlanks()) || $0.hasPrefix(Self.continuation.trimmingTrailingBlanks()) }
+                    let last = shown.last ?? ""
+                    return prompts.count == promptsSeen
+                        && (last == Self.prompt.trimmingTrailingBlanks() || last == Self.continuation.trimmingTrailingBlanks())
+                }
+                try terminal.type(typed)
+                if typed != ".quit" { try terminal.press("Enter") }
             }
-            if shown != expected {
-                let first = (0..<min(shown.count, expected.count)).first { shown[$0] != expected[$0] } ?? min(shown.count, expected.count)
-                let want = first < expected.count ? expected[first] : "<end>"
-                let got = first < shown.count ? shown[first] : "<end>"
-                Issue.record("README.md:\(block.line + first): the README shows \"\(want)\" where the terminal shows \"\(got)\"")
-            }
+        }
+        let expected = lines.map { $0.trimmingTrailingBlanks() }
+        let firstPrompt = expected.firstIndex { $0.hasPrefix(Self.prompt) } ?? 0
+        let endsAtAPrompt = expected.last?.hasPrefix(Self.prompt) == true
+        let screen = try terminal.waitFor("the README's last line, then a prompt") { screen in
+            let shown = screen.split(separator: "\n").map { String($0).trimmingTrailingBlanks() }
+            if endsAtAPrompt { return shown.last == expected.last }
+            // A new prompt after the last line typed: the bare prompt before the typed keys
+            // were echoed must not end the wait (it did on a loaded machine).
+            let prompts = shown.filter { $0.hasPrefix(Self.prompt.trimmingTrailingBlanks()) || $0.hasPrefix(Self.continuation.trimmingTrailingBlanks()) }
+            return prompts.count == promptsSeen + 1 && shown.last == Self.prompt.trimmingTrailingBlanks()
+        }
+        var shown = screen.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingBlanks() }
+        // The prompt waiting after the README's last output line is not part of the example.
+        if !endsAtAPrompt { shown.removeLast() }
+        // A transcript without a `$` line starts at its first prompt (the banner is not shown).
+        if lines.first?.hasPrefix(Self.prompt) == true, let start = shown.firstIndex(of: expected[firstPrompt]) {
+            shown = Array(shown[start...])
+        }
+        if shown != expected {
+            let first = (0..<min(shown.count, expected.count)).first { shown[$0] != expected[$0] } ?? min(shown.count, expected.count)
+            let want = first < expected.count ? expected[first] : "<end>"
+            let got = first < shown.count ? shown[first] : "<end>"
+            Issue.record("README.md:\(block.line + first): the README shows \"\(want)\" where the terminal shows \"\(got)\"")
         }
     }
 }

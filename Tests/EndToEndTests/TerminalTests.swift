@@ -126,6 +126,33 @@ struct TerminalTests {
         #expect(!(try terminal.hasExited()))
     }
 
+    /// Issue 16: a folder is read several files at a time, so Ctrl-C meets several conversions
+    /// under way: every one is killed, and the tables loaded before are kept.
+    @Test func ctrlCDuringAParallelLoadKillsEveryConversion() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = dir + "/slow"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let pdfs = try (0..<4).map { _ in try NestedForms.write(into: folder) }
+        let terminal = try Terminal(environment: ["BUDGETQL_NO_CACHE": "1"])
+        try terminal.type(".load \(folder)")
+        try terminal.press("Enter")
+        // Both cores' workers converting (one on a one-core machine), or 30 s.
+        let expected = min(2, ProcessInfo.processInfo.activeProcessorCount)
+        func converting() -> Int { pdfs.filter { NestedForms.processRunning(mentioning: "pdftotext", $0) }.count }
+        let deadline = Date().addingTimeInterval(30)
+        while converting() < expected, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(converting() >= expected, "\(expected) conversions at once")
+        try terminal.press("C-c")
+        try terminal.waitFor("the cancellation") { $0.contains(".load cancelled; the tables loaded before are kept") }
+        try terminal.waitForLastLine("budgetql>")
+        #expect(converting() == 0, "every conversion of the load was killed")
+        try terminal.type("SELECT count(*) AS n")
+        try terminal.press("Enter")
+        let screen = try terminal.waitFor("the seed's rows") { $0.contains("(1 row)") }
+        #expect(screen.contains(" 28\n"))
+    }
+
     @Test func chineseTextIsTypedAndEditedByCharacterUnderACLocale() throws {
         let terminal = try Terminal(environment: ["LC_ALL": "C", "LANG": "C"])
         try terminal.type("SELECT '预算表'")

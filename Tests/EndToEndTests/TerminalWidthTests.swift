@@ -17,7 +17,12 @@ struct TerminalWidthTests {
         defer { terminal.stop() }
         try terminal.type(line)
         try terminal.press("Enter")
-        try terminal.waitFor(until) { $0.contains(until) }
+        // Below the typed line: the banner above it ("… 469 rows in 10 tables") must not end the
+        // wait before the statement has even been echoed, as it did on a loaded machine.
+        try terminal.waitFor(until) { screen in
+            guard let typed = screen.range(of: "budgetql> " + line, options: .backwards) else { return false }
+            return screen[typed.upperBound...].contains(until)
+        }
         try terminal.waitForLastLine("budgetql>")
         return try terminal.screen(joined: true).split(separator: "\n").map(String.init)
     }

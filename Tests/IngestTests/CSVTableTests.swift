@@ -59,6 +59,19 @@ import Store
         #expect(t.row(0) == [.text("007")] && t.row(2) == [.text("12a")])
     }
 
+    /// The cell that turned a column of numbers (or true/false) to TEXT is named by line and
+    /// column; the line is the record's first, past a quoted field's line break.
+    @Test func aTextFallbackNamesItsCell() throws {
+        let long = String(repeating: "长", count: 60)
+        let load = try CSVTable.read("name,code,flag,note\n\"two\nlines\",007,true,x\nb,12a,false,y\nc,1,\(long),z\n", tableName: "t")
+        #expect(load.textFallbacks.map(\.column) == [2, 3])
+        #expect(load.textFallbacks[0] == CSVTextFallback(column: 2, columnName: "code", line: 4, value: "12a", earlier: "numbers"))
+        #expect(load.textFallbacks[1].line == 5 && load.textFallbacks[1].earlier == "true/false")
+        #expect(load.textFallbacks[1].value == String(repeating: "长", count: 40) + "…")
+        // Through a cache entry's notes and back.
+        #expect(CSVTextFallback(encoded: load.textFallbacks[0].encoded) == load.textFallbacks[0])
+    }
+
     @Test func emptyCellsAreNullAndAllNullColumnsAreText() throws {
         let t = try parse("a,b,c\n1,,\n,x,\n")
         #expect(t.row(0) == [.integer(1), .null, .null])
@@ -131,5 +144,7 @@ import Store
     @Test func integersBeyond64BitsBecomeText() throws {
         let t = try parse("n\n1\n99999999999999999999\n")
         #expect(t.columns[0].type == .text && t.row(1) == [.text("99999999999999999999")])
+        let load = try CSVTable.read("n\n1\n99999999999999999999\n", tableName: "t")
+        #expect(load.textFallbacks.first?.message == "column 1 (n) is read as TEXT: \"99999999999999999999\" is too large for a number column (64-bit units), the cells above it are numbers")
     }
 }

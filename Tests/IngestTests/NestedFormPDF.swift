@@ -21,6 +21,22 @@ enum NestedFormPDF {
             let resources = last ? "<< /Font << /F1 4 0 R >> >>" : "<< /XObject << /X \(11 + level) 0 R >> /Font << /F1 4 0 R >> >>"
             objects[10 + level] = stream("<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources \(resources)", body)
         }
+        return document(objects)
+    }
+
+    /// A page that draws a filled square and prints no text: what a scanned disclosure is to
+    /// poppler (an image of the page, no text layer).
+    static func drawingOnly() -> Data {
+        document([
+            1: "<< /Type /Catalog /Pages 2 0 R >>",
+            2: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            4: "<< /Length 24 >>\nstream\n100 100 300 300 re f\n\nendstream",
+        ])
+    }
+
+    /// The objects numbered as given, with their cross-reference table.
+    static func document(_ objects: [Int: String]) -> Data {
         var out = "%PDF-1.4\n"
         var offsets: [Int: Int] = [:]
         for number in objects.keys.sorted() {

@@ -79,6 +79,20 @@ import Testing
         #expect(text.contains("预算"), "the PDF's text, not pdftotext's version: \(text.prefix(200))")
     }
 
+    /// A scanned disclosure (pages as images, no text layer) is named as such, with what to do,
+    /// not as "not a disclosure".
+    @Test func aPDFWithoutTextIsReportedAsAScan() throws {
+        try #require(PdftotextProcess.findTool("pdftotext") != nil, "pdftotext is needed (poppler-utils)")
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pdf = dir + "/scan.pdf"
+        try NestedFormPDF.drawingOnly().write(to: URL(fileURLWithPath: pdf))
+        let report = SnapshotLoader.load(paths: [pdf])
+        let messages = report.problems.map(\.message)
+        #expect(messages.contains { $0.contains("no text on its 1 page") && $0.contains("OCR") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("no disclosure tables found") })
+    }
+
     /// Runs `body` with `dir` as the working directory (the only test here that changes it).
     private func inDirectory<T>(_ dir: String, _ body: () throws -> T) throws -> T {
         let original = FileManager.default.currentDirectoryPath

@@ -101,6 +101,11 @@ import Testing
         #expect(TableLocator.title(of: "3. 2025年部门支出预算总表 ……………… 12") == nil)
         #expect(TableLocator.title(of: "附表3：部门支出总表        单位：万元").flatMap { TableKind.matching(title: $0)?.name } == "spending")
         #expect(TableLocator.title(of: "编制单位：某某局     单位：万元") == nil)
+        // A qualifier after 表 keeps the line a title, and keeps its meaning.
+        #expect(TableLocator.title(of: "财政拨款支出预算表（按功能分类）") == "财政拨款支出预算表（按功能分类）")
+        #expect(TableLocator.title(of: "一般公共预算支出预算表(按经济分类)").flatMap { TableKind.matching(title: $0)?.name } == nil)
+        #expect(TableLocator.title(of: "2025年项目支出表").flatMap { TableKind.matching(title: $0)?.name } == "project_spending")
+        #expect(TableLocator.title(of: "2025年项目支出绩效目标表").flatMap { TableKind.matching(title: $0)?.name } == nil)
     }
 
     /// "20" + 公共安全支出 is 204; "20 3" + "20 3 0" under 201 are 201 34 and 201 34 04 when the

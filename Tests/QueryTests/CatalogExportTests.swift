@@ -52,7 +52,7 @@ import SparkEngine
         #expect(throws: CatalogExport.Failure.self) { try CatalogExport.write(Catalog(tables: [try b.build()]), to: directory) }
     }
 
-    @Test(.enabled(if: SparkTestCluster.master != nil, "needs BUDGETQL_SPARK_MASTER (BUDGETQL_SPARK_TESTS=1 ./test starts a cluster)"))
+    @Test(.enabled(if: SparkTestCluster.master != nil, "needs BUDGETQL_SPARK_MASTER (./test starts a cluster unless BUDGETQL_SPARK_TESTS=0)"))
     func roundTripsThroughSparkExactly() throws {
         let master = try #require(SparkTestCluster.master)
         let catalog = try Self.awkward()

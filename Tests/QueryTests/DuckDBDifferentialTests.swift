@@ -19,6 +19,8 @@ import Ingest
 /// - substr with a start below 1 (PostgreSQL's rule here, counting from the end in DuckDB) and
 ///   FROM left out (spending here) are not generated.
 /// - Rows compare as sorted lists, since an ORDER BY may leave ties in either order.
+/// - `LIKE … ESCAPE NULL` is NULL in DuckDB and refused here (the escape is one character in
+///   quotes), so it is not generated.
 @Suite struct DuckDBDifferentialTests {
     static var packageDirectory: URL {
         var url = URL(fileURLWithPath: "\(#filePath)").resolvingSymlinksInPath()
@@ -279,7 +281,28 @@ import Ingest
             "SELECT doc, \"table\", \"column\", grouping(doc, \"table\"), count(*) FROM facts GROUP BY CUBE (doc, \"table\"), \"column\"",
             "SELECT code, left(code, 3), left(code, 5), split_part(row_label, '支出', 1) FROM facts WHERE code IS NOT NULL",
         ]
-        return out + corpus
+        // LIKE … ESCAPE: the texts get their % and _ from replace/concat, since the tables have none.
+        let escapes = [
+            "SELECT name, replace(name, '补助', '_%') LIKE '%!_!%%' ESCAPE '!', count(*) FROM gen GROUP BY name",
+            "SELECT count(*) FROM gen WHERE replace(name, '行政', '行_') LIKE '行#_%' ESCAPE '#'",
+            "SELECT unit, count(*) FROM gen WHERE concat(unit, '%') NOT LIKE '%局!%' ESCAPE '!' GROUP BY unit",
+            "SELECT count(*) FROM gen WHERE concat('A_', name) ILIKE 'a!_就业%' ESCAPE '!'",
+            "SELECT count(*) FROM gen WHERE concat('A_', name) NOT ILIKE 'a!_%' ESCAPE '!'",
+            "SELECT unit, concat(unit, 'x%') LIKE '%xx%' ESCAPE 'x', concat(unit, '%') LIKE '%xx%' ESCAPE 'x' FROM gen GROUP BY unit",
+            "SELECT count(*) FROM gen WHERE name LIKE '就业_%' ESCAPE ''",
+            "SELECT count(*) FROM gen WHERE concat(name, '!') LIKE '%!!' ESCAPE '!'",
+            "SELECT count(*) FROM gen WHERE name LIKE '!就业%' ESCAPE '!'",
+            "SELECT unit, count(*) FROM gen WHERE concat(unit, '%') LIKE concat(unit, '!%') ESCAPE '!' GROUP BY unit",
+            "SELECT year, count(*) FILTER (WHERE replace(CAST(code AS TEXT), '0', '_') LIKE '208!_%' ESCAPE '!') FROM gen GROUP BY year",
+            "SELECT code, concat(code, '_') LIKE '208%!_' ESCAPE '!' FROM spending",
+            "SELECT doc, count(*) FROM facts WHERE replace(row_label, '支出', '%') LIKE '%!%' ESCAPE '!' GROUP BY doc",
+        ]
+        // ORDER BY ALL: every output column, in the direction given (both engines order fully).
+        let orderByAll = [
+            "SELECT unit, year, count(*) FROM gen GROUP BY ALL ORDER BY ALL",
+            "SELECT doc, \"table\", count(*) FROM facts GROUP BY ALL ORDER BY ALL DESC",
+        ]
+        return out + corpus + escapes + orderByAll
     }
 
     @Test func generatedQueriesAgreeWithDuckDB() throws {

@@ -58,6 +58,29 @@ import Testing
         }
     }
 
+    /// An 11 MB one-line query was echoed whole in its error (issue 15 item 18): the line is
+    /// shown around the error, with what was left out said, and a huge name quoted back in the
+    /// message is cut too.
+    @Test func aHugeQueryIsShownOnlyAroundTheError() throws {
+        let engine = try Fixtures.engine()
+        let query = "SELECT count(*) WHERE amont > 0 AND name <> '" + String(repeating: "社会保障", count: 1_000_000) + "'"
+        #expect(query.utf8.count > 11_000_000)
+        var rendered = ""
+        do throws(Diagnostic) { _ = try engine.execute(query) } catch { rendered = error.rendered(source: query) }
+        #expect(rendered.utf8.count < 2_000, "\(rendered.prefix(3_000))")
+        #expect(rendered.contains("1 | SELECT count(*) WHERE amont > 0 AND name <> '社会保障社会保障社会保...\n"), "\(rendered.prefix(3_000))")
+        #expect(rendered.contains("\n  |                       ^^^^^\n"), "\(rendered.prefix(3_000))")
+        let shown = "SELECT count(*) WHERE amont > 0 AND name <> '".count + 11
+        #expect(rendered.contains("= note: line 1 has \(query.unicodeScalars.count) characters; \(query.unicodeScalars.count - shown) after the part shown are left out (...)"),
+                "\(rendered.prefix(3_000))")
+
+        let name = String(repeating: "x", count: 1_000_000)
+        var named = ""
+        do throws(Diagnostic) { _ = try engine.execute("SELECT \(name) FROM spending") } catch { named = error.rendered(source: "SELECT \(name) FROM spending") }
+        #expect(named.utf8.count < 3_000, "\(named.prefix(3_000))")
+        #expect(named.contains("xxx... (") && named.contains(" more characters)"), "\(named.prefix(3_000))")
+    }
+
     @Test func caretLandsUnderTheTokenAfterChineseText() throws {
         let query = "SELECT count(*) WHERE name = '社会保障' AND amont > 1"
         let engine = try Fixtures.engine()

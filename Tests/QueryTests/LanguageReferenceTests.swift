@@ -46,7 +46,10 @@ import Testing
         let record = ProcessInfo.processInfo.environment["BUDGETQL_RECORD"] != nil
         for example in examples.reversed() {
             let got: [String]
-            do { got = try engine.execute(example.sql).flatMap(\.lines) } catch { got = ["ERROR: " + error.message] }
+            // COPY's rows go to its file (the shell writes it): shown under the file's name.
+            do {
+                got = try engine.execute(example.sql).flatMap { r in (r.copyTarget.map { ["to \($0):"] } ?? []) + r.lines }
+            } catch { got = ["ERROR: " + error.message] }
             #expect(!(got.first?.hasPrefix("ERROR: ") ?? false), "\(example.sql)\n\(got)")
             if got != example.expected {
                 if record { lines.replaceSubrange(example.resultLines, with: got) }

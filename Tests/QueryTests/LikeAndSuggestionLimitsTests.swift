@@ -8,8 +8,8 @@ import Testing
     /// A recursive matcher tried every split at every %: '%_%_%…X' over 200 characters that do
     /// not end in X ran for minutes.
     @Test(.timeLimit(.minutes(1)))
-    func manyWildcardsMatchInBoundedTime() {
-        let pattern = LikePattern(String(repeating: "%_", count: 12) + "%X", caseInsensitive: false)
+    func manyWildcardsMatchInBoundedTime() throws {
+        let pattern = try LikePattern(String(repeating: "%_", count: 12) + "%X", caseInsensitive: false)
         let text = String(repeating: "收入支出", count: 50)
         let started = Date()
         #expect(!pattern.matches(text))
@@ -17,7 +17,35 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 2)
     }
 
-    @Test func wildcardsKeepTheirMeaning() {
+    /// ESCAPE makes wildcards literal without giving up the linear matcher: escaped % and _
+    /// between real ones still cost (text length × pattern length) steps at most.
+    @Test(.timeLimit(.minutes(1)))
+    func escapedWildcardsMatchInBoundedTime() throws {
+        let pattern = try LikePattern(String(repeating: "%!%_", count: 12) + "%X", caseInsensitive: false, escape: "!")
+        let text = String(repeating: "收入%支出", count: 50)
+        let started = Date()
+        #expect(!pattern.matches(text))
+        #expect(pattern.matches(text + "X"))
+        #expect(!pattern.matches(String(repeating: "收入支出", count: 50) + "X"))
+        #expect(Date().timeIntervalSince(started) < 2)
+    }
+
+    @Test func escapesMakeTheNextCharacterLiteral() throws {
+        let cases: [(String, String, Bool)] = [
+            ("100!%", "100%", true), ("100!%", "1000", false), ("a!_b", "a_b", true), ("a!_b", "axb", false),
+            ("a!!b", "a!b", true), ("a!xb", "axb", true), ("%!%%", "50%", true), ("%!%%", "50", false),
+            ("!%%!_", "%abc_", true), ("!%%!_", "abc_", false), ("就!_%", "就_业", true),
+        ]
+        for (pattern, text, expected) in cases {
+            #expect(try LikePattern(pattern, caseInsensitive: false, escape: "!").matches(text) == expected, "\(text) LIKE \(pattern) ESCAPE '!'")
+        }
+        #expect(throws: LikePatternError.self) { try LikePattern("ab!", caseInsensitive: false, escape: "!") }
+        // The escape character is read before ILIKE lowercases: 'A' escapes, 'a' does not.
+        #expect(try LikePattern("aA%", caseInsensitive: true, escape: "A").matches("A%"))
+        #expect(try !LikePattern("aA%", caseInsensitive: true, escape: "A").matches("Ax"))
+    }
+
+    @Test func wildcardsKeepTheirMeaning() throws {
         let cases: [(String, String, Bool)] = [
             ("%", "", true), ("", "", true), ("", "a", false), ("_", "", false), ("_", "预", true),
             ("a%b", "ab", true), ("a%b", "axxb", true), ("a%b", "axxbc", false), ("%a%b%", "xxaxxbxx", true),
@@ -27,9 +55,9 @@ import Testing
             ("_%_", "a", false), ("_%_", "ab", true), ("%b_", "abcb", false), ("%b_", "abcbd", true),
         ]
         for (pattern, text, expected) in cases {
-            #expect(LikePattern(pattern, caseInsensitive: false).matches(text) == expected, "\(text) LIKE \(pattern)")
+            #expect(try LikePattern(pattern, caseInsensitive: false).matches(text) == expected, "\(text) LIKE \(pattern)")
         }
-        #expect(LikePattern("%ABC_", caseInsensitive: true).matches("xabcd"))
+        #expect(try LikePattern("%ABC_", caseInsensitive: true).matches("xabcd"))
     }
 
     /// Comparing a 1M-character name with every candidate took 14 s.

@@ -11,12 +11,14 @@ import Ingest
     static let corpus = URL(fileURLWithPath: SessionTests.dataDirectory).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/corpus").path
 
-    /// Loads `folder` through `cache`, returning the report and the files parsed (not from cache).
+    /// Loads `folder` through `cache`, returning the report and the files parsed (not from cache),
+    /// by name in file order: progress names each file parsed as it finishes, and the load's
+    /// statistics count them.
     private func load(_ folder: String, _ cache: SnapshotCache) -> (LoadReport, [String]) {
-        final class Parsed: @unchecked Sendable { var files: [String] = [] }
-        let parsed = Parsed()
-        let report = DataSources.load(paths: [folder], progress: { _, _, file in parsed.files.append(file) }, cache: cache)
-        return (report, parsed.files.map { ($0 as NSString).lastPathComponent })
+        var parsed: [String] = []
+        let report = DataSources.load(paths: [folder], progress: { _, _, file in parsed.append(file) }, cache: cache)
+        #expect(report.statistics.parsed == parsed.count)
+        return (report, parsed.map { ($0 as NSString).lastPathComponent }.sorted())
     }
 
     /// Every table's rows, as text, for comparing two loads.
@@ -65,5 +67,41 @@ import Ingest
         #expect(parsedRemoved.isEmpty)
         #expect(contents(removed) == contents(SnapshotLoader.load(paths: [folder])))
         #expect(removed.tables.first { $0.name == "docs" }?.rowCount == 2)
+    }
+
+    /// Issue 16: adding one PDF to a cached folder of PDFs parses that PDF only (the load's
+    /// statistics count it, not timing); the other files' entries keep the fingerprint of their
+    /// figures, which still finds the copy among them, and the tables are those of a load
+    /// without cache. (bench/ingest --cache-check does the same with 200 PDFs.)
+    @Test func onePDFAddedToACachedFolderIsTheOnlyOneParsed() throws {
+        let root = NSTemporaryDirectory() + "budgetql-per-file-pdf-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = root + "/data"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let welfare = try Data(contentsOf: URL(fileURLWithPath: Self.corpus + "/welfare-2024-unit-budget.pdf"))
+        try welfare.write(to: URL(fileURLWithPath: folder + "/a-welfare.pdf"))
+        // The same disclosure with other bytes after its end: another cache entry, the same figures.
+        try (welfare + Data("\n% copy\n".utf8)).write(to: URL(fileURLWithPath: folder + "/b-welfare-copy.pdf"))
+        try FileManager.default.copyItem(atPath: Self.corpus + "/govoffice-2025-dept-budget.pdf", toPath: folder + "/c-govoffice.pdf")
+        let cache = SnapshotCache(directory: root + "/cache", loaderVersion: "per-file-pdf-test")
+
+        let (first, parsedFirst) = load(folder, cache)
+        #expect(parsedFirst == ["a-welfare.pdf", "b-welfare-copy.pdf", "c-govoffice.pdf"])
+        #expect(first.statistics.files == 3 && first.statistics.fromCache == 0)
+        for name in ["a-welfare.pdf", "b-welfare-copy.pdf", "c-govoffice.pdf"] {
+            let entry = try #require(cache.storedEntry(forSnapshotAt: folder + "/" + name))
+            #expect(entry.fingerprint.count >= 10, "\(name)'s entry keeps its figures' fingerprint")
+            #expect(entry.fingerprint == FileLoad(tables: entry.tables, problems: []).figures)
+        }
+
+        try FileManager.default.copyItem(atPath: Self.corpus + "/commerce-2025-dept-budget.pdf", toPath: folder + "/d-commerce.pdf")
+        let (added, parsedAdded) = load(folder, cache)
+        #expect(parsedAdded == ["d-commerce.pdf"])
+        #expect(added.statistics == LoadStatistics(files: 4, parsed: 1, workers: IngestWorkers.available))
+        #expect(added.problems.contains { $0.message.hasPrefix("skipped: the same disclosure as \(folder)/a-welfare.pdf") },
+                "the copy found from the cached fingerprints: \(added.problems)")
+        let uncached = SnapshotLoader.load(paths: [folder])
+        #expect(contents(added) == contents(uncached))
+        #expect(added.problems.map(\.description) == uncached.problems.map(\.description))
     }
 }

@@ -10,15 +10,15 @@ import Store
 /// golden case of ReportsLibraryGoldenTests must render the same Markdown, byte for byte, from
 /// either engine. One driver serves both warehouses.
 @Suite(.serialized, .enabled(if: !(ProcessInfo.processInfo.environment["BUDGETQL_SPARK_MASTER"] ?? "").isEmpty,
-                             "needs BUDGETQL_SPARK_MASTER (BUDGETQL_SPARK_TESTS=1 ./test starts a cluster)"))
+                             "needs BUDGETQL_SPARK_MASTER (./test starts a cluster unless BUDGETQL_SPARK_TESTS=0)"))
 struct SparkReportsDifferentialTests {
     typealias Cases = [(golden: String, query: String, arguments: [String])]
 
     @Test func everySavedReportRendersTheSameOnSpark() throws {
         let master = try #require(ProcessInfo.processInfo.environment["BUDGETQL_SPARK_MASTER"])
         let library = ReportsLibraryGoldenTests.library
-        let covered = Set(ReportsLibraryGoldenTests.seedCases.map(\.query))
-        #expect(library.names().allSatisfy(covered.contains), "every saved report has a seed case")
+        let covered = Set((ReportsLibraryGoldenTests.seedCases + ReportsLibraryGoldenTests.corpusCases).map(\.query) + ["unit_against_unit"])
+        #expect(library.names().allSatisfy(covered.contains), "every saved report has a case: \(library.names().filter { !covered.contains($0) })")
 
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-spark-reports-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }

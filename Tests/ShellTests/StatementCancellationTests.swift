@@ -16,14 +16,15 @@ import Query
         let endless = "SELECT count(*) FROM spending a JOIN spending b ON true JOIN spending c ON true "
             + "JOIN spending d ON true JOIN spending e ON true JOIN spending f ON true"
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { Interrupt.pending.add(1, ordering: .relaxed) }
-        let first = QueryExecution.run(endless, engine: session.engine, parameters: [:], cancellable: true)
+        let printer = ResultPrinter(session: session)
+        let first = QueryExecution.run(endless, engine: session.engine, parameters: [:], cancellable: true, placesFirst: true, into: printer)
         guard case .cancelled = first else {
             Issue.record("expected the join to be cancelled, got \(first)")
             return
         }
         // The next statement runs while the first worker may still be finishing its batch.
-        let next = QueryExecution.run("SELECT 1", engine: session.engine, parameters: [:], cancellable: true)
-        guard case .results = next else {
+        let next = QueryExecution.run("SELECT 1", engine: session.engine, parameters: [:], cancellable: true, placesFirst: true, into: printer)
+        guard case .finished = next else {
             Issue.record("the next statement failed: \(next)")
             return
         }

@@ -24,9 +24,10 @@ import Testing
             Column(name: "c16", type: .integer, storage: .integer(PackedIntegers([300, -300])), nulls: nil),
             Column(name: "c32", type: .integer, storage: .integer(PackedIntegers([70_000, 1])), nulls: nil),
         ])
-        let bytes = TableArchive.encode([table, wide], notes: ["a note"])
-        let (tables, notes) = try bytes.withUnsafeBytes { try TableArchive.decode($0) }
+        let bytes = TableArchive.encode([table, wide], notes: ["a note"], fingerprint: [3, 0, .max])
+        let (tables, notes, fingerprint) = try bytes.withUnsafeBytes { try TableArchive.decode($0) }
         #expect(notes == ["a note"])
+        #expect(fingerprint == [3, 0, .max])
         #expect(tables.map(\.name) == ["spending", "codes"])
         for r in 0..<table.rowCount { #expect(tables[0].row(r) == table.row(r)) }
         #expect(tables[0].columns.map(\.type) == table.columns.map(\.type))

@@ -2,7 +2,8 @@
 // seed's tables. A Diagnostic (division by zero, overflow, a type error the generator did
 // not foresee) is a fine answer; a trap is a crash; so is a query using more than its CPU budget
 // (FuzzOracles). With FUZZ_CANCEL=1 the query runs again with a cancellation at a random point:
-// it must end at once with "query cancelled" or its full answer, never trap or run on.
+// it must end at once with "query cancelled" or its full answer, never trap or run on. Every
+// answer is also read as the shell reads it (Engine.stream) and must be the same rows.
 import Foundation
 import Store
 import Query
@@ -24,8 +25,38 @@ public func executeFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CI
     if printQueries, case .failure(let error) = answer {
         FileHandle.standardError.write(Data(("  -> \(error.kind): \(error.message)\n").utf8))
     }
+    if case .success(let results) = answer {
+        withinTimeBudget("streamed query \(sql)", inputBytes: size, defaultMilliseconds: 3000) { streamsTheSame(sql, results) }
+    }
     if fuzzCancelMode { cancelAtRandom(sql, bytes: bytes, uncancelled: answer) }
     return 0
+}
+
+/// The streaming oracle (issue 15, item 19): the shell prints a result as `Engine.stream` reads
+/// it, batch by batch, a plain query straight from its table; every row, every cell and its
+/// places must be what `Engine.execute` answered, and a rewound cursor must start again. (A
+/// query that failed may stream without the error: a plain query computes no row past its LIMIT.)
+func streamsTheSame(_ sql: String, _ results: [QueryResult]) {
+    var streamed: [(columns: [String], rows: [[String]], again: [String]?)] = []
+    do throws(Diagnostic) {
+        try executeEngine.stream(sql, parameters: [:], cancellation: nil) { (cursor) throws(Diagnostic) in
+            var rows: [[String]] = []
+            while let batch = try cursor.next() { rows += batch.map { $0.map(\.description) } }
+            cursor.rewind()
+            let again = try cursor.next()?.first?.map(\.description)
+            streamed.append((cursor.columns, rows, again))
+            return true
+        }
+    } catch {
+        fatalError("streaming failed where execute succeeded: \(error.message): \(sql)")
+    }
+    guard streamed.count == results.count else { fatalError("streaming gave \(streamed.count) results, execute \(results.count): \(sql)") }
+    for (s, r) in zip(streamed, results) {
+        let rows = r.rows.map { $0.map(\.description) }
+        if s.columns != r.columns { fatalError("streamed columns \(s.columns) differ from \(r.columns): \(sql)") }
+        if s.rows != rows { fatalError("streamed rows differ (\(s.rows.count) rows against \(rows.count)): \(sql)") }
+        if s.again != rows.first { fatalError("a rewound cursor did not start again: \(sql)") }
+    }
 }
 
 /// Runs `sql` on a worker and cancels it after a delay chosen from the input. The worker must

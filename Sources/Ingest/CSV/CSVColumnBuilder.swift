@@ -33,7 +33,7 @@ struct CSVColumnBuilder {
     private var sawNull = false
     private(set) var count = 0
     /// Cells that were values (not NULL): a column turns boolean only before its first value.
-    private var values = 0
+    private(set) var values = 0
 
     init(kind: CSVColumnKind, expectedRows: Int) {
         self.kind = kind

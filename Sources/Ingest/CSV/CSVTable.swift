@@ -11,20 +11,30 @@ import Store
 public enum CSVTable {
     /// Loads the file at `path`; errors name the file, the line and the column at fault.
     public static func load(path: String) throws(CSVError) -> Table {
+        try read(path: path).table
+    }
+
+    /// As `load`, with the columns that fell back to TEXT and the cell that made them.
+    public static func read(path: String) throws(CSVError) -> CSVLoad {
         let file: FileBytes
         do { file = try FileBytes(path: path) } catch {
             throw CSVError(file: path, line: nil, message: error.reason)
         }
         let name = tableName(forPath: path)
-        return try file.withBytes { (bytes) throws(CSVError) -> Table in
+        return try file.withBytes { (bytes) throws(CSVError) -> CSVLoad in
             try parse(bytes, tableName: name, file: path)
         }
     }
 
     /// Parses CSV text already in memory (tests, pasted data).
     public static func parse(_ text: String, tableName: String, file: String = "<text>") throws(CSVError) -> Table {
+        try read(text, tableName: tableName, file: file).table
+    }
+
+    /// As `parse`, with the columns that fell back to TEXT.
+    public static func read(_ text: String, tableName: String, file: String = "<text>") throws(CSVError) -> CSVLoad {
         let bytes = Array(text.utf8)
-        return try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) -> Table in
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) -> CSVLoad in
             try parse(buffer, tableName: tableName, file: file)
         }
     }
@@ -36,7 +46,7 @@ public enum CSVTable {
         return base
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, tableName: String, file: String) throws(CSVError) -> Table {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, tableName: String, file: String) throws(CSVError) -> CSVLoad {
         var scanner = CSVRecordScanner(bytes)
         scanner.skipByteOrderMark()
         let names = try readHeader(&scanner, file: file)
@@ -46,19 +56,22 @@ public enum CSVTable {
         // Every column starts as INTEGER (widening to DECIMAL in place); a cell that is not a
         // number turns its column to TEXT, and the data is read again from the top.
         var kinds = [CSVColumnKind](repeating: .integer, count: n)
+        var fallbacks: [CSVTextFallback] = []
         while true {
             switch try readRecords(bytes, from: dataStart, line: dataLine, kinds: kinds, names: names, file: file) {
             case .columns(let columns):
-                return Table(name: tableName, columns: columns)
-            case .retry(let widened):
+                return CSVLoad(table: Table(name: tableName, columns: columns), textFallbacks: fallbacks.sorted { $0.column < $1.column })
+            case .retry(let widened, let fallback):
                 kinds = widened
+                if let fallback { fallbacks.append(fallback) }
             }
         }
     }
 
     enum Attempt {
         case columns([Column])
-        case retry(kinds: [CSVColumnKind])
+        /// `fallback`: the cell that turned a column of numbers or booleans to TEXT.
+        case retry(kinds: [CSVColumnKind], fallback: CSVTextFallback?)
     }
 
     /// One pass over the records with the columns typed as `kinds`.
@@ -89,7 +102,15 @@ public enum CSVTable {
                     case .needsText:
                         var widened = (0..<n).map { builders[$0].kind }
                         widened[c] = .text
-                        return .retry(kinds: widened)
+                        // Only a column that had values of another type is news: one that is
+                        // text from its first value (names, units) is what it looks like.
+                        var fallback: CSVTextFallback?
+                        if builders[c].values > 0 {
+                            fallback = CSVTextFallback(column: c + 1, columnName: names[c], line: recordLine,
+                                                       value: CSVTextFallback.shortened(String(decoding: cell, as: UTF8.self)),
+                                                       earlier: builders[c].kind == .boolean ? "true/false" : "numbers")
+                        }
+                        return .retry(kinds: widened, fallback: fallback)
                     case .invalidUTF8:
                         throw CSVError(file: file, line: recordLine, column: c + 1, columnName: names[c],
                                        message: "text is not valid UTF-8 (save the file as UTF-8)")

@@ -43,7 +43,7 @@ struct VisualLine: Sendable {
             if !placed { lines.append((word.box, [word])) }
         }
         return lines.map { line in
-            let ws = line.words.sorted { $0.box.x0 < $1.box.x0 }
+            let ws = SpacedLabels.join(line.words.sorted { $0.box.x0 < $1.box.x0 })
             return VisualLine(words: ws, box: PageBox.enclosing(ws.map(\.box)) ?? line.reference)
         }.sorted { $0.box.y0 < $1.box.y0 }
     }

@@ -43,6 +43,13 @@ enum CellText {
     /// a report agree. nil for columns without decimals.
     static func decimalPlaces(of rows: [[Value]], columns: Int) -> [Int?] {
         var places = [Int?](repeating: nil, count: columns)
+        widenDecimalPlaces(&places, toFit: rows)
+        return places
+    }
+
+    /// `decimalPlaces` a batch at a time: `places` grows to fit `rows` as well.
+    static func widenDecimalPlaces(_ places: inout [Int?], toFit rows: [[Value]]) {
+        let columns = places.count
         for row in rows {
             for i in 0..<min(columns, row.count) {
                 if case .decimal(let d) = row[i] {
@@ -50,7 +57,6 @@ enum CellText {
                 }
             }
         }
-        return places
     }
 
     /// A value with its column's places (see `decimalPlaces`); other values as they are.

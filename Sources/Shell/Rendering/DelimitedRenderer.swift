@@ -4,21 +4,26 @@ import Store
 /// CSV (RFC 4180 quoting) or TSV (backslash escapes for tab, newline, backslash): a header line,
 /// then every row, values exact (decimals with their column's places, as in every mode), NULL as
 /// an empty field.
-public struct DelimitedRenderer: ResultRenderer {
+public struct DelimitedRenderer: StreamingRenderer {
     public let separator: Character
 
     public init(separator: Character) { self.separator = separator }
 
-    public func render(_ result: QueryResult, options: RenderOptions) -> String {
-        var out = options.headers ? result.columns.map(field).joined(separator: String(separator)) + "\n" : ""
-        let places = CellText.decimalPlaces(of: result.rows, columns: result.columns.count)
-        for row in result.rows {
+    public func begin(_ layout: ResultLayout, options: RenderOptions) -> String {
+        options.headers ? layout.columns.map(field).joined(separator: String(separator)) + "\n" : ""
+    }
+
+    public func rows(_ rows: [[Value]], _ layout: ResultLayout, before: Int, options: RenderOptions) -> String {
+        var out = ""
+        for row in rows {
             out += row.enumerated().map { i, value in
-                CellText.exact(value, places: i < places.count ? places[i] : nil).map(field) ?? ""
+                CellText.exact(value, places: i < layout.places.count ? layout.places[i] : nil).map(field) ?? ""
             }.joined(separator: String(separator)) + "\n"
         }
         return out
     }
+
+    public func end(_ layout: ResultLayout, rowCount: Int, options: RenderOptions) -> String { "" }
 
     private func field(_ text: String) -> String {
         if separator == "\t" {

@@ -3,23 +3,28 @@ import Store
 
 /// An array of objects, one per row, keys in column order. Numbers are written from their exact
 /// decimal text (never through a Double), NULL as null.
-public struct JSONRenderer: ResultRenderer {
+public struct JSONRenderer: StreamingRenderer {
     public init() {}
 
-    public func render(_ result: QueryResult, options: RenderOptions) -> String {
-        guard !result.rows.isEmpty else { return "[]\n" }
-        let keys = result.columns.map(JSONRenderer.string)
-        let places = CellText.decimalPlaces(of: result.rows, columns: keys.count)
-        var out = "["
-        for (r, row) in result.rows.enumerated() {
-            out += r == 0 ? "{" : ",\n{"
+    /// The array opens with its first row, so an empty result is `[]`.
+    public func begin(_ layout: ResultLayout, options: RenderOptions) -> String { "" }
+
+    public func rows(_ rows: [[Value]], _ layout: ResultLayout, before: Int, options: RenderOptions) -> String {
+        let keys = layout.columns.map(JSONRenderer.string)
+        var out = ""
+        for (r, row) in rows.enumerated() {
+            out += before + r == 0 ? "[{" : ",\n{"
             for (i, key) in keys.enumerated() {
                 if i > 0 { out += "," }
-                out += key + ":" + JSONRenderer.value(CellText.placed(i < row.count ? row[i] : .null, places[i]))
+                out += key + ":" + JSONRenderer.value(CellText.placed(i < row.count ? row[i] : .null, layout.places[i]))
             }
             out += "}"
         }
-        return out + "]\n"
+        return out
+    }
+
+    public func end(_ layout: ResultLayout, rowCount: Int, options: RenderOptions) -> String {
+        rowCount == 0 ? "[]\n" : "]\n"
     }
 
     static func value(_ value: Value) -> String {

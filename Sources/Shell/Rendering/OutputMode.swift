@@ -18,6 +18,15 @@ public enum OutputMode: String, CaseIterable, Sendable {
         }
     }
 
+    /// The renderer that writes this mode's rows as they arrive; nil for the table and markdown,
+    /// whose column widths need every row first.
+    public var streamingRenderer: (any StreamingRenderer)? {
+        switch self {
+        case .csv, .tsv, .json, .line, .html: return renderer as? any StreamingRenderer
+        case .table, .markdown: return nil
+        }
+    }
+
     /// The renderer for this mode.
     public var renderer: any ResultRenderer {
         switch self {

@@ -7,13 +7,20 @@ public struct TableRenderer: ResultRenderer {
     public init() {}
 
     public func render(_ result: QueryResult, options: RenderOptions) -> String {
+        render(result, totalRows: result.rows.count, places: CellText.decimalPlaces(of: result.rows, columns: result.columns.count),
+               options: options)
+    }
+
+    /// A table of a result of `totalRows` rows of which `result` holds at least the first
+    /// `options.maxRows` (the shell keeps no more of a streamed result); `places` are those of
+    /// every row (CellText.decimalPlaces).
+    func render(_ result: QueryResult, totalRows: Int, places: [Int?], options: RenderOptions) -> String {
         var columnCount = result.columns.count
-        guard columnCount > 0 else { return footer(total: result.rows.count, shown: result.rows.count, options: options) }
+        guard columnCount > 0 else { return footer(total: totalRows, shown: totalRows, options: options) }
         var numeric = (0..<columnCount).map { i in i < result.types.count && CellText.isNumeric(result.types[i]) }
         let shownRows = options.maxRows.map { min($0, result.rows.count) } ?? result.rows.count
 
         var header = result.columns.map { CellText.singleLine($0) }
-        let places = CellText.decimalPlaces(of: result.rows, columns: columnCount)
         var cells: [[(text: String, isNull: Bool)]] = []
         cells.reserveCapacity(shownRows)
         for row in result.rows.prefix(shownRows) {
@@ -33,7 +40,7 @@ public struct TableRenderer: ResultRenderer {
         for line in cells {
             for i in 0..<columnCount { widths[i] = max(widths[i], DisplayWidth.of(line[i].text)) }
         }
-        if shownRows < result.rows.count { widths = widths.map { max($0, 1) } }
+        if shownRows < totalRows { widths = widths.map { max($0, 1) } }
 
         // Too wide for the terminal: the text columns are cut to one common limit, the largest
         // that fits, so narrow columns keep their natural width and only the widest give way.
@@ -93,11 +100,11 @@ public struct TableRenderer: ResultRenderer {
             }
             out += " " + parts.joined(separator: " | ") + "\n"
         }
-        if shownRows < result.rows.count {
+        if shownRows < totalRows {
             let marker = (0..<columnCount).map { i in pad("…", i) }
             out += " " + marker.joined(separator: " | ") + "\n"
         }
-        out += footer(total: result.rows.count, shown: shownRows, hiddenColumns: hiddenColumns, options: options)
+        out += footer(total: totalRows, shown: shownRows, hiddenColumns: hiddenColumns, options: options)
         return out
     }
 

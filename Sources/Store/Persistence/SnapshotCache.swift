@@ -14,13 +14,17 @@ import Darwin
 /// The folders are 0700 and the entries 0600; the entries together stay under `maximumBytes`
 /// (BUDGETQL_CACHE_MAX), the least recently used deleted first.
 public struct SnapshotCache: Sendable {
-    /// What a load produced: tables plus notes (e.g. the loader's warnings) to show again on a hit.
+    /// What a load produced: tables plus notes (e.g. the loader's warnings) to show again on a
+    /// hit, and a fingerprint the loader worked out from the tables (kept so a hit need not work
+    /// it out again).
     public struct Entry: Sendable {
         public var tables: [Table]
         public var notes: [String]
-        public init(tables: [Table], notes: [String] = []) {
+        public var fingerprint: [UInt64]
+        public init(tables: [Table], notes: [String] = [], fingerprint: [UInt64] = []) {
             self.tables = tables
             self.notes = notes
+            self.fingerprint = fingerprint
         }
     }
 
@@ -177,10 +181,10 @@ public struct SnapshotCache: Sendable {
             return errno == ENOENT || access(location, F_OK) != 0 ? .miss : .damaged(error.reason)
         }
         do {
-            let (tables, notes) = try file.withBytes { (bytes) throws(ArchiveError) in
+            let (tables, notes, fingerprint) = try file.withBytes { (bytes) throws(ArchiveError) in
                 try TableArchive.decode(UnsafeRawBufferPointer(bytes))
             }
-            return .hit(Entry(tables: tables, notes: notes))
+            return .hit(Entry(tables: tables, notes: notes, fingerprint: fingerprint))
         } catch {
             return .damaged(error.reason)
         }
@@ -192,7 +196,7 @@ public struct SnapshotCache: Sendable {
         if let problem = SnapshotCache.makeDirectories(directory) { return problem }
         // A cache folder made by an older BudgetQL was world-readable.
         chmod(directory, 0o700)
-        let bytes = TableArchive.encode(entry.tables, notes: entry.notes)
+        let bytes = TableArchive.encode(entry.tables, notes: entry.notes, fingerprint: entry.fingerprint)
         let temporary = location + ".tmp\(getpid())"
         // 0600: the cache holds what the analyst loaded, which may not be for other users' eyes.
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)

@@ -3,21 +3,23 @@
 ///
 /// Layout (little-endian): magic "BQLTABLE", format version, payload length, XXH64 of the
 /// payload, XXH64 of the header; the payload holds the notes (texts the loader wants repeated,
-/// e.g. its warnings), then the tables.
+/// e.g. its warnings), the fingerprint (64-bit hashes the loader compares across files: ingest's
+/// duplicate detection), then the tables. Version 2 added the fingerprint.
 public enum TableArchive {
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("BQLTABLE".utf8)
     static let headerSize = 8 + 4 + 4 + 8 + 8 + 8
 
     enum StorageTag: UInt8 { case int8 = 1, int16, int32, int64, decimal, text, boolean }
     enum TypeTag: UInt8 { case integer = 1, decimal, text, boolean }
 
-    /// The archive of `tables` (and `notes`) as bytes.
-    public static func encode(_ tables: [Table], notes: [String] = []) -> [UInt8] {
+    /// The archive of `tables` (and `notes`, `fingerprint`) as bytes.
+    public static func encode(_ tables: [Table], notes: [String] = [], fingerprint: [UInt64] = []) -> [UInt8] {
         var payload = ArchiveWriter()
         payload.reserve(tables.reduce(0) { $0 + $1.storageBytes } + 4096)
         payload.append(UInt32(notes.count))
         for note in notes { payload.append(note) }
+        payload.appendBlock(fingerprint)
         payload.append(UInt32(tables.count))
         for table in tables {
             payload.append(table.name)
@@ -93,7 +95,8 @@ public enum TableArchive {
 
     /// Reads an archive back; any damage (wrong magic or version, checksum mismatch, truncation,
     /// inconsistent lengths) is an `ArchiveError`, never a crash.
-    public static func decode(_ bytes: UnsafeRawBufferPointer) throws(ArchiveError) -> (tables: [Table], notes: [String]) {
+    public static func decode(_ bytes: UnsafeRawBufferPointer) throws(ArchiveError)
+        -> (tables: [Table], notes: [String], fingerprint: [UInt64]) {
         guard bytes.count >= headerSize, let base = bytes.baseAddress else {
             throw ArchiveError("shorter than the header (\(bytes.count) bytes)")
         }
@@ -122,6 +125,7 @@ public enum TableArchive {
         let noteCount = Int(try r.read(UInt32.self))
         var notes: [String] = []
         for _ in 0..<min(noteCount, r.remaining) { notes.append(try r.readString()) }
+        let fingerprint = try r.readBlock(UInt64.self)
         let tableCount = Int(try r.read(UInt32.self))
         guard tableCount <= r.remaining else { throw ArchiveError("table count \(tableCount) is implausible") }
         var tables: [Table] = []
@@ -141,7 +145,7 @@ public enum TableArchive {
             tables.append(Table(name: name, columns: columns))
         }
         guard r.remaining == 0 else { throw ArchiveError("\(r.remaining) bytes left over after the last table") }
-        return (tables, notes)
+        return (tables, notes, fingerprint)
     }
 
     private static func decodeColumn(_ r: inout ArchiveReader) throws(ArchiveError) -> Column {
