@@ -68,10 +68,10 @@ public final class Engine: Sendable {
     let classNames: [String: String]
     /// Tables and views made with CREATE in this session.
     let session: SessionObjects
-    /// `.threads N`: how many workers a query uses (the machine's cores unless set).
+    /// `.threads N`: how many workers a query uses (the processors BudgetQL may run on unless set).
     private let parallelismSetting: Mutex<Parallelism>
 
-    public init(catalog: Catalog, threads: Int = Parallelism.machineCores) {
+    public init(catalog: Catalog, threads: Int = Processors.available) {
         self.catalog = catalog
         self.classNames = Engine.classNames(from: catalog)
         self.session = SessionObjects()

@@ -29,10 +29,6 @@ public struct Parallelism: Sendable, Equatable {
 
     public static let serial = Parallelism(threads: 1)
 
-    /// The cores the machine has online: the default thread count, as DuckDB's.
-    public static var machineCores: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }
 }
 
 /// Morsel-driven scheduling (as in HyPer and DuckDB) over one thread pool, GCD's: rows

@@ -78,7 +78,7 @@ public enum DotCommandCatalog {
         Entry(name: ".queries", usage: ".queries", summary: "list the saved queries"),
         Entry(name: ".read", usage: ".read FILE", summary: "run the statements in FILE"),
         Entry(name: ".maxrows", usage: ".maxrows N", summary: "rows a table shows before cutting (0: all)"),
-        Entry(name: ".threads", usage: ".threads [N]", summary: "worker threads per query (default: the machine's cores); results do not change"),
+        Entry(name: ".threads", usage: ".threads [N]", summary: "worker threads per query and files read at once (default: the processors BudgetQL may run on); results do not change"),
         Entry(name: ".history", usage: ".history", summary: "the statements typed so far"),
         Entry(name: ".quit", usage: ".quit", summary: "leave (Ctrl-D does too)"),
     ]

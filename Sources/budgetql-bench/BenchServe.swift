@@ -26,7 +26,7 @@ struct BenchServe {
             "rows": table.rowCount, "loadSeconds": loadSeconds, "rssBytes": rss,
             "rssGrowthBytes": max(0, rss - rssBefore),
             "bytesPerRow": Double(table.storageBytes) / Double(max(1, table.rowCount)),
-            "cores": Parallelism.machineCores,
+            "cores": Processors.available,
         ]
         if let cacheDirectory {
             let cache = BenchCacheTiming.measure(csvPath: csvPath, table: table, directory: cacheDirectory)

@@ -15,7 +15,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "After an error, report it and go on with the next statement.")
     var keepGoing = false
 
-    @Option(help: ArgumentHelp("Worker threads per query (default: the machine's cores); results do not change.", valueName: "n"))
+    @Option(help: ArgumentHelp("Worker threads per query and files read at once (default: the processors BudgetQL may run on); results do not change.", valueName: "n"))
     var threads: Int?
 
     @Option(help: ArgumentHelp("Where queries run: embedded (default) or spark.", valueName: "engine"))

@@ -166,7 +166,7 @@ import Ingest
 
     @Test func threadsDefaultToTheMachineAndStayAtLeastOne() {
         let engine = Engine(catalog: Catalog())
-        #expect(engine.threads == Parallelism.machineCores)
+        #expect(engine.threads == Processors.available)
         engine.threads = 0
         #expect(engine.threads == 1)
         engine.threads = 3
