@@ -7,37 +7,6 @@ import Synchronization
 /// worker, not a whole batch. Results land in the slot of their file, so whatever the finishing
 /// order, the caller sees them in file order and the load is the serial one, byte for byte.
 public enum IngestWorkers {
-    /// The processors this process may run on: its CPU affinity (`taskset`, a container's CPU
-    /// set, from /proc/self/status, since Glibc's sched_getaffinity is not visible to Swift),
-    /// which can be fewer than the machine's; else the machine's active processors; at least 1.
-    public static var available: Int {
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") }),
-           let count = processorCount(list: line.dropFirst("Cpus_allowed_list:".count)), count > 0 {
-            return count
-        }
-        return max(1, ProcessInfo.processInfo.activeProcessorCount)
-    }
-
-    /// The processors of a Linux CPU list ("0-3,8,10-11" is 7); nil when it is not one.
-    static func processorCount(list: Substring) -> Int? {
-        var count = 0
-        for part in list.split(separator: ",") {
-            let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            switch bounds.count {
-            case 1:
-                guard bounds[0] != nil else { return nil }
-                count += 1
-            case 2:
-                guard let low = bounds[0], let high = bounds[1], low <= high else { return nil }
-                count += high - low + 1
-            default:
-                return nil
-            }
-        }
-        return count
-    }
-
     /// Runs `work(i)` for each i in 0..<count on up to `workers` threads and returns the results
     /// by index. `finished(i)` is called on the calling thread as each item completes, in the
     /// order they complete (progress). Once `cancellation` is cancelled no item is started; the

@@ -83,7 +83,7 @@ public enum SnapshotLoader {
     /// files at a time (the tables are the same for any number). `progress(done, total, file)`
     /// is called on this thread as each file is finished; `cancellation` stops the load between
     /// files and kills the conversions running (the report then says `cancelled`).
-    public static func load(paths: [String], workers: Int = IngestWorkers.available,
+    public static func load(paths: [String], workers: Int = Processors.available,
                             progress: ((Int, Int, String) -> Void)? = nil,
                             cancellation: LoadCancellation? = nil) -> LoadReport {
         var problems: [LoadProblem] = []
@@ -99,7 +99,7 @@ public enum SnapshotLoader {
 
     /// Reads and builds each file on its own, `workers` at a time; the loads come back in the
     /// order of `files` whatever order they finished in. Nil when cancelled.
-    public static func loadFiles(_ files: [String], workers: Int = IngestWorkers.available,
+    public static func loadFiles(_ files: [String], workers: Int = Processors.available,
                                  progress: ((Int, Int, String) -> Void)? = nil,
                                  cancellation: LoadCancellation? = nil) -> [FileLoad]? {
         var done = 0

@@ -247,3 +247,43 @@ final class AggregateAccumulator {
         }
     }
 }
+
+extension AggregateAccumulator {
+    /// Adds a later run's accumulator (ParallelAggregation): its group g is this one's
+    /// `groups[g]`. Counts and sums add (exactly, in 128 bits), extremes compare, and collected
+    /// values follow this run's, so string_agg and the quantiles see rows in table order.
+    /// DISTINCT aggregates never come here (they run on one thread).
+    func merge(_ later: AggregateAccumulator, groups: [Int32], groupCount: Int) throws(Diagnostic) {
+        grow(to: groupCount)
+        later.grow(to: groups.count)
+        for (g, target) in groups.enumerated() {
+            let t = Int(target)
+            switch spec.kind {
+            case .median, .quantile_cont, .quantile_disc, .variance, .stddev, .string_agg:
+                collected[t] += later.collected[g]
+            case .sum, .avg:
+                let (total, o) = sums[t].addingReportingOverflow(later.sums[g])
+                if o { throw Arithmetic.overflow(spec.span) }
+                sums[t] = total
+            case .min, .max:
+                guard later.counts[g] > 0 else { break }
+                if spec.type == .text {
+                    if let s = later.textExtremes[g] {
+                        if let current = textExtremes[t] {
+                            let c = Comparison.compareText(s, current)
+                            if (spec.kind == .min && c < 0) || (spec.kind == .max && c > 0) { textExtremes[t] = s }
+                        } else {
+                            textExtremes[t] = s
+                        }
+                    }
+                } else {
+                    let v = later.extremes[g]
+                    if counts[t] == 0 || (spec.kind == .min ? v < extremes[t] : v > extremes[t]) { extremes[t] = v }
+                }
+            case .count, .grouping:
+                break
+            }
+            counts[t] &+= later.counts[g]
+        }
+    }
+}

@@ -68,18 +68,41 @@ public final class Engine: Sendable {
     let classNames: [String: String]
     /// Tables and views made with CREATE in this session.
     let session: SessionObjects
+    /// `.threads N`: how many workers a query uses (the processors BudgetQL may run on unless set).
+    private let parallelismSetting: Mutex<Parallelism>
 
-    public init(catalog: Catalog) {
+    public init(catalog: Catalog, threads: Int = Processors.available) {
         self.catalog = catalog
         self.classNames = Engine.classNames(from: catalog)
         self.session = SessionObjects()
+        self.parallelismSetting = Mutex(Parallelism(threads: threads))
     }
 
-    /// An engine over newly loaded tables that keeps the session's CREATEd tables and views.
+    /// An engine over newly loaded tables that keeps the session's CREATEd tables and views,
+    /// and its thread count.
     public init(catalog: Catalog, keepingSessionOf other: Engine) {
         self.catalog = catalog
         self.classNames = Engine.classNames(from: catalog)
         self.session = other.session
+        self.parallelismSetting = Mutex(other.parallelism)
+    }
+
+    /// Worker threads per query; at least 1. Results do not depend on it.
+    public var threads: Int {
+        get { parallelism.threads }
+        set { parallelismSetting.withLock { $0.threads = max(1, newValue) } }
+    }
+
+    /// Threads and morsel size (tests shrink the morsel to split small tables).
+    var parallelism: Parallelism {
+        get { parallelismSetting.withLock { $0 } }
+        set { parallelismSetting.withLock { $0 = newValue } }
+    }
+
+    func executor(_ cancellation: Cancellation?) -> Executor {
+        var executor = Executor(classNames: classNames, cancellation: cancellation)
+        executor.parallelism = parallelism
+        return executor
     }
 
     /// The names of the tables and views made with CREATE, for listings and completion.
@@ -129,7 +152,7 @@ public final class Engine: Sendable {
         switch statement {
         case .query(let q):
             let plan = try binder.bind(q)
-            return try Executor(classNames: classNames, cancellation: cancellation).run(plan)
+            return try executor(cancellation).run(plan)
         case .explain(let q):
             let lines = try binder.bind(q).explanation
             return QueryResult(columns: ["plan"], types: [.text], rows: lines.map { [.text($0)] })
@@ -145,7 +168,7 @@ public final class Engine: Sendable {
                 throw Diagnostic(kind: .name, message: "COPY writes .csv, .tsv or .json files, not \(path)", span: span,
                                  hints: ["COPY (SELECT …) TO 'result.csv'"])
             }
-            var result = try Executor(classNames: classNames, cancellation: cancellation).run(try binder.bind(q))
+            var result = try executor(cancellation).run(try binder.bind(q))
             result.copyTarget = path
             return result
         }

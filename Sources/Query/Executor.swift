@@ -5,6 +5,8 @@ import Store
 struct Executor {
     let classNames: [String: String]
     let cancellation: Cancellation?
+    /// Worker threads and morsel size for scans, filters and aggregation.
+    var parallelism: Parallelism = .serial
 
     static let batchSize = 4096
     static let cancelled = Diagnostic(kind: .execution, message: "query cancelled", span: nil)
@@ -78,7 +80,8 @@ struct Executor {
             }
             if !keys.isEmpty {
                 let wanted = plan.limit.map { $0.addingReportingOverflow(plan.offset).overflow ? Int.max : $0 + plan.offset }
-                order = try Sorter.sortedRows(out.columns, keys: keys, count: out.rowCount, first: wanted, cancellation: cancellation)
+                order = try Sorter.sortedRows(out.columns, keys: keys, count: out.rowCount, first: wanted, cancellation: cancellation,
+                                              parallelism: parallelism)
             }
             let window = Executor.window(order.count, limit: plan.limit, offset: plan.offset)
             let kept = order[window].map { Int32($0) }
@@ -117,7 +120,7 @@ struct Executor {
         }
         let columns = builders.map { $0.build() }
         var order = Array(0..<total)
-        if !plan.order.isEmpty { order = try Sorter.sortedRows(columns, keys: plan.order, count: total, cancellation: cancellation) }
+        if !plan.order.isEmpty { order = try Sorter.sortedRows(columns, keys: plan.order, count: total, cancellation: cancellation, parallelism: parallelism) }
         let window = Executor.window(order.count, limit: plan.limit, offset: plan.offset)
         let kept = order[window].map { Int32($0) }
         return Output(columns: columns.map { $0.gathering(kept) }, names: Array(outputs[0].names.prefix(width)), types: types,
@@ -241,109 +244,30 @@ struct Executor {
         }
     }
 
-    private func batches(_ rowCount: Int) -> StrideTo<Int> { stride(from: 0, to: rowCount, by: Executor.batchSize) }
-
     private func checkCancelled() throws(Diagnostic) {
         if cancellation?.isCancelled == true { throw Executor.cancelled }
     }
 
-    /// All rows passing the filter, found batch by batch.
+    /// All rows passing the filter, found morsel by morsel across the workers and joined in
+    /// table order (the order one thread finds them in).
     private func filteredRows(_ filter: BoundExpression?, relation: Relation, evaluator: Evaluator) throws(Diagnostic) -> RowSelection {
         guard let filter else { return .range(0..<relation.rowCount) }
+        let runs = try MorselScheduler(rowCount: relation.rowCount, parallelism: parallelism, cancellation: cancellation)
+            .runs(start: { [Int32]() }) { (rows, batch) throws(Diagnostic) in
+                if case .rows(let kept) = try evaluator.filter(filter, .range(batch)) { rows += kept }
+            }
+        if runs.count == 1, let only = runs.first { return .rows(only.state) }
         var rows: [Int32] = []
-        for start in batches(relation.rowCount) {
-            try checkCancelled()
-            let batch = RowSelection.range(start..<min(relation.rowCount, start + Executor.batchSize))
-            let kept = try evaluator.filter(filter, batch)
-            if case .rows(let r) = kept { rows += r }
-        }
+        rows.reserveCapacity(runs.reduce(0) { $0 + $1.state.count })
+        for run in runs { rows += run.state }
         return .rows(rows)
     }
 
-    /// Hash aggregation: per batch, filter, compute group ids from the keys, update each
-    /// aggregate. The result has the key columns, then the aggregates, one row per group.
+    /// Hash aggregation across the workers (ParallelAggregation). The result has the key
+    /// columns, then the aggregates, one row per group, in the order the groups first appear.
     private func aggregateRows(_ plan: AggregatePlan, relation: Relation, filter: BoundExpression?, evaluator: Evaluator) throws(Diagnostic) -> Relation {
-        let keys = plan.keys.map { Specializer.specialize($0, relation, classNames: classNames) }
-        let arguments = plan.aggregates.map { $0.argument.map { Specializer.specialize($0, relation, classNames: classNames) } }
-        let filters = plan.aggregates.map { $0.filter.map { Specializer.specialize($0, relation, classNames: classNames) } }
-        let orders = plan.aggregates.map { $0.orderBy.map { Specializer.specialize($0.expression, relation, classNames: classNames) } }
-        let index = GroupIndex(types: keys.map(\.type))
-        let accumulators = plan.aggregates.map { AggregateAccumulator(spec: $0) }
-        // sum/count WHERE code = constant, nothing else: one fused pass per batch (PERF Q1).
-        let fused = keys.isEmpty && filter != nil && !accumulators.isEmpty && accumulators.indices.allSatisfy { a in
-            let spec = accumulators[a].spec
-            return filters[a] == nil && !spec.distinct
-                && ((spec.kind == .count && spec.argument == nil) || ((spec.kind == .sum || spec.kind == .avg) && spec.type != .integer))
-        }
-        for start in batches(relation.rowCount) where fused {
-            try checkCancelled()
-            let rows = start..<min(relation.rowCount, start + Executor.batchSize)
-            var results: [(Int128, Int)] = []
-            for a in accumulators.indices {
-                guard let filter, let r = FastPaths.filteredSum(filter, arguments[a], relation, rows) else { results = []; break }
-                results.append(r)
-            }
-            guard results.count == accumulators.count else {
-                if start == 0 { break }  // not the fused shape: the general loop below runs instead
-                throw Diagnostic(kind: .execution, message: "internal: fused aggregation changed shape mid-scan", span: nil)
-            }
-            for (a, r) in results.enumerated() { accumulators[a].addSingleGroupSum(r.0, count: r.1) }
-            if start + Executor.batchSize >= relation.rowCount {
-                let columns = try accumulators.map { (acc) throws(Diagnostic) in try acc.finish(groupCount: 1) }
-                return Relation(vectors: columns, rowCount: 1)
-            }
-        }
-        for start in batches(relation.rowCount) {
-            try checkCancelled()
-            var selection = RowSelection.range(start..<min(relation.rowCount, start + Executor.batchSize))
-            if let filter { selection = try evaluator.filter(filter, selection) }
-            let n = selection.count
-            if n == 0 { continue }
-            var groups: [Int32]?
-            if !keys.isEmpty {
-                var keyVectors: [Vector] = []
-                for k in keys { keyVectors.append(try evaluator.evaluate(k, selection)) }
-                groups = index.groupIDs(keyVectors)
-            }
-            let groupCount = keys.isEmpty ? 1 : index.groupCount
-            for (a, accumulator) in accumulators.enumerated() {
-                if keys.isEmpty, filters[a] == nil, !accumulator.spec.distinct, accumulator.spec.kind == .sum || accumulator.spec.kind == .avg,
-                   let (total, count) = FastPaths.sum(arguments[a], relation, selection) {
-                    accumulator.addSingleGroupSum(total, count: count)
-                    continue
-                }
-                var argument: Vector?
-                if let e = arguments[a] { argument = try evaluator.evaluate(e, selection) }
-                var valid: [Bool]?
-                if let f = filters[a] {
-                    let v = try evaluator.evaluate(f, selection)
-                    // Only rows where the condition is true count: false, NULL, and a FILTER
-                    // that is the NULL literal (not a boolean vector at all) count none.
-                    if case .boolean(var flags) = v.storage {
-                        if let nulls = v.nulls { for i in 0..<n where nulls[i] { flags[i] = false } }
-                        valid = flags
-                    } else {
-                        valid = [Bool](repeating: false, count: n)
-                    }
-                }
-                if let argNulls = argument?.nulls {
-                    var flags = valid ?? [Bool](repeating: true, count: n)
-                    for i in 0..<n where argNulls[i] { flags[i] = false }
-                    valid = flags
-                }
-                var orderKeys: [Vector] = []
-                for e in orders[a] { orderKeys.append(try evaluator.evaluate(e, selection)) }
-                try accumulator.update(groups: groups, groupCount: groupCount, argument: argument, valid: valid, rowCount: n, orderKeys: orderKeys)
-            }
-        }
-        try checkCancelled()
-        let groupCount = keys.isEmpty ? 1 : index.groupCount
-        var columns = keys.isEmpty ? [] : index.keyVectors()
-        if keys.isEmpty == false && groupCount == 0 {
-            columns = keys.map { Vector.constant(.null, type: $0.type, count: 0) }
-        }
-        for accumulator in accumulators { columns.append(try accumulator.finish(groupCount: groupCount)) }
-        return Relation(vectors: columns, rowCount: groupCount)
+        try ParallelAggregation(plan: plan, relation: relation, filter: filter, classNames: classNames,
+                                parallelism: parallelism, cancellation: cancellation).run()
     }
 
     /// ROLLUP, CUBE, GROUPING SETS: one hash aggregation per grouping, by its keys only; the
@@ -427,7 +351,7 @@ enum Sorter {
     /// seen so far instead of sorting everything.
     /// `cancellation` is looked up every 65,536 comparisons; a cancelled sort throws.
     static func sortedRows(_ columns: [Vector], keys: [SortKey], count: Int, first: Int? = nil,
-                           cancellation: Cancellation? = nil) throws(Diagnostic) -> [Int] {
+                           cancellation: Cancellation? = nil, parallelism: Parallelism = .serial) throws(Diagnostic) -> [Int] {
         let comparators: [(Int, Int) -> Int] = keys.map { key in
             let v = columns[key.column]
             let base: (Int, Int) -> Int
@@ -475,6 +399,9 @@ enum Sorter {
                 if best.count > k { best.removeLast() }
             }
             return best
+        }
+        if parallelism.threads > 1, count >= 2 * min(ParallelSort.minimumRows, parallelism.morselRows) {
+            return try ParallelSort.sortedRows(count, before: before, parallelism: parallelism, cancellation: cancellation)
         }
         guard let cancellation else { return (0..<count).sorted(by: before) }
         var comparisons = 0

@@ -13,6 +13,10 @@ final class KeyInterner {
     private var falseID: Int32?, trueID: Int32?
     private var cachedDictionary: [String]?
     private var cachedCodeIDs: [Int32] = []
+    /// For text: each id's code in `cachedDictionary`, while every value came from that one
+    /// dictionary (a stored column's); what a merge looks values up by (`valuesAsSourceCodes`).
+    private var sourceCodes: [UInt32] = []
+    private var sourceCodesValid = true
     private(set) var representatives: VectorBuilder
     private(set) var count: Int32 = 0
 
@@ -36,19 +40,26 @@ final class KeyInterner {
         switch v.storage {
         case .integer(let x), .decimal(let x, _):
             let isDecimal: Int? = { if case .decimal(_, let s) = v.storage { return s } else { return nil } }()
-            if v.nulls == nil, let small = x.min(), small >= 0, let large = x.max(), large < KeyInterner.directLimit {
-                // Codes and years: a direct table, no hashing, on a local copy of the table.
+            if v.nulls == nil, let (small, large) = KeyInterner.bounds(x), small >= 0, large < KeyInterner.directLimit {
+                // Codes and years: a direct table, no hashing, on a local copy of the table,
+                // read and written through pointers (PERF Q2: this loop is the GROUP BY).
                 if directIDs.isEmpty { directIDs = [Int32](repeating: -1, count: Int(KeyInterner.directLimit)) }
                 var direct = directIDs
                 directIDs = []
-                for i in 0..<n {
-                    let slot = Int(x[i])
-                    var id = direct[slot]
-                    if id < 0 {
-                        id = newID(isDecimal.map { .decimal(x[i], scale: $0) } ?? .integer(x[i]))
-                        direct[slot] = id
+                x.withUnsafeBufferPointer { xp in
+                    out.withUnsafeMutableBufferPointer { op in
+                        direct.withUnsafeMutableBufferPointer { dp in
+                            for i in 0..<n {
+                                let slot = Int(xp[i])
+                                var id = dp[slot]
+                                if id < 0 {
+                                    id = newID(isDecimal.map { .decimal(xp[i], scale: $0) } ?? .integer(xp[i]))
+                                    dp[slot] = id
+                                }
+                                op[i] = id
+                            }
+                        }
                     }
-                    out[i] = id
                 }
                 directIDs = direct
                 return out
@@ -74,6 +85,7 @@ final class KeyInterner {
             }
         case .text(let codes, let dictionary):
             if cachedDictionary.map({ $0 != dictionary }) ?? true {
+                if cachedDictionary != nil { sourceCodesValid = false }
                 cachedDictionary = dictionary
                 cachedCodeIDs = [Int32](repeating: -1, count: dictionary.count)
             }
@@ -88,6 +100,7 @@ final class KeyInterner {
                     if let existing = textIDs[s] { id = existing } else {
                         id = newID(.text(s))
                         textIDs[s] = id
+                        sourceCodes.append(UInt32(code))
                     }
                     cache[code] = id
                 }
@@ -118,8 +131,33 @@ final class KeyInterner {
         return out
     }
 
+    /// The smallest and largest value in one pass the compiler can vectorise (the standard
+    /// library's min() and max() are two generic passes, and showed in PERF Q2's profile).
+    static func bounds(_ x: [Int64]) -> (Int64, Int64)? {
+        guard let head = x.first else { return nil }
+        return x.withUnsafeBufferPointer { p in
+            var small = head, large = head
+            for v in p {
+                small = v < small ? v : small
+                large = v > large ? v : large
+            }
+            return (small, large)
+        }
+    }
+
+    /// The values of ids 0..<count as codes into the one dictionary they were read from, or nil
+    /// (not text, or read from more than one dictionary). Merging partial aggregations through
+    /// these looks each value up by its code, as the partial did: hashing Chinese text (Swift
+    /// normalises it first) cost more than the merge saved (PERF Q3 on two threads).
+    func valuesAsSourceCodes() -> Vector? {
+        guard sourceCodesValid, let dictionary = cachedDictionary, sourceCodes.count == Int(count) else { return nil }
+        let nulls = nullID.map { null in (0..<Int(count)).map { $0 == Int(null) } }
+        return Vector(.text(sourceCodes, dictionary: dictionary), nulls: nulls, count: Int(count))
+    }
+
     private func nullKey() -> Int32 {
         if let nullID { return nullID }
+        if case .text = representatives.type { sourceCodes.append(0) }
         let id = newID(.null)
         nullID = id
         return id
@@ -185,14 +223,21 @@ final class GroupIndex {
             }
             // Hundreds of thousands of groups outgrow the cache: overlap the misses first.
             if table.count > 16_384 { touched &+= table.touch(packedKeys) }
+            // New groups' rows are noted and their key ids copied after the loop, key by key:
+            // appending to nested arrays inside it paid a uniqueness check per key (PERF Q4).
+            var newRows: [Int] = []
             for i in 0..<n {
                 let key = packedKeys[i]
                 out[i] = table.id(for: key) {
                     let g = Int32(groups)
-                    for k in 0..<keyCount { groupKeys[k].append(perKey[k][i]) }
+                    newRows.append(i)
                     groups += 1
                     return g
                 }
+            }
+            for k in 0..<keyCount {
+                let ids = perKey[k]
+                for i in newRows { groupKeys[k].append(ids[i]) }
             }
             packed = table
             keyIDsOfGroup = groupKeys
@@ -244,6 +289,14 @@ final class GroupIndex {
                 }
                 pairCounts[j - 1] = counter
             }
+        }
+    }
+
+    /// The key columns of all groups for another index to look up (PartialAggregation.merge):
+    /// text keys as codes into the column's dictionary where they can be, not as new text.
+    func keyVectorsForLookup() -> [Vector] {
+        interners.enumerated().map { k, interner in
+            (interner.valuesAsSourceCodes() ?? interner.representatives.build()).gathering(keyIDsOfGroup[k])
         }
     }
 

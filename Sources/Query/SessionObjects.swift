@@ -54,7 +54,7 @@ extension Engine {
             session.update { $0.tables[key] = nil; $0.views[key] = query }
             return QueryResult(columns: ["result"], types: [.text], rows: [[.text("created view \(name)")]])
         case .table:
-            let result = try Executor(classNames: classNames, cancellation: cancellation).run(plan)
+            let result = try executor(cancellation).run(plan)
             var builder = TableBuilder(name: name, schema: Array(zip(result.columns, result.types)).map { (name: $0.0, type: $0.1) })
             let table: Table
             do throws(StoreError) {

@@ -19,7 +19,7 @@ enum DataSources {
     /// Loads `paths` like `SnapshotLoader.load` (`workers` files at a time), with CSV files as
     /// tables of their own and each snapshot's tables from the cache when its file is unchanged.
     /// BUDGETQL_NO_CACHE=1 turns the cache off.
-    static func load(paths: [String], workers: Int = IngestWorkers.available, progress: ((Int, Int, String) -> Void)? = nil,
+    static func load(paths: [String], workers: Int = Processors.available, progress: ((Int, Int, String) -> Void)? = nil,
                      cancellation: LoadCancellation? = nil, cache: SnapshotCache? = DataSources.standardCache()) -> LoadReport {
         let isCSV = { (path: String) in SnapshotFiles.isUserTable(path) }
         let snapshots = paths.filter { !isCSV($0) }

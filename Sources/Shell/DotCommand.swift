@@ -23,6 +23,7 @@ public enum DotCommand: Equatable, Sendable {
     case queries
     case read(String)
     case maxRows(Int?)
+    case threads(Int?)
     case history
     case quit
 }
@@ -77,6 +78,7 @@ public enum DotCommandCatalog {
         Entry(name: ".queries", usage: ".queries", summary: "list the saved queries"),
         Entry(name: ".read", usage: ".read FILE", summary: "run the statements in FILE"),
         Entry(name: ".maxrows", usage: ".maxrows N", summary: "rows a table shows before cutting (0: all)"),
+        Entry(name: ".threads", usage: ".threads [N]", summary: "worker threads per query and files read at once (default: the processors BudgetQL may run on); results do not change"),
         Entry(name: ".history", usage: ".history", summary: "the statements typed so far"),
         Entry(name: ".quit", usage: ".quit", summary: "leave (Ctrl-D does too)"),
     ]
@@ -196,6 +198,10 @@ extension DotCommand {
             guard let word = try optional("number") else { return .maxRows(nil) }
             guard let n = Int(word), n >= 0 else { throw .usage(command: name, problem: "\"\(word)\" is not a row count") }
             return .maxRows(n)
+        case ".threads":
+            guard let word = try optional("number") else { return .threads(nil) }
+            guard let n = Int(word), n >= 1 else { throw .usage(command: name, problem: "\"\(word)\" is not a thread count (1 or more)") }
+            return .threads(n)
         case ".history": return try noArguments(.history)
         case ".quit", ".exit", ".q": return .quit
         default:

@@ -122,6 +122,8 @@ extension Session {
             return read(path)
         case .maxRows(let n):
             if let n { maxRows = n == 0 ? nil : n } else { print("maxrows: \(maxRows.map(String.init) ?? "0 (all)")") }
+        case .threads(let n):
+            if let n { threads = n } else { print("threads: \(threads)") }
         case .history:
             for (i, entry) in LineEditor.historyEntries().enumerated() {
                 print("\(String(i + 1).leftPadded(to: 5))  \(entry.replacingOccurrences(of: "\n", with: "\n       "))")

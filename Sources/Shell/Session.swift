@@ -35,10 +35,18 @@ public final class Session {
     public var nullText = "NULL"
     /// `.pager on|off`: long table results on a terminal go through `$PAGER`.
     public var pager = false
+    /// `.threads N` / `--threads N`: worker threads per query and files read at once, kept by the
+    /// embedded engine (and across loads); the processors BudgetQL may run on unless set
+    /// (`taskset` and a container's CPU set count). Results are the same at any count.
+    public var threads: Int {
+        get { (engine as? Engine)?.threads ?? Processors.available }
+        set { (engine as? Engine)?.threads = newValue }
+    }
     /// `--lang`: the language of report headers.
     public var reportLanguage: ReportLanguage = .zh
-    /// How many snapshot files a load reads at once: the processors BudgetQL may run on.
-    public var ingestWorkers = IngestWorkers.available
+    /// How many snapshot files a load reads at once: the same `.threads` / `--threads` as
+    /// queries (the processors BudgetQL may run on unless set).
+    public var ingestWorkers: Int { threads }
     public var parameters: [String: Value] = [:]
     /// The REPL: Ctrl-C cancels queries and errors need no file name.
     public let interactive: Bool

@@ -99,6 +99,7 @@ public enum Shell {
         let mode = options.format ?? (Console.stdoutIsTerminal ? .table : .csv)
         let session = Session(mode: mode, interactive: interactive)
         session.reportLanguage = options.language
+        if let threads = options.threads { session.threads = threads }
         for text in options.parameters {
             guard let binding = ParameterBinding.parse(text) else {
                 Console.error("--param \"\(text)\" is not name=value")

@@ -17,6 +17,9 @@ public struct ShellOptions: Sendable {
     public var output: String?
     /// `--engine`: where queries run.
     public var engine: EngineChoice = .embedded
+    /// `--threads N`: worker threads per query and files read at once; nil means the processors
+    /// BudgetQL may run on.
+    public var threads: Int?
     /// `run --lang zh|en`: the language of the report's headers.
     public var language: ReportLanguage = .zh
 

@@ -17,6 +17,8 @@ struct BenchRun {
     let jsonPath: String?
     /// Only these queries (e.g. ["Q1"]); nil runs all five.
     var only: Set<String>? = nil
+    /// Worker threads per query; nil: the machine's cores.
+    var threads: Int? = nil
 
     func run() {
         let rssBefore = ProcessMemory.residentBytes()
@@ -36,6 +38,7 @@ struct BenchRun {
 
         let catalog = Catalog(tables: [table, Table(name: "spending", columns: table.columns)])
         let engine = Engine(catalog: catalog)
+        if let threads { engine.threads = threads }
         var report = BenchReport(rows: table.rowCount, loadSeconds: loadSeconds,
                                  bytesPerRow: Double(table.storageBytes) / Double(rows),
                                  rssBytes: rssAfter)

@@ -14,7 +14,8 @@ import Darwin
 /// DuckDB and SQLite beside it.
 let usage = """
     usage: budgetql-bench generate --rows N --out FILE.csv [--seed S]
-           budgetql-bench run --csv FILE.csv [--reps N] [--cache DIR] [--json FILE] [--queries Q1,Q2]
+           budgetql-bench run --csv FILE.csv [--reps N] [--cache DIR] [--json FILE] [--queries Q1,Q2] [--threads N]
+           budgetql-bench serve --csv FILE.csv [--cache DIR]   (lines on stdin: "Q1 2", "floor 2", "quit")
     """
 
 func fail(_ message: String) -> Never {
@@ -48,7 +49,11 @@ case "run":
     var run = BenchRun(csvPath: csv, repetitions: max(1, reps), cacheDirectory: options["cache"],
                        jsonPath: options["json"])
     run.only = options["queries"].map { Set($0.split(separator: ",").map(String.init)) }
+    run.threads = options["threads"].flatMap { Int($0) }
     run.run()
+case "serve":
+    guard let csv = options["csv"] else { fail(usage) }
+    BenchServe(csvPath: csv, cacheDirectory: options["cache"]).run()
 default:
     fail(usage)
 }

@@ -15,6 +15,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "After an error, report it and go on with the next statement.")
     var keepGoing = false
 
+    @Option(help: ArgumentHelp("Worker threads per query and files read at once (default: the processors BudgetQL may run on); results do not change.", valueName: "n"))
+    var threads: Int?
+
     @Option(help: ArgumentHelp("Where queries run: embedded (default) or spark.", valueName: "engine"))
     var engine: EngineName = .embedded
 
@@ -25,6 +28,7 @@ struct CommonOptions: ParsableArguments {
     var warehouse: String?
 
     func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads needs 1 or more, not \(threads)") }
         switch engine {
         case .embedded:
             if master != nil || warehouse != nil { throw ValidationError("--master and --warehouse go with --engine spark") }
@@ -40,6 +44,7 @@ struct CommonOptions: ParsableArguments {
         options.format = format
         options.parameters = parameters
         options.keepGoing = keepGoing
+        options.threads = threads
         if engine == .spark, let master, let warehouse { options.engine = .spark(master: master, warehouse: warehouse) }
         return options
     }

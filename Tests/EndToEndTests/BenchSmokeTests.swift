@@ -45,11 +45,19 @@ import Testing
 
         #expect(process.terminationStatus == 0, "bench/run failed:\n\(stdout)\n\(stderr)")
         for query in ["Q1", "Q2", "Q3", "Q4", "Q5"] {
-            // A timed row for BudgetQL: "| Q1 | 0.20 | ..." with a number, not "-".
-            let row = stdout.split(separator: "\n").first { $0.hasPrefix("| \(query) |") }
-            let budgetql = row?.split(separator: "|").dropFirst().dropFirst().first?.trimmingCharacters(in: .whitespaces)
-            #expect(budgetql.flatMap(Double.init) != nil, "no BudgetQL time for \(query) in:\n\(stdout)")
+            // A timed row for BudgetQL in both sections, all cores and one thread:
+            // "| Q1 | 0.20 (0.18-0.25) | ..." with a median, not "-".
+            let rows = stdout.split(separator: "\n").filter { $0.hasPrefix("| \(query) |") }
+            #expect(rows.count == 2, "\(query) in both sections:\n\(stdout)")
+            for row in rows {
+                let cell = row.split(separator: "|").dropFirst().first?.trimmingCharacters(in: .whitespaces)
+                let median = cell?.split(separator: " ").first.map(String.init)
+                #expect(median.flatMap(Double.init) != nil, "no BudgetQL time for \(query) in:\n\(stdout)")
+            }
         }
+        #expect(stdout.contains("### all cores") && stdout.contains("### one thread"), "\(stdout)")
+        #expect(stdout.contains("| Q1 floor: a plain read of class and amount |"), "\(stdout)")
+        #expect(stdout.contains("load average"), "\(stdout)")
         #expect(stdout.contains("results: Q1, Q2, Q3, Q4, Q5 equal across BudgetQL"), "\(stdout)")
         #expect(stdout.contains("SQLite"), "SQLite must take part:\n\(stdout)")
         #expect(stdout.contains("memory bytes/row") && stdout.contains("start-up from the binary cache"))

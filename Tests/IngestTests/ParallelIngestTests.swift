@@ -107,11 +107,11 @@ import Store
     }
 
     @Test func theProcessorsAllowedAreCountedFromTheCPUList() {
-        #expect(IngestWorkers.processorCount(list: "0-1") == 2)
-        #expect(IngestWorkers.processorCount(list: "\t0") == 1)
-        #expect(IngestWorkers.processorCount(list: "0-3,8,10-11") == 7)
-        #expect(IngestWorkers.processorCount(list: "x") == nil)
-        #expect(IngestWorkers.processorCount(list: "3-1") == nil)
-        #expect(IngestWorkers.available >= 1)
+        #expect(Processors.processorCount(list: "0-1") == 2)
+        #expect(Processors.processorCount(list: "\t0") == 1)
+        #expect(Processors.processorCount(list: "0-3,8,10-11") == 7)
+        #expect(Processors.processorCount(list: "x") == nil)
+        #expect(Processors.processorCount(list: "3-1") == nil)
+        #expect(Processors.available >= 1)
     }
 }

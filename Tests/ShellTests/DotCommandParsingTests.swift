@@ -26,6 +26,8 @@ import Testing
         #expect(try DotCommand.parse(".queries") == .queries)
         #expect(try DotCommand.parse(".read script.bql") == .read("script.bql"))
         #expect(try DotCommand.parse(".maxrows 100") == .maxRows(100))
+        #expect(try DotCommand.parse(".threads 4") == .threads(4))
+        #expect(try DotCommand.parse(".threads") == .threads(nil))
         #expect(try DotCommand.parse(".history") == .history)
         #expect(try DotCommand.parse(".quit") == .quit)
         #expect(try DotCommand.parse(".problems") == .problems)
@@ -47,6 +49,7 @@ import Testing
         #expect(throws: DotCommandError.usage(command: ".timer", problem: "say on or off")) { try DotCommand.parse(".timer maybe") }
         #expect(throws: DotCommandError.usage(command: ".maxrows", problem: "\"-3\" is not a row count")) { try DotCommand.parse(".maxrows -3") }
         #expect(throws: DotCommandError.usage(command: ".load", problem: "needs path")) { try DotCommand.parse(".load") }
+        #expect(throws: DotCommandError.usage(command: ".threads", problem: "\"0\" is not a thread count (1 or more)")) { try DotCommand.parse(".threads 0") }
         #expect(throws: DotCommandError.usage(command: ".run", problem: "\"2024\" is not name=value")) { try DotCommand.parse(".run q 2024") }
         let message = DotCommandError.usage(command: ".timer", problem: "say on or off").description
         #expect(message == ".timer: say on or off (usage: .timer on|off)")

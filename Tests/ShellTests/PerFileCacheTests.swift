@@ -97,7 +97,7 @@ import Ingest
         try FileManager.default.copyItem(atPath: Self.corpus + "/commerce-2025-dept-budget.pdf", toPath: folder + "/d-commerce.pdf")
         let (added, parsedAdded) = load(folder, cache)
         #expect(parsedAdded == ["d-commerce.pdf"])
-        #expect(added.statistics == LoadStatistics(files: 4, parsed: 1, workers: IngestWorkers.available))
+        #expect(added.statistics == LoadStatistics(files: 4, parsed: 1, workers: Processors.available))
         #expect(added.problems.contains { $0.message.hasPrefix("skipped: the same disclosure as \(folder)/a-welfare.pdf") },
                 "the copy found from the cached fingerprints: \(added.problems)")
         let uncached = SnapshotLoader.load(paths: [folder])
