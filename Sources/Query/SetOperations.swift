@@ -1,18 +1,28 @@
 /// UNION, EXCEPT and INTERSECT over whole rows (NULLs equal each other here, as in SQL's set
 /// operations). INTERSECT binds tighter than UNION and EXCEPT, which apply left to right. The
 /// distinct forms keep the first of equal rows; the ALL forms count copies.
-enum SetOperations {
+public enum SetOperations {
     typealias Row = [ScalarValue]
 
     static func combine(_ parts: [[Row]], operators: [SetOperator], cancellation: Cancellation?) throws(Diagnostic) -> [Row] {
-        guard var current = parts.first else { return [] }
-        // INTERSECT first: fold each run of them into its left operand.
-        var operands: [[Row]] = []
-        var between: [SetOperator] = []
-        for (i, op) in operators.enumerated() {
+        guard !parts.isEmpty else { return [] }
+        return try fold(parts, operators, isIntersect: \.isIntersect) { (a, op, b) throws(Diagnostic) in
             if cancellation?.isCancelled == true { throw Executor.cancelled }
-            if op.isIntersect {
-                current = apply(op, current, parts[i + 1])
+            return apply(op, a, b)
+        }
+    }
+
+    /// The order of operations, for any operands (rows here, Spark SQL text in the Spark
+    /// translation): each run of INTERSECTs folds into its left operand first, then UNION and
+    /// EXCEPT apply left to right. `parts` is not empty.
+    public static func fold<Part, Operator, Failure: Error>(_ parts: [Part], _ operators: [Operator], isIntersect: (Operator) -> Bool,
+                                                          _ apply: (Part, Operator, Part) throws(Failure) -> Part) throws(Failure) -> Part {
+        var current = parts[0]
+        var operands: [Part] = []
+        var between: [Operator] = []
+        for (i, op) in operators.enumerated() where i + 1 < parts.count {
+            if isIntersect(op) {
+                current = try apply(current, op, parts[i + 1])
             } else {
                 operands.append(current)
                 between.append(op)
@@ -21,7 +31,7 @@ enum SetOperations {
         }
         operands.append(current)
         var result = operands[0]
-        for (k, op) in between.enumerated() { result = apply(op, result, operands[k + 1]) }
+        for (k, op) in between.enumerated() { result = try apply(result, op, operands[k + 1]) }
         return result
     }
 

@@ -121,21 +121,10 @@ public struct SparkTranslator: Sendable {
             let cast = (0..<width).map { "CAST(o\($0) AS \(SparkTranslator.outputType(types[$0]))) AS o\($0)" }.joined(separator: ", ")
             pieces.append("SELECT \(cast) FROM (\(inner)) u")
         }
-        // The embedded engine's order of operations, written out: each run of INTERSECTs folds
-        // into its left operand first, then UNION and EXCEPT apply left to right.
-        func combined(_ a: String, _ op: String, _ b: String) -> String { "SELECT * FROM (\(a)) a \(op) SELECT * FROM (\(b)) b" }
-        var operands: [String] = [], between: [String] = []
-        var current = pieces[0]
-        for (i, op) in query.operators.enumerated() where i + 1 < pieces.count {
-            if op.hasPrefix("INTERSECT") { current = combined(current, op, pieces[i + 1]) } else {
-                operands.append(current)
-                between.append(op)
-                current = pieces[i + 1]
-            }
+        // The embedded engine's order of operations (INTERSECT binds tighter), written out.
+        let all = SetOperations.fold(pieces, query.operators, isIntersect: { $0.hasPrefix("INTERSECT") }) { a, op, b in
+            "SELECT * FROM (\(a)) a \(op) SELECT * FROM (\(b)) b"
         }
-        operands.append(current)
-        var all = operands[0]
-        for (k, op) in between.enumerated() { all = combined(all, op, operands[k + 1]) }
         let sql = "SELECT * FROM (" + all + ") q"
             + SparkTranslator.orderClause(query.order, prefix: "q") + SparkTranslator.limitClause(query.limit, query.offset)
         return (sql, Array(first.names.prefix(width)), types)

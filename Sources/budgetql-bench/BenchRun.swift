@@ -21,12 +21,8 @@ struct BenchRun {
     var threads: Int? = nil
 
     func run() {
-        let rssBefore = ProcessMemory.residentBytes()
-        let loadStarted = Clock.now
-        let table: Table
-        do { table = try CSVTable.load(path: csvPath) } catch { fail("budgetql-bench: \(error)") }
-        let loadSeconds = Clock.now - loadStarted
-        let rssAfter = ProcessMemory.residentBytes()
+        let loaded = LoadedBenchTable(csvPath: csvPath)
+        let (table, loadSeconds, rssBefore, rssAfter) = (loaded.table, loaded.seconds, loaded.rssBefore, loaded.rssAfter)
         let rows = max(1, table.rowCount)
         print("BudgetQL: loaded \(table.rowCount) rows of \(table.name) from CSV in \(Clock.format(seconds: loadSeconds))")
         print(String(format: "memory: %.1f bytes/row in columns, %.1f bytes/row process RSS growth (%d MiB RSS)",

@@ -16,12 +16,8 @@ struct BenchServe {
     let cacheDirectory: String?
 
     func run() {
-        let rssBefore = ProcessMemory.residentBytes()
-        let loadStarted = Clock.now
-        let table: Table
-        do { table = try CSVTable.load(path: csvPath) } catch { fail("budgetql-bench: \(error)") }
-        let loadSeconds = Clock.now - loadStarted
-        let rss = ProcessMemory.residentBytes()
+        let load = LoadedBenchTable(csvPath: csvPath)
+        let (table, loadSeconds, rssBefore, rss) = (load.table, load.seconds, load.rssBefore, load.rssAfter)
         var loaded: [String: Any] = [
             "rows": table.rowCount, "loadSeconds": loadSeconds, "rssBytes": rss,
             "rssGrowthBytes": max(0, rss - rssBefore),

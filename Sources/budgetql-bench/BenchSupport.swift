@@ -1,4 +1,6 @@
 import Foundation
+import Store
+import Ingest
 
 /// Wall-clock timing with a monotonic clock.
 enum Clock {
@@ -33,6 +35,23 @@ enum ProcessMemory {
 }
 
 /// What bench/run reads back: timings, memory, and each query's rows as text for comparing engines.
+/// The benchmark's table loaded from its CSV, with what loading cost: the time and the growth
+/// of the process's resident memory.
+struct LoadedBenchTable {
+    let table: Table
+    let seconds: Double
+    let rssBefore: Int
+    let rssAfter: Int
+
+    init(csvPath: String) {
+        rssBefore = ProcessMemory.residentBytes()
+        let started = Clock.now
+        do { table = try CSVTable.load(path: csvPath) } catch { fail("budgetql-bench: \(error)") }
+        seconds = Clock.now - started
+        rssAfter = ProcessMemory.residentBytes()
+    }
+}
+
 struct BenchReport: Codable {
     struct QueryOutcome: Codable {
         let id: String
