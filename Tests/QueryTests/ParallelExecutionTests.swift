@@ -204,7 +204,9 @@ import Ingest
         }
     }
 
-    /// A cancelled parallel join stops (the probe's workers look at the flag before each batch).
+    /// A cancelled join on several threads answers "query cancelled", not rows. (The flag is set
+    /// before the query starts; that the probe's workers also look at it before each batch is
+    /// MorselScheduler's, tested by cancellationStopsEveryWorker.)
     @Test func cancellationStopsAParallelJoin() {
         let engine = Engine(catalog: Self.catalog)
         engine.parallelism = Parallelism(threads: 4, morselRows: 16)
