@@ -237,9 +237,10 @@ struct Executor {
         case .join(let kind, let l, let r, let lk, let rk, let residual):
             let left = try source(l), right = try source(r)
             try checkCancelled()
-            let join = HashJoin(kind: kind, leftKeys: lk.map { Specializer.specialize($0, left, classNames: classNames) },
+            var join = HashJoin(kind: kind, leftKeys: lk.map { Specializer.specialize($0, left, classNames: classNames) },
                                 rightKeys: rk.map { Specializer.specialize($0, right, classNames: classNames) },
                                 residual: residual, classNames: classNames, cancellation: cancellation)
+            join.parallelism = parallelism
             return try join.run(left: left, right: right)
         }
     }

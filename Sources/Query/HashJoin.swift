@@ -8,6 +8,8 @@ struct HashJoin {
     let residual: BoundExpression?
     let classNames: [String: String]
     let cancellation: Cancellation?
+    /// Workers for the probe and for gathering the joined columns; one thread by default.
+    var parallelism: Parallelism = .serial
 
     /// Pairs larger than this are refused rather than exhausting memory.
     static let maxPairs = 50_000_000
@@ -48,17 +50,18 @@ struct HashJoin {
                 next[r] = head[id]
                 head[id] = Int32(r)
             }
-            for l in 0..<left.rowCount where !leftNull[l] {
-                if l & 0xFFF == 0 { try checkCancelled() }
-                var r = head[Int(leftIDs[l])]
-                while r >= 0 {
-                    leftRows.append(Int32(l))
-                    rightRows.append(r)
-                    r = next[Int(r)]
-                }
-                if leftRows.count > HashJoin.maxPairs {
-                    throw Diagnostic(kind: .limit, message: "the join produces more than \(HashJoin.maxPairs) rows", span: nil,
-                                     hints: ["add join keys or filter the tables first"])
+            if parallelism.threads > 1 && left.rowCount > parallelism.morselRows {
+                (leftRows, rightRows) = try parallelProbe(left.rowCount, leftIDs, leftNull, head, next)
+            } else {
+                for l in 0..<left.rowCount where !leftNull[l] {
+                    if l & 0xFFF == 0 { try checkCancelled() }
+                    var r = head[Int(leftIDs[l])]
+                    while r >= 0 {
+                        leftRows.append(Int32(l))
+                        rightRows.append(r)
+                        r = next[Int(r)]
+                    }
+                    if leftRows.count > HashJoin.maxPairs { throw HashJoin.tooManyPairs }
                 }
             }
         }
@@ -108,7 +111,73 @@ struct HashJoin {
                 rightRows.append(Int32(r))
             }
         }
+        if parallelism.threads > 1 && leftRows.count > parallelism.morselRows {
+            return try combineOnWorkers(left, leftRows, right, rightRows)
+        }
         return try HashJoin.combine(left, leftRows, right, rightRows, cancellation: cancellation)
+    }
+
+    static let tooManyPairs = Diagnostic(kind: .limit, message: "the join produces more than \(HashJoin.maxPairs) rows", span: nil,
+                                         hints: ["add join keys or filter the tables first"])
+
+    /// The probe, morsel by morsel: each run walks the chains for a contiguous range of left
+    /// rows into its own pair lists, and the runs (sorted by first row) are concatenated, so the
+    /// pairs are exactly the serial ones in the serial order (left row, then right row). The
+    /// unmatched rows of either side are added afterwards from these lists as on one thread.
+    private func parallelProbe(_ leftCount: Int, _ leftIDs: [Int32], _ leftNull: [Bool],
+                               _ head: [Int32], _ next: [Int32]) throws(Diagnostic) -> ([Int32], [Int32]) {
+        struct Pairs { var left: [Int32] = [], right: [Int32] = [] }
+        let runs = try MorselScheduler(rowCount: leftCount, parallelism: parallelism, cancellation: cancellation)
+            .runs(start: { Pairs() }) { (pairs, batch) throws(Diagnostic) in
+                for l in batch where !leftNull[l] {
+                    var r = head[Int(leftIDs[l])]
+                    while r >= 0 {
+                        pairs.left.append(Int32(l))
+                        pairs.right.append(r)
+                        r = next[Int(r)]
+                    }
+                }
+                // One run past the limit is past it for the whole join (the same error as one
+                // thread's); the sum is checked below for runs under it each.
+                if pairs.left.count > HashJoin.maxPairs { throw HashJoin.tooManyPairs }
+            }
+        let total = runs.reduce(0) { $0 + $1.state.left.count }
+        if total > HashJoin.maxPairs { throw HashJoin.tooManyPairs }
+        if runs.count == 1, let only = runs.first { return (only.state.left, only.state.right) }
+        var leftRows: [Int32] = [], rightRows: [Int32] = []
+        leftRows.reserveCapacity(total)
+        rightRows.reserveCapacity(total)
+        for run in runs {
+            leftRows += run.state.left
+            rightRows += run.state.right
+        }
+        return (leftRows, rightRows)
+    }
+
+    /// The joined relation with its columns gathered on the workers (column c on worker
+    /// c % workers): each column is independent, and the order of the columns is kept. Each
+    /// column's slot is written by its one worker and read after all have finished.
+    private func combineOnWorkers(_ left: Relation, _ leftRows: [Int32], _ right: Relation, _ rightRows: [Int32]) throws(Diagnostic) -> Relation {
+        let columns = left.columns.count + right.columns.count
+        let workers = min(parallelism.threads, columns)
+        guard workers > 1 else { return try HashJoin.combine(left, leftRows, right, rightRows, cancellation: cancellation) }
+        let slots = WorkerSlots<Vector>(count: columns)
+        let cancellation = self.cancellation
+        MorselScheduler.onWorkers(workers) { worker in
+            for c in stride(from: worker, to: columns, by: workers) {
+                // A cancelled join stops growing; the missing columns are never read.
+                if cancellation?.isCancelled == true { return }
+                slots.set(c, c < left.columns.count ? HashJoin.gatherOptional(left, c, leftRows)
+                                                    : HashJoin.gatherOptional(right, c - left.columns.count, rightRows))
+            }
+        }
+        var vectors: [Vector] = []
+        vectors.reserveCapacity(columns)
+        for c in 0..<columns {
+            guard let v = slots.take(c) else { throw Executor.cancelled }
+            vectors.append(v)
+        }
+        return Relation(vectors: vectors, rowCount: leftRows.count)
     }
 
     /// Candidate pairs filtered by the residual condition per chunk.

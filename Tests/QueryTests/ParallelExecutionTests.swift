@@ -82,7 +82,47 @@ import Ingest
                 "SELECT unit, class FROM \(t) WHERE year = 2023 EXCEPT SELECT unit, class FROM \(t) WHERE year = 2024",
                 "SELECT unit, (SELECT max(amount) FROM \(t)) FROM \(t) WHERE amount > (SELECT avg(amount) FROM \(t)) ",
             ]
+            // Joins without ORDER BY, so the rows come out in the join's own order: the probe
+            // (left) side's rows in order, each with its partners in right-side order. Keys have
+            // NULLs (never matching) and many duplicates; the subqueries make one side small.
+            let few = "(SELECT unit, class, name, year, n, amount FROM \(t) WHERE n < 20)"
+            let keys = "a.unit = b.unit AND a.class = b.class AND a.name = b.name"
+            q += [
+                "SELECT a.unit, a.n, b.n, b.amount FROM \(t) a JOIN \(few) b ON \(keys)",
+                "SELECT a.unit, a.n, b.n FROM \(t) a LEFT JOIN \(few) b ON \(keys)",
+                "SELECT a.n, b.unit, b.n FROM \(t) a RIGHT JOIN \(few) b ON \(keys) AND a.year = b.year",
+                "SELECT a.n, b.unit, b.n FROM \(few) a RIGHT JOIN \(t) b ON \(keys)",
+                "SELECT a.unit, a.n, b.unit, b.n FROM (SELECT * FROM \(t) WHERE year = 2024) a FULL JOIN \(few) b ON \(keys)",
+                "SELECT a.unit, a.n, b.unit, b.n FROM \(t) a FULL JOIN (SELECT * FROM \(t) WHERE n > 900) b ON \(keys) AND a.year = b.year",
+                // a residual condition besides the keys, on every kind
+                "SELECT a.n, b.n FROM \(t) a JOIN \(few) b ON \(keys) AND a.amount < b.amount",
+                "SELECT a.n, b.n FROM \(t) a LEFT JOIN \(few) b ON \(keys) AND a.amount < b.amount",
+                "SELECT a.n, b.n FROM \(t) a FULL JOIN \(few) b ON \(keys) AND a.amount < b.amount",
+                // USING, one key with heavy duplicates, a join then grouped and ordered with ties
+                "SELECT unit, class, name, a.amount, b.n FROM \(t) a JOIN \(few) b USING (unit, class, name)",
+                "SELECT unit, year, a.n, b.n FROM \(t) a FULL JOIN (SELECT unit, year, n FROM \(t) WHERE n > 995) b USING (unit, year)",
+                "SELECT a.year, b.n FROM (SELECT year FROM \(t) WHERE n < 3) a JOIN (SELECT year, n FROM \(t) WHERE n > 990) b ON a.year = b.year",
+                "SELECT a.flag, b.flag, a.n FROM \(t) a LEFT JOIN (SELECT DISTINCT flag FROM \(t)) b ON a.flag = b.flag",
+                "SELECT a.unit, count(*), sum(b.amount) FROM \(t) a JOIN \(few) b ON \(keys) GROUP BY a.unit ORDER BY 1",
+                "SELECT a.unit, b.n FROM \(t) a JOIN \(few) b ON \(keys) ORDER BY a.unit LIMIT 100",
+                // PERF Q4's shape: a full outer join of two grouped subqueries
+                """
+                SELECT * FROM (SELECT unit, class, sum(amount) AS s FROM \(t) GROUP BY unit, class) a
+                FULL JOIN (SELECT unit, class, count(*) AS c FROM \(t) WHERE year = 2024 AND n < 500 GROUP BY unit, class) b
+                ON a.unit = b.unit AND a.class = b.class
+                """,
+                // joins of joins
+                "SELECT a.n, b.n, c.n FROM \(t) a JOIN \(few) b ON \(keys) LEFT JOIN (SELECT unit, n FROM \(t) WHERE n > 998) c ON b.unit = c.unit",
+            ]
         }
+        // One side empty, the other not.
+        q += [
+            "SELECT a.unit, b.unit FROM g a FULL JOIN nothing b ON a.unit = b.unit",
+            "SELECT a.unit, b.unit FROM g a LEFT JOIN nothing b ON a.unit = b.unit AND a.n = b.n",
+            "SELECT a.unit, b.n FROM nothing a FULL JOIN (SELECT unit, n FROM g WHERE n < 30) b ON a.unit = b.unit",
+            "SELECT a.unit, b.n FROM nothing a RIGHT JOIN g b ON a.unit = b.unit",
+            "SELECT a.unit, b.n FROM g a JOIN nothing b ON a.unit = b.unit",
+        ]
         q += [
             "SELECT class, sum(amount), count(*) FROM spending GROUP BY class",
             "SELECT doc, class, section, sum(amount) FROM spending GROUP BY doc, class, section ORDER BY doc, class, section",
@@ -159,6 +199,22 @@ import Ingest
         do throws(Diagnostic) {
             _ = try engine.execute("SELECT unit, sum(amount) FROM g GROUP BY unit", cancellation: cancellation)
             Issue.record("a cancelled query answered")
+        } catch {
+            #expect(error.message == "query cancelled")
+        }
+    }
+
+    /// A cancelled join on several threads answers "query cancelled", not rows. (The flag is set
+    /// before the query starts; that the probe's workers also look at it before each batch is
+    /// MorselScheduler's, tested by cancellationStopsEveryWorker.)
+    @Test func cancellationStopsAParallelJoin() {
+        let engine = Engine(catalog: Self.catalog)
+        engine.parallelism = Parallelism(threads: 4, morselRows: 16)
+        let cancellation = Cancellation()
+        cancellation.cancel()
+        do throws(Diagnostic) {
+            _ = try engine.execute("SELECT a.unit, b.n FROM g a FULL JOIN g b ON a.unit = b.unit AND a.n = b.n", cancellation: cancellation)
+            Issue.record("a cancelled join answered")
         } catch {
             #expect(error.message == "query cancelled")
         }
