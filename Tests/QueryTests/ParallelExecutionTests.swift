@@ -190,31 +190,19 @@ import Ingest
         #expect(a.span == b.span)
     }
 
-    /// A cancelled parallel scan stops: every worker looks at the flag before each batch.
-    @Test func cancellationStopsEveryWorker() {
+    /// A cancelled query on several threads answers "query cancelled", not rows: a scan's and a
+    /// join's probe's workers look at the flag before each batch (MorselScheduler). The flag is
+    /// set before the query starts.
+    @Test(arguments: ["SELECT unit, sum(amount) FROM g GROUP BY unit",
+                      "SELECT a.unit, b.n FROM g a FULL JOIN g b ON a.unit = b.unit AND a.n = b.n"])
+    func aCancelledQueryStopsOnEveryWorker(sql: String) {
         let engine = Engine(catalog: Self.catalog)
         engine.parallelism = Parallelism(threads: 4, morselRows: 16)
         let cancellation = Cancellation()
         cancellation.cancel()
         do throws(Diagnostic) {
-            _ = try engine.execute("SELECT unit, sum(amount) FROM g GROUP BY unit", cancellation: cancellation)
-            Issue.record("a cancelled query answered")
-        } catch {
-            #expect(error.message == "query cancelled")
-        }
-    }
-
-    /// A cancelled join on several threads answers "query cancelled", not rows. (The flag is set
-    /// before the query starts; that the probe's workers also look at it before each batch is
-    /// MorselScheduler's, tested by cancellationStopsEveryWorker.)
-    @Test func cancellationStopsAParallelJoin() {
-        let engine = Engine(catalog: Self.catalog)
-        engine.parallelism = Parallelism(threads: 4, morselRows: 16)
-        let cancellation = Cancellation()
-        cancellation.cancel()
-        do throws(Diagnostic) {
-            _ = try engine.execute("SELECT a.unit, b.n FROM g a FULL JOIN g b ON a.unit = b.unit AND a.n = b.n", cancellation: cancellation)
-            Issue.record("a cancelled join answered")
+            _ = try engine.execute(sql, cancellation: cancellation)
+            Issue.record("a cancelled query answered: \(sql)")
         } catch {
             #expect(error.message == "query cancelled")
         }
