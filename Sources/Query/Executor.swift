@@ -138,7 +138,7 @@ struct Executor {
     func runSelect(_ plan: SelectPlan) throws(Diagnostic) -> Output {
         // Subqueries in expressions run first, once each; their values take their place.
         var plan = try plan.mapExpressions { (e) throws(Diagnostic) in try runSubqueries(e) }
-        var relation = try source(plan.source)
+        var relation = try source(plan.source, filteredBy: plan.filter)
         // Correlated subqueries: a column of values per source row, read like any other.
         (plan, relation) = try CorrelatedSubqueries(executor: self).attach(plan, relation)
         let filter = plan.filter.map { Specializer.specialize($0, relation, classNames: classNames) }
@@ -226,16 +226,32 @@ struct Executor {
         }
     }
 
-    func source(_ plan: SourcePlan) throws(Diagnostic) -> Relation {
+    /// The rows a SELECT reads: its FROM; or none of them when its WHERE is false whatever the
+    /// row (a conjunct that reads no column, decided once here), so a join is not built only to
+    /// be filtered away (a constant-false WHERE over a large join took seconds).
+    func source(_ plan: SourcePlan, filteredBy filter: BoundExpression?) throws(Diagnostic) -> Relation {
+        guard let filter else { return try source(plan) }
+        let oneRow = Evaluator(relation: Relation(vectors: [], rowCount: 1), classNames: classNames)
+        for conjunct in Binder.conjuncts(filter) where conjunct.columnsUsed.isEmpty && !conjunct.containsSubquery {
+            if try oneRow.filter(conjunct, .range(0..<1)).count == 0 { return try source(plan, empty: true) }
+        }
+        return try source(plan)
+    }
+
+    /// `empty`: the relation's columns with no rows (its tables are not read, its joins not built).
+    func source(_ plan: SourcePlan, empty: Bool = false) throws(Diagnostic) -> Relation {
         switch plan {
-        case .scan(let table, _): return Relation(table: table)
-        case .singleRow: return Relation(vectors: [], rowCount: 1)
+        case .scan(let table, _):
+            var relation = Relation(table: table)
+            if empty { relation.rowCount = 0 }
+            return relation
+        case .singleRow: return Relation(vectors: [], rowCount: empty ? 0 : 1)
         case .derived(let plan, _, _):
             let out = try runVectors(plan)
             try checkCancelled()
-            return Relation(vectors: out.columns, rowCount: out.rowCount)
+            return Relation(vectors: out.columns, rowCount: empty ? 0 : out.rowCount)
         case .join(let kind, let l, let r, let lk, let rk, let residual):
-            let left = try source(l), right = try source(r)
+            let left = try source(l, empty: empty), right = try source(r, empty: empty)
             try checkCancelled()
             var join = HashJoin(kind: kind, leftKeys: lk.map { Specializer.specialize($0, left, classNames: classNames) },
                                 rightKeys: rk.map { Specializer.specialize($0, right, classNames: classNames) },

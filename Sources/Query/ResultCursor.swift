@@ -165,7 +165,7 @@ struct Pipeline {
             return e
         }
         guard !correlated else { return nil }
-        let relation = try executor.source(part.source)
+        let relation = try executor.source(part.source, filteredBy: part.filter)
         self.part = part
         self.relation = relation
         filter = part.filter.map { Specializer.specialize($0, relation, classNames: executor.classNames) }
