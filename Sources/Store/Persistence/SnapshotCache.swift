@@ -83,23 +83,34 @@ public struct SnapshotCache: Sendable {
 
     private func entry<E: Error>(at location: String, describing path: String, warn: (String) -> Void,
                                  orLoad load: () throws(E) -> Entry) throws(E) -> Entry {
+        if let stored = lookup(location, describing: path, warn: warn) { return stored }
+        let fresh = try load()
+        save(fresh, at: location, describing: path, warn: warn)
+        return fresh
+    }
+
+    /// The good entry at `location`, marked used now (the least recently used are the ones
+    /// trimmed); a damaged one is reported, deleted and missed.
+    private func lookup(_ location: String, describing path: String, warn: (String) -> Void) -> Entry? {
         switch read(location) {
         case .hit(let entry):
-            // Used now: the least recently used entries are the ones trimmed.
             utimes(location, nil)
             return entry
         case .damaged(let reason):
             warn("warning: ignoring damaged cache entry \(location) for \(path) (\(reason)); reading \(path) again")
             unlink(location)
+            return nil
         case .miss:
-            break
+            return nil
         }
-        let fresh = try load()
-        if let problem = write(fresh, to: location) {
+    }
+
+    /// Writes `entry` at `location` (a failure is reported, not fatal), then trims the cache.
+    private func save(_ entry: Entry, at location: String, describing path: String, warn: (String) -> Void) {
+        if let problem = write(entry, to: location) {
             warn("warning: could not save the cache entry for \(path): \(problem)")
         }
         trim(keeping: location)
-        return fresh
     }
 
     /// As `entry(forFileAt:orLoad:)` for a set of files loaded together (a data directory): one
@@ -125,27 +136,14 @@ public struct SnapshotCache: Sendable {
     /// reported through `warn`, deleted, and missed.
     public func storedEntry(forSnapshotAt path: String, warn: (String) -> Void = SnapshotCache.printWarning) -> Entry? {
         guard let location = snapshotEntryPath(forFileAt: path) else { return nil }
-        switch read(location) {
-        case .hit(let entry):
-            utimes(location, nil)
-            return entry
-        case .damaged(let reason):
-            warn("warning: ignoring damaged cache entry \(location) for \(path) (\(reason)); reading \(path) again")
-            unlink(location)
-            return nil
-        case .miss:
-            return nil
-        }
+        return lookup(location, describing: path, warn: warn)
     }
 
     /// Stores `entry` as the entry of the snapshot file at `path` (see `storedEntry`), then trims
     /// the cache to its limit.
     public func store(_ entry: Entry, forSnapshotAt path: String, warn: (String) -> Void = SnapshotCache.printWarning) {
         guard let location = snapshotEntryPath(forFileAt: path) else { return }
-        if let problem = write(entry, to: location) {
-            warn("warning: could not save the cache entry for \(path): \(problem)")
-        }
-        trim(keeping: location)
+        save(entry, at: location, describing: path, warn: warn)
     }
 
     /// Where the entry of the snapshot file at `path` lives; nil when the file cannot be read.
