@@ -76,12 +76,13 @@ enum FunctionCatalog {
             try arity(1...1)
             try expect(0, { $0.isNumeric }, "a number")
             return args[0].type
-        case .coalesce:
+        case .coalesce, .greatest, .least:
+            // One type for all arguments (the first that does not mix is pointed at).
             guard !args.isEmpty else { try arity(1...99); return .null }
             var t = SQLType.null
             for (i, a) in args.enumerated() {
                 guard let c = SQLType.common(t, a.type) else {
-                    throw Diagnostic(kind: .type, message: "coalesce() arguments must have one type: \(t) and \(a.type) do not mix",
+                    throw Diagnostic(kind: .type, message: "\(f.rawValue)() arguments must have one type: \(t) and \(a.type) do not mix",
                                      span: call.arguments[i].span)
                 }
                 t = c
@@ -172,17 +173,7 @@ enum FunctionCatalog {
             return .integer
         case .check_precision:
             return args[0].type
-        case .greatest, .least:
-            guard !args.isEmpty else { try arity(1...99); return .null }
-            var t = SQLType.null
-            for (i, a) in args.enumerated() {
-                guard let c = SQLType.common(t, a.type) else {
-                    throw Diagnostic(kind: .type, message: "\(f.rawValue)() arguments must have one type: \(t) and \(a.type) do not mix",
-                                     span: call.arguments[i].span)
-                }
-                t = c
-            }
-            return t
+
         }
     }
 
