@@ -48,24 +48,7 @@ import Testing
         let html = try String(contentsOf: page, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("Findings by document and severity"))
-        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            print("skipped the Chromium screenshot: no chromium installed (apt-get install -y chromium)")
-            return
-        }
-        let screenshot = directory.appendingPathComponent("audit.png")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                             "--window-size=1400,1800", "--screenshot=\(screenshot.path)", page.absoluteString]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let data = try Data(contentsOf: screenshot)
-        #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        #expect(data.count > 30_000, "screenshot only \(data.count) bytes")
-        print("audit screenshot: \(screenshot.path)")
+        try Chromium.screenshot(html, named: "audit", size: "1400,1800")
     }
 
     /// `.run audit` in the shell is the same report.

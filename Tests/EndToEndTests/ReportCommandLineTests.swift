@@ -61,7 +61,7 @@ import Testing
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("unit_against_unit.html"), encoding: .utf8)
         #expect(outcome.stdout == golden)
 
-        try Self.screenshot(outcome.stdout, named: "unit_against_unit")
+        try Chromium.screenshot(outcome.stdout, named: "unit_against_unit")
     }
 
     /// Year on year over the corpus (2024 against 2025) as HTML: the golden source, and a
@@ -75,41 +75,9 @@ import Testing
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("year_on_year_by_class.html"), encoding: .utf8)
         #expect(outcome.stdout == golden)
         #expect(outcome.stdout.contains("增减（万元）按类"))
-        try Self.screenshot(outcome.stdout, named: "year_on_year_by_class")
+        try Chromium.screenshot(outcome.stdout, named: "year_on_year_by_class")
     }
 
-    /// Renders a page in headless Chromium into budgetql-reports/NAME.png under the temporary
-    /// folder (kept, to be looked at) and checks it is a real picture.
-    static func screenshot(_ html: String, named name: String) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetql-reports")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let page = directory.appendingPathComponent("\(name).html")
-        try html.write(to: page, atomically: true, encoding: .utf8)
-        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            print("skipped the Chromium screenshot: no chromium installed (apt-get install -y chromium)")
-            return
-        }
-        // Without a font that has Chinese glyphs the page would show boxes.
-        let fonts = try Binary.run(["-c", "fc-list :lang=zh family"], shell: true)
-        #expect(!fonts.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-                "no font with Chinese glyphs: ./ensure-deps installs fonts-noto-cjk where Chromium is installed")
-        let screenshot = directory.appendingPathComponent("\(name).png")
-        try? FileManager.default.removeItem(at: screenshot)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                             "--window-size=1200,1600", "--screenshot=\(screenshot.path)", page.absoluteString]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let data = try Data(contentsOf: screenshot)
-        // A PNG, and a large one: a blank page compresses to a few kilobytes.
-        #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        #expect(data.count > 30_000, "screenshot only \(data.count) bytes")
-        print("report screenshot: \(screenshot.path)")
-    }
 
     @Test func aMissingParameterIsNamedWithANonZeroExit() throws {
         let outcome = try Binary.run(["run", "unit_against_unit"] + Self.departments + ["--param", "a=上海市普陀区人民政府办公室"], directory: Self.root)
