@@ -105,7 +105,7 @@ indirect enum Expression: Sendable, CustomStringConvertible {
     static func quoteName(_ name: String) -> String {
         let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
             && !(name.first?.isNumber ?? true) && !Keywords.all.contains(name.uppercased())
-        return plain ? name : "\"" + name.replacing("\"", with: "\"\"") + "\""
+        return plain ? name : "\"" + name.escaping(["\""]) + "\""
     }
 
     /// How the column of a result is named when no alias is given: the source text, canonical
@@ -145,7 +145,7 @@ enum Literal: Sendable, CustomStringConvertible {
         switch self {
         case .integer(let i): return String(i)
         case .decimal(let d): return d.text
-        case .string(let s): return "'" + s.replacing("'", with: "''") + "'"
+        case .string(let s): return "'" + s.escaping(["'"]) + "'"
         case .boolean(let b): return b ? "TRUE" : "FALSE"
         case .null: return "NULL"
         }

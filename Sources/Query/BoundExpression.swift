@@ -146,7 +146,7 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
         case .column(let i, _, let n): return "\(n)#\(i)"
         case .constant(let v, _):
             switch v {
-            case .text(let s): return "'" + s.replacing("'", with: "''") + "'"
+            case .text(let s): return "'" + s.escaping(["'"]) + "'"
             default: return v.value.description
             }
         case .negate(let e, _, _): return "(-\(e))"
@@ -159,7 +159,7 @@ indirect enum BoundExpression: Sendable, CustomStringConvertible {
         case .isNull(let e, let n): return "(\(e) IS \(n ? "NOT " : "")NULL)"
         case .inList(let e, let list, let n): return "(\(e) \(n ? "NOT " : "")IN (\(list.map(\.description).joined(separator: ", "))))"
         case .like(let e, let p, let ci, let n, let c, _):
-            return "(\(e) \(n ? "NOT " : "")\(ci ? "ILIKE" : "LIKE") \(p)\(c.map { " ESCAPE '" + String($0).replacing("'", with: "''") + "'" } ?? ""))"
+            return "(\(e) \(n ? "NOT " : "")\(ci ? "ILIKE" : "LIKE") \(p)\(c.map { " ESCAPE '" + String($0).escaping(["'"]) + "'" } ?? ""))"
         case .caseWhen(let branches, let otherwise, _):
             return "CASE" + branches.map { " WHEN \($0.condition) THEN \($0.result)" }.joined()
                 + (otherwise.map { " ELSE \($0)" } ?? "") + " END"

@@ -23,7 +23,7 @@ public indirect enum PlanExpression: Sendable {
     case isNull(PlanExpression, negated: Bool)
     case inList(PlanExpression, [PlanExpression], negated: Bool)
     /// `escape`: the character of `ESCAPE 'c'`, which makes the one after it literal.
-    case like(PlanExpression, pattern: PlanExpression, caseInsensitive: Bool, negated: Bool, escape: Character?)
+    case like(PlanExpression, pattern: PlanExpression, caseInsensitive: Bool, negated: Bool, escape: Unicode.Scalar?)
     case caseWhen([(condition: PlanExpression, result: PlanExpression)], otherwise: PlanExpression?, PlanType)
     /// A scalar function by its BudgetQL name (round, abs, coalesce, ..., class_name, parent),
     /// and where the call is written (for a refusal's caret).
@@ -297,7 +297,7 @@ extension PlanExpression {
         case .like(_, let p, _, _, _?, let span) where !{ if case .constant = p { return true } else { return false } }():
             self = .untranslatable("LIKE … ESCAPE with a pattern that is not a constant", span)
         case .like(let x, let p, let ci, let n, let c, _):
-            self = .like(PlanExpression(x), pattern: PlanExpression(p), caseInsensitive: ci, negated: n, escape: c.map(Character.init))
+            self = .like(PlanExpression(x), pattern: PlanExpression(p), caseInsensitive: ci, negated: n, escape: c)
         case .caseWhen(let branches, let otherwise, let t):
             self = .caseWhen(branches.map { (PlanExpression($0.condition), PlanExpression($0.result)) },
                              otherwise: otherwise.map(PlanExpression.init), PlanType(t))

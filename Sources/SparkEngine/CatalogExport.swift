@@ -115,5 +115,5 @@ public enum CatalogExport {
     public static let nullMarker = "\\N"
 
     /// Text is always quoted, so an empty string ("") differs from NULL (nothing).
-    static func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    static func quoted(_ s: String) -> String { "\"" + s.escaping(["\""]) + "\"" }
 }

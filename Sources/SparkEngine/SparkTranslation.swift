@@ -480,7 +480,7 @@ public struct SparkTranslator: Sendable {
         return s
     }
 
-    static func identifier(_ name: String) -> String { "`" + name.replacingOccurrences(of: "`", with: "``") + "`" }
+    static func identifier(_ name: String) -> String { "`" + name.escaping(["`"]) + "`" }
 
     /// A Spark SQL literal for a BudgetQL value. Spark reads backslash escapes inside quotes and
     /// joins adjacent literals, so quotes and backslashes are escaped with backslashes.
@@ -490,10 +490,12 @@ public struct SparkTranslator: Sendable {
     /// % or _ (or backslash) keeps a backslash before it, any other escaped character stands for
     /// itself, a backslash of the text is doubled. (A pattern ending in its escape is refused
     /// when the query is bound.)
-    static func sparkPattern(_ pattern: String, escape c: Character) -> String {
-        var out = ""
+    /// Read scalar by scalar, as LikePattern reads it (an escape followed by a combining mark
+    /// is still an escape).
+    static func sparkPattern(_ pattern: String, escape c: Unicode.Scalar) -> String {
+        var out = String.UnicodeScalarView()
         var escaped = false
-        for ch in pattern {
+        for ch in pattern.unicodeScalars {
             if escaped {
                 if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
                 out.append(ch)
@@ -505,7 +507,7 @@ public struct SparkTranslator: Sendable {
                 out.append(ch)
             }
         }
-        return out
+        return String(out)
     }
 
     static func literal(_ v: Value, _ t: PlanType) -> String {
@@ -515,7 +517,7 @@ public struct SparkTranslator: Sendable {
         case .decimal(let d): return "CAST('\(d.description)' AS DECIMAL(38,\(d.scale)))"
         case .boolean(let b): return b ? "TRUE" : "FALSE"
         case .text(let s):
-            return "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+            return "'" + s.escaping(["\\", "'"], with: "\\") + "'"
         }
     }
 

@@ -1,6 +1,6 @@
 import Testing
 import Store
-import SparkEngine
+@testable import SparkEngine
 @testable import Query
 
 /// The Spark SQL a bound query becomes, without a cluster: the semantics the embedded engine has
@@ -42,6 +42,17 @@ import SparkEngine
         #expect(try sql("SELECT count(*) WHERE name NOT ILIKE 'a#_%' ESCAPE '#'").contains("(NOT (s.c8 ILIKE 'a\\\\_%'))"))
         #expect(try sql("SELECT count(*) WHERE name ILIKE 'aA%' ESCAPE 'A'").contains("ILIKE 'a\\\\%'"))
         #expect(throws: Diagnostic.self) { try sql("SELECT count(*) WHERE name LIKE unit ESCAPE '!'") }
+    }
+
+    /// A quote followed by a combining mark is one Character with it, so Character-wise
+    /// replacing left it single and the text ended the literal early: Spark would have read the
+    /// rest of the value as SQL (fuzz F6). Escaping is scalar by scalar.
+    @Test func aQuoteBeforeACombiningMarkIsStillEscaped() throws {
+        let text = "a'\u{301} OR TRUE --"
+        #expect(try sql("SELECT count(*) WHERE name = :n", ["n": .text(text)]).contains("'a\\'\u{301} OR TRUE --'"))
+        #expect(try sql("SELECT count(*) WHERE name = 'b\\\u{301}'").contains("'b\\\\\u{301}'"))
+        #expect(SparkTranslator.identifier("x`\u{301}") == "`x``\u{301}`")
+        #expect(try sql("SELECT count(*) WHERE name LIKE '!\u{301}%' ESCAPE '!'").contains("LIKE '\u{301}%'"))
     }
 
     @Test func refusesWhatItCannotTranslate() throws {
