@@ -186,6 +186,7 @@ def main():
           file=sys.stderr, flush=True)
 
     if good:
+        writing = time.time()
         exports = [os.path.join(staging, d) for _, d in good]
         duplicates = find_duplicates(spark, root, exports)
         for e, kept in duplicates.items():
@@ -196,6 +197,7 @@ def main():
         with open(manifest_path + ".tmp", "w", encoding="utf-8") as out:
             json.dump(manifest, out, ensure_ascii=False, indent=1, sort_keys=True)
         os.replace(manifest_path + ".tmp", manifest_path)
+        print(f"ingest: warehouse written in {time.time() - writing:.1f} s", file=sys.stderr)
     shutil.rmtree(os.path.join(root, "_staging"), ignore_errors=True)
     spark.stop()
     print(f"ingest: done: {len(good)} added, {skipped} skipped, {len(failed)} failed", file=sys.stderr)
@@ -272,13 +274,20 @@ def figures(facts):
 
 def write_tables(spark, root, exports, duplicates=None):
     """Appends the staged exports to the warehouse's Parquet tables and rewrites schema.json; of
-    an export in `duplicates` only its docs row, naming the document it repeats."""
+    an export in `duplicates` only its docs row, naming the document it repeats.
+
+    Each table is read from all its staged files in one read (one job, not one per file): with
+    thousands of files a union of per-file frames is a plan Spark takes minutes to analyse."""
     duplicates = duplicates or {}
     old = warehouse.read_schema(root)["tables"] if os.path.exists(os.path.join(root, "schema.json")) else []
     old_by_name = {t["name"]: t for t in old}
     staged = [warehouse.read_schema(e) for e in exports]
     order = [t["name"] for t in old] + [t["name"] for s in staged for t in s["tables"]]
     names = list(dict.fromkeys(order))
+    # Which kept document each duplicate export's docs row names, by the export's folder name.
+    repeats = spark.createDataFrame([(os.path.basename(e), kept) for e, kept in duplicates.items()],
+                                    "export STRING, repeats STRING") if duplicates else None
+
     def write_one(name):
         parts = [(e, t) for e, s in zip(exports, staged) for t in s["tables"]
                  if t["name"] == name and (name == "docs" or e not in duplicates)]
@@ -296,20 +305,19 @@ def write_tables(spark, root, exports, duplicates=None):
             return previous  # the same reference table in every export: kept once
         if reference:
             parts = parts[:1]
-        frames = [warehouse.read_table(spark, e, t) for e, t in parts]
-        frames = [f.withColumn("duplicate_of", F.lit(duplicates[e])) if e in duplicates else f for f, (e, _) in zip(frames, parts)]
+        frame = read_staged(spark, parts, columns)
+        if name == "docs" and repeats is not None:
+            frame = (frame.withColumn("export", F.regexp_extract(F.col("_metadata.file_path"), r"([^/]+)/[^/]+$", 1))
+                     .join(F.broadcast(repeats), "export", "left")
+                     .withColumn("duplicate_of", F.coalesce(F.col("repeats"), F.col("duplicate_of"))))
         widened = previous is not None and [c["type"] for c in columns] != [c["type"] for c in previous["columns"]]
+        frame = cast_to(frame, columns)
         if widened:
             # A new file needs more decimal places than the warehouse has: rewrite the table at
             # the wider scale (exact, since widening only appends zeros).
-            frames.append(spark.read.schema(warehouse.ddl(previous["columns"])).parquet(target))
-        frame = None
-        for f in frames:
-            f = f.selectExpr(*[f"CAST({warehouse.quote(c['name'])} AS {c['type']}) AS {warehouse.quote(c['name'])}" for c in columns])
-            frame = f if frame is None else frame.unionByName(f)
-        if previous is not None and not widened:
-            frame = frame.selectExpr(*[f"CAST({warehouse.quote(c['name'])} AS {c['type']}) AS {warehouse.quote(c['name'])}"
-                                       for c in previous["columns"]])
+            frame = frame.unionByName(cast_to(spark.read.schema(warehouse.ddl(previous["columns"])).parquet(target), columns))
+        elif previous is not None:
+            frame = cast_to(frame, previous["columns"])
             columns = previous["columns"]
         partition = [p for p in ("year", "stage") if any(c["name"] == p for c in columns)]
         writer_target = target if not widened else target + ".rewrite"
@@ -330,6 +338,24 @@ def write_tables(spark, root, exports, duplicates=None):
     with open(os.path.join(root, "schema.json.tmp"), "w", encoding="utf-8") as out:
         json.dump(schema, out, ensure_ascii=False, indent=1)
     os.replace(os.path.join(root, "schema.json.tmp"), os.path.join(root, "schema.json"))
+
+
+def read_staged(spark, parts, columns):
+    """One table's staged CSV files as one frame, each column read at its widest type. Files
+    whose columns come in the same order are read together (from one binary, that is all)."""
+    types = {c["name"]: c["type"] for c in columns}
+    layouts = {}
+    for e, t in parts:
+        layouts.setdefault(tuple(c["name"] for c in t["columns"]), []).append(os.path.join(e, t["file"]))
+    frame = None
+    for names, paths in layouts.items():
+        read = warehouse.csv_reader(spark, [{"name": n, "type": types.get(n, "STRING")} for n in names]).csv(paths)
+        frame = read if frame is None else frame.unionByName(read, allowMissingColumns=True)
+    return frame
+
+
+def cast_to(frame, columns):
+    return frame.selectExpr(*[f"CAST({warehouse.quote(c['name'])} AS {c['type']}) AS {warehouse.quote(c['name'])}" for c in columns])
 
 
 if __name__ == "__main__":

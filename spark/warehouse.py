@@ -61,12 +61,16 @@ def read_table(spark, directory, table, schema_null="\\N"):
         # columns (year=2024/stage=预算) keep their types.
         frame = spark.read.schema(ddl(columns)).parquet(parquet)
     else:
-        frame = (spark.read.schema(ddl(columns))
-                 .option("header", "true").option("multiLine", "true")
-                 .option("quote", '"').option("escape", '"')
-                 .option("nullValue", schema_null).option("mode", "FAILFAST").option("enforceSchema", "true")
-                 .csv(os.path.join(directory, table["file"])))
+        frame = csv_reader(spark, columns, schema_null).csv(os.path.join(directory, table["file"]))
     return frame.selectExpr(*[f"CAST({quote(c['name'])} AS {c['type']}) AS {quote(c['name'])}" for c in columns])
+
+
+def csv_reader(spark, columns, schema_null="\\N"):
+    """A reader of `budgetql export` CSV files with these columns, in the files' order."""
+    return (spark.read.schema(ddl(columns))
+            .option("header", "true").option("multiLine", "true")
+            .option("quote", '"').option("escape", '"')
+            .option("nullValue", schema_null).option("mode", "FAILFAST").option("enforceSchema", "true"))
 
 
 def register(spark, directory):
