@@ -36,6 +36,8 @@ struct TableLine: Sendable {
     /// Numbers printed beside the table's own columns (the 预算数 groups of a 决算 table that
     /// also prints its budget): facts, not column values.
     var sideNumbers: [RowNumber] = []
+    /// Cells printed as ### (IllegibleFigure), by position: a figure stands there, unread.
+    var illegible: [(position: Int, cell: String)] = []
 
     var hasCode: Bool { codeParts.contains { !$0.isEmpty } }
     var isTotal: Bool {
@@ -89,12 +91,15 @@ enum CodedRowReader {
         var nameParts: [String] = []
         var namePosition: Int?
         var numbers: [RowNumber] = []
+        var illegible: [(position: Int, cell: String)] = []
         while index < cells.count {
             let cell = cells[index]
             index += 1
             if cell.text.isEmpty { continue }
             if let n = PrintedNumber.parse(cell.text) {
                 numbers.append(RowNumber(number: n, position: cell.position, cell: cell.text))
+            } else if IllegibleFigure.isMark(cell.text) {
+                illegible.append((cell.position, cell.text))
             } else if cell.text == "-" || cell.text == "—" || cell.text == "--" {
                 continue
             } else if numbers.isEmpty {
@@ -110,11 +115,12 @@ enum CodedRowReader {
         // Digits shorter than any whole code, no numbers: pieces of the row above ("1|0|问").
         let partialCode = hasCode && parts.allSatisfy { $0.count < 3 }
         let shape: TableLine.Shape
-        if !hasCode && name.isEmpty && numbers.isEmpty {
+        let figures = !numbers.isEmpty || !illegible.isEmpty
+        if !hasCode && name.isEmpty && !figures {
             shape = .blank
-        } else if hasCode && numbers.isEmpty && (name.isEmpty || partialCode) {
+        } else if hasCode && !figures && (name.isEmpty || partialCode) {
             shape = .codeFragment
-        } else if !hasCode && numbers.isEmpty {
+        } else if !hasCode && !figures {
             shape = .text
         } else if !hasCode && name.isEmpty {
             shape = .numbersOnly
@@ -122,6 +128,6 @@ enum CodedRowReader {
             shape = .data
         }
         return TableLine(line: row.line, shape: shape, codeParts: parts, name: name, texts: nameParts, numbers: numbers,
-                         namePosition: namePosition, cellCount: row.cells.count)
+                         namePosition: namePosition, cellCount: row.cells.count, illegible: illegible)
     }
 }

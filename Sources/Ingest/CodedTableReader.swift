@@ -26,6 +26,12 @@ struct CodedRow: Sendable {
     var project: String?
     /// Budget figures printed beside a 决算 row's own columns (facts only).
     var sideNumbers: [RowNumber] = []
+    /// Columns whose figure is printed as ### and that the row's arithmetic could not give:
+    /// unknown, neither blank nor zero (checks leave them out).
+    var illegible: Set<String> = []
+
+    /// The row as a reviewer names it: "2010101 行政运行", "合计".
+    var label: String { code.map { "\($0) \(name)" } ?? name }
 }
 
 /// One table read from its segments: the unit, the columns it prints, its rows, and what it
@@ -41,6 +47,8 @@ struct CodedTable: Sendable {
     var repairs: [Repair]
     /// Numbers that could not be placed in a column: (line, cell text, why).
     var unparsed: [(line: Int, cell: String, reason: String)]
+    /// Figures printed as ### that nothing could give: (line, cell text, where).
+    var illegible: [(line: Int, cell: String, reason: String)] = []
     /// True when the table's title was found but it prints no rows (an empty table with a note).
     var isEmpty: Bool { rows.isEmpty }
 }
@@ -161,12 +169,16 @@ struct CodedTableReader {
         let rules = Self.rowRules(kind: kind, columns: columns)
         var rows: [CodedRow] = []
         var unparsed: [(Int, String, String)] = headerNumbers.map { ($0.1, $0.0.cell, "number in the table header") }
+        var illegible: [(line: Int, cell: String, reason: String)] = []
         for (i, tl) in lines.enumerated() {
             switch tl.shape {
             case .data:
-                break
+                if (tl.hasCode && codes[i] == nil) || (!tl.hasCode && !tl.isTotal && kind.key != .label) {
+                    for c in tl.illegible { illegible.append((tl.line, c.cell, "in a row that could not be read: \(tl.name)")) }
+                }
             case .numbersOnly:
                 for n in tl.numbers { unparsed.append((tl.line, n.cell, "number on a line without a row label")) }
+                for c in tl.illegible { illegible.append((tl.line, c.cell, "on a line without a row label")) }
                 continue
             default:
                 continue
@@ -209,6 +221,7 @@ struct CodedTableReader {
             }
             guard let best = candidates.first else {
                 for n in tl.numbers { unparsed.append((tl.line, n.cell, "more numbers than the table's \(columns.count) columns")) }
+                for c in tl.illegible { illegible.append((tl.line, c.cell, "in a row with more figures than the table's columns: \(tl.name)")) }
                 continue
             }
             let isProjectTable = kind.name == "project_spending"
@@ -218,6 +231,24 @@ struct CodedTableReader {
             if isProjectTable && tl.texts.count > 1 { row.project = tl.texts.dropFirst().joined() }
             row.numbers = tl.numbers
             row.sideNumbers = tl.sideNumbers
+            // The column each ### stands in: its header's (PDF), or the nearest column the
+            // row's figures left free.
+            for c in tl.illegible {
+                var column: Int?
+                if let printed = printedColumns {
+                    switch printed[c.position] {
+                    case .column(let k)?: column = k
+                    case .budget?: illegible.append((tl.line, c.cell, "a 预算数 figure of \(tl.name)")); continue
+                    case nil: break
+                    }
+                } else {
+                    column = anchors.indices.filter { k in anchors[k] != nil && !best.columns.contains(k) && !row.illegible.contains(columns[k].name) }
+                        .min { abs(anchors[$0]! - Double(c.position)) < abs(anchors[$1]! - Double(c.position)) }
+                }
+                if let k = column { row.illegible.insert(columns[k].name) } else {
+                    illegible.append((tl.line, c.cell, "under a header that names no column of \(kind.name)"))
+                }
+            }
             row.assignment = best.columns
             row.keepsArithmetic = best.keepsArithmetic
             row.alternatives = best.keepsArithmetic ? candidates.filter(\.keepsArithmetic).prefix(12).map(\.columns) : [best.columns]
@@ -252,6 +283,7 @@ struct CodedTableReader {
                 }
             }
         }
+        Self.recoverIllegible(&rows, rules: rules, columns: columns, repairs: &repairs, illegible: &illegible)
         // A total cell left blank in print: the row's parts say it (recorded as a repair). A
         // table that prints no total column (the 决算 two-panel 基本支出 table) states each row
         // in one part: its total is that part, and nothing was repaired.
@@ -259,7 +291,7 @@ struct CodedTableReader {
         if let total = columns.first?.name {
             // (Each panel's total row, 人员经费合计 and 公用经费合计, checks its own column only.)
             for i in rows.indices where rows[i].values[total] == nil && !rows[i].values.isEmpty && (printsTotal || !rows[i].isTotal)
-                && !panelTotals.contains(i) {
+                && !panelTotals.contains(i) && rows[i].illegible.isEmpty {
                 let parts = Arithmetic.sum(Array(rows[i].values.values))
                 rows[i].values[total] = parts
                 if printsTotal {
@@ -282,7 +314,40 @@ struct CodedTableReader {
             }
         }
         return CodedTable(kind: kind, title: title, unit: tableUnit, columns: columns, columnLabels: columnLabels, rows: rows,
-                          repairs: repairs, unparsed: unparsed.map { (line: $0.0, cell: $0.1, reason: $0.2) })
+                          repairs: repairs, unparsed: unparsed.map { (line: $0.0, cell: $0.1, reason: $0.2) }, illegible: illegible)
+    }
+
+    /// Figures printed as ###: a row rule with one of them among its cells, the others printed
+    /// or blank, gives it (total = Σ parts, a part = total - the other parts), as many times as
+    /// that goes on helping; what is left is reported and stays unknown in `row.illegible`.
+    static func recoverIllegible(_ rows: inout [CodedRow], rules: [(total: Int, parts: [Int])], columns: [CanonicalColumn],
+                                 repairs: inout [Repair], illegible: inout [(line: Int, cell: String, reason: String)]) {
+        for i in rows.indices where !rows[i].illegible.isEmpty {
+            var progress = true
+            while progress {
+                progress = false
+                for rule in rules {
+                    let total = columns[rule.total].name, parts = rule.parts.map { columns[$0].name }
+                    let unknown = ([total] + parts).filter { rows[i].illegible.contains($0) }
+                    guard unknown.count == 1, let missing = unknown.first else { continue }
+                    let known = parts.filter { $0 != missing }.compactMap { rows[i].values[$0] }
+                    let value: ExactDecimal?
+                    if missing == total {
+                        value = known.isEmpty ? nil : Arithmetic.sum(known)
+                    } else {
+                        value = rows[i].values[total].flatMap { $0.subtracting(Arithmetic.sum(known)) }
+                    }
+                    guard let value else { continue }
+                    rows[i].values[missing] = value
+                    rows[i].illegible.remove(missing)
+                    repairs.append(Repair(line: rows[i].line, detail: "\(missing) of \(rows[i].label) printed as ### (its cell too narrow for the figure); the row's arithmetic gives \(value) 万元"))
+                    progress = true
+                }
+            }
+            for name in rows[i].illegible.sorted() {
+                illegible.append((rows[i].line, "###", "\(name) of \(rows[i].label) printed as ### (its cell too narrow for the figure); the row's arithmetic cannot give it"))
+            }
+        }
     }
 
     /// The canonical columns the header names, in the template's order; the first column
@@ -423,6 +488,14 @@ struct CodedTableReader {
                 rules.append(r)
             }
             if ownIsGroup, let r = rule("own", ownParts) { rules.append(r) }
+            return rules
+        case "spending", "general_spending", "fund_spending", "soe_spending":
+            // 基本支出 printed split into 人员经费 + 公用经费: with its 小计 the split is checked
+            // against it, without one the split stands in its place in the row's total.
+            let split = ["personnel", "public"]
+            let basic = index["basic"] != nil ? ["basic"] : split
+            var rules = rule("amount", basic + ["project", "upper", "operating", "affiliated"]).map { [$0] } ?? []
+            if basic == ["basic"], let r = rule("basic", split) { rules.append(r) }
             return rules
         default:
             guard let first = columns.first?.name else { return [] }

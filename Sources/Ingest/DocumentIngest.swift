@@ -54,6 +54,10 @@ enum DocumentIngest {
                     Check(table: name, rule: RuleCatalogue.unparsedNumber, status: .unparsed, expected: nil, actual: nil,
                           detail: "'\(u.cell)': \(u.reason)", line: u.line, quote: u.cell)
                 }
+                checks += table.illegible.map { u in
+                    Check(table: name, rule: RuleCatalogue.illegibleFigure, status: .failed, expected: nil, actual: nil,
+                          detail: "'\(u.cell)': \(u.reason)", line: u.line, quote: u.cell)
+                }
                 labelled.append(typed)
                 labelByName[name] = typed
             } else {

@@ -25,6 +25,8 @@ struct LabelTable: Sendable {
     var lines: [LabelLine]
     /// The body says the table is empty (备注/注 … 空表 / 无).
     let declaredEmpty: Bool
+    /// Figures printed as ### (IllegibleFigure): (line, cell text, whose figure).
+    var illegible: [(line: Int, cell: String, reason: String)] = []
 }
 
 /// Reads label-keyed tables (overview, appropriation, three_public, carryover) and unknown
@@ -36,6 +38,7 @@ enum LabelTableReader {
         var header: [(String, Int, Int)] = []
         var lines: [LabelLine] = []
         var declaredEmpty = false
+        var illegible: [(line: Int, cell: String, reason: String)] = []
         for segment in segments {
             for n in max(1, segment.titleLine - 2)...(segment.titleLine + 6) {
                 if let text = document.line(n), let u = MoneyUnit.stated(in: text) { unit = unit ?? u; break }
@@ -52,7 +55,14 @@ enum LabelTableReader {
                 if text.containsUTF8("单位：") || text.containsUTF8("单位:") { continue }
                 if FormNumbering.isNumberingLine(sourceRows[n]) { continue }
                 // The 行次 column's numbers number the lines: not figures.
-                let row = lineNumbers.removing(from: sourceRows[n])
+                let numbered = lineNumbers.removing(from: sourceRows[n])
+                // A ### stands for a figure the PDF does not hold: reported, and kept out of
+                // the labels (the label typing has no arithmetic to give it back).
+                for (i, cell) in numbered.cells.enumerated() where IllegibleFigure.isMark(cell.text) {
+                    let label = numbered.cells[..<i].last { !$0.text.isEmpty && PrintedNumber.parse($0.text) == nil && !IllegibleFigure.isMark($0.text) }
+                    illegible.append((n, cell.text, "a figure of \(label.map { $0.text.withoutSpaces } ?? "the line") printed as ### (its cell too narrow for it): the PDF does not hold it"))
+                }
+                let row = SourceRow(line: numbered.line, cells: numbered.cells.map { IllegibleFigure.isMark($0.text) ? SourceCell(text: "", position: $0.position) : $0 })
                 let groups = groupsOf(row)
                 let hasNumbers = groups.contains { !$0.numbers.isEmpty }
                 if inHeader && !hasNumbers {
@@ -70,7 +80,7 @@ enum LabelTableReader {
         header.sort { $0.1 < $1.1 }
         return LabelTable(kind: kind, title: segments.first?.title ?? kind.name, unit: unit ?? defaultUnit,
                           header: header.map { (text: $0.0, position: $0.1, line: $0.2) }, lines: lines,
-                          declaredEmpty: declaredEmpty)
+                          declaredEmpty: declaredEmpty, illegible: illegible)
     }
 
     /// Cuts a line into label groups: each text cell starts a group, numbers join the group

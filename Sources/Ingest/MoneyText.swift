@@ -35,6 +35,20 @@ enum MoneyUnit: String, Sendable {
     }
 }
 
+/// A figure the PDF does not hold: office programs print a number too wide for its cell as
+/// "###" (LibreOffice) or a row of # filling the cell (Excel, WPS). It stands in a money column,
+/// so it is never part of a name, and never a blank either.
+enum IllegibleFigure {
+    static func isMark<S: StringProtocol>(_ cell: S) -> Bool {
+        var count = 0
+        for c in cell where c != " " {
+            guard c == "#" || c == "＃" else { return false }
+            count += 1
+        }
+        return count >= 2
+    }
+}
+
 /// A number as printed in a table cell, with what it took to read it.
 struct PrintedNumber: Sendable, Equatable {
     /// The value in the table's own unit, exactly as printed.

@@ -51,6 +51,8 @@ enum Reconciler {
                 continue
             }
             for column in table.columns where printedColumns.contains(column.name) {
+                // A figure printed as ### is unknown: no sum with it in says anything.
+                if ([parent] + kids.map { rows[$0] }).contains(where: { $0.illegible.contains(column.name) }) { continue }
                 let parentValue = parent.values[column.name]
                 let childValues = kids.compactMap { rows[$0].values[column.name] }
                 if parentValue == nil && childValues.isEmpty { continue }
@@ -68,7 +70,7 @@ enum Reconciler {
         // Row arithmetic: total = Σ parts.
         let rules = CodedTableReader.rowRules(kind: table.kind, columns: table.columns)
         for row in rows {
-            for rule in rules {
+            for rule in rules where !([rule.total] + rule.parts).contains(where: { row.illegible.contains(table.columns[$0].name) }) {
                 let totalName = table.columns[rule.total].name
                 guard let total = row.values[totalName] else { continue }
                 let parts = rule.parts.compactMap { row.values[table.columns[$0].name] }
@@ -82,6 +84,10 @@ enum Reconciler {
         }
         for r in table.repairs {
             checks.append(Check(table: name, rule: RuleCatalogue.repaired, status: .repaired, expected: nil, actual: nil, detail: r.detail, line: r.line))
+        }
+        for u in table.illegible {
+            checks.append(Check(table: name, rule: RuleCatalogue.illegibleFigure, status: .failed, expected: nil, actual: nil,
+                                detail: "'\(u.cell)': \(u.reason)", line: u.line, quote: u.cell))
         }
         for u in table.unparsed {
             checks.append(Check(table: name, rule: RuleCatalogue.unparsedNumber, status: .unparsed, expected: nil, actual: nil,
@@ -112,6 +118,19 @@ enum Reconciler {
         }
         let total = table.rows.first { $0.isTotal }
         return (byClass, total?.values[column], total?.line, unitOf(table.rows, column: column, table: table))
+    }
+
+    /// A spending table's 基本支出 by class: its basic column, or 人员经费 + 公用经费 where it
+    /// prints only the split.
+    static func basicSums(_ table: CodedTable) -> (byClass: [Int: ExactDecimal], total: ExactDecimal?, totalLine: Int?, unit: ExactDecimal) {
+        let printed = Set(table.columns.map(\.name))
+        guard !printed.contains("basic"), printed.contains("personnel") || printed.contains("public") else {
+            return classSums(table, column: "basic")
+        }
+        let p = classSums(table, column: "personnel"), q = classSums(table, column: "public")
+        let byClass = p.byClass.merging(q.byClass) { a, b in a.adding(b) ?? a }
+        let total = [p.total, q.total].compactMap { $0 }
+        return (byClass, total.isEmpty ? nil : Arithmetic.sum(total), p.totalLine ?? q.totalLine, max(p.unit, q.unit))
     }
 
     static func crossChecks(coded: [String: CodedTable], label: [String: TypedLabelTable]) -> [Check] {
@@ -154,7 +173,7 @@ enum Reconciler {
                     partLine = partLine ?? t.line
                 }
                 guard !parts.isEmpty else { continue }
-                let sp = classSums(spending, column: column)
+                let sp = column == "basic" ? basicSums(spending) : classSums(spending, column: column)
                 compareClasses(("overview", parts, partUnit), ("spending", sp.byClass, sp.unit),
                                rule: RuleCatalogue.overviewSplit, line: partLine)
             }
@@ -196,13 +215,24 @@ enum Reconciler {
         }
         // basic_spending (general budget) 合计 vs the basic column of general_spending, or of
         // spending when the document has no general_spending table.
+        // Where both print 基本支出's split, 人员经费 and 公用经费 agree too.
         if let basic = coded["basic_spending"], let spending = coded["general_spending"] ?? coded["spending"] {
             let b = basic.rows.first { $0.isTotal }?.values["amount"] ?? Arithmetic.sum(basic.rows.filter(\.isLeaf).compactMap { $0.values["amount"] })
-            let s = spending.rows.first { $0.isTotal }?.values["basic"] ?? Arithmetic.sum(spending.rows.filter(\.isLeaf).compactMap { $0.values["basic"] })
+            let sums = basicSums(spending)
+            let s = sums.total ?? Arithmetic.sum(Array(sums.byClass.values))
             checks.append(Check.compare(table: "basic_spending", rule: RuleCatalogue.basicGeneral, expected: s, actual: b,
-                                        unit: max(unitOf(basic.rows, column: "amount", table: basic), unitOf(spending.rows, column: "basic", table: spending)),
+                                        unit: max(unitOf(basic.rows, column: "amount", table: basic), sums.unit),
                                         parts: 1, detail: "\(TableTitles.title(spending.kind.name))基本支出列合计 \(s)，一般公共预算基本支出表合计 \(b)",
                                         line: basic.rows.first { $0.isTotal }?.line))
+            for (column, word) in [("personnel", "人员经费"), ("public", "公用经费")]
+            where spending.columns.contains(where: { $0.name == column }) && basic.columns.contains(where: { $0.name == column }) {
+                guard let bt = basic.rows.first(where: { $0.isTotal })?.values[column],
+                      let st = spending.rows.first(where: { $0.isTotal })?.values[column] else { continue }
+                checks.append(Check.compare(table: "basic_spending", rule: RuleCatalogue.basicGeneral, expected: st, actual: bt,
+                                            unit: max(unitOf(basic.rows, column: column, table: basic), unitOf(spending.rows, column: column, table: spending)),
+                                            parts: 1, detail: "\(TableTitles.title(spending.kind.name))\(word)列合计 \(st)，一般公共预算基本支出表\(word)合计 \(bt)",
+                                            line: basic.rows.first { $0.isTotal }?.line))
+            }
         }
         return checks
     }

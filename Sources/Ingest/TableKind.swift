@@ -43,6 +43,9 @@ struct TableKind: Sendable {
     static let spendingColumns: [CanonicalColumn] = [
         CanonicalColumn("amount", ["本年支出合计", "合计", "总计"]),
         CanonicalColumn("basic", ["基本支出"]),
+        // Many templates print 基本支出 split, under it or in its place.
+        CanonicalColumn("personnel", ["人员经费"]),
+        CanonicalColumn("public", ["公用经费"]),
         CanonicalColumn("project", ["项目支出"]),
         CanonicalColumn("upper", ["上缴上级支出"]),
         CanonicalColumn("operating", ["经营支出"]),

@@ -20,7 +20,7 @@ import Testing
         "f05-two-panel-split-codes", "f06-split-codes-lost-zeros-yuan", "f07-two-sided",
         "f08-negative-blank", "f09-three-public-final", "f10-top-codes", "f11-tall-rows-reportlab",
         "f12-cover-and-text", "f13-project-spending", "f14-rotated-clockwise", "f15-rotated-anticlockwise",
-        "f16-three-public-measure-first", "f17-budget-beside-outturn", "f18-centred-no-repeat", "f19-two-tables-one-page", "f20-income-groups", "f21-line-numbers", "f22-spaced-labels",
+        "f16-three-public-measure-first", "f17-budget-beside-outturn", "f18-centred-no-repeat", "f19-two-tables-one-page", "f20-income-groups", "f21-line-numbers", "f22-spaced-labels", "f23-basic-split", "f24-overflow",
     ]
     static let corpusDocuments = ["planning-2024-dept-final", "welfare-2024-unit-budget", "commerce-2025-dept-budget"]
 
@@ -37,6 +37,33 @@ import Testing
         let pdf = Self.corpus.appendingPathComponent("\(name).pdf")
         try #require(FileManager.default.fileExists(atPath: pdf.path), "the shared corpus is expected beside the repository")
         try measure(name: name, pdf: pdf, truth: Self.corpusTruth.appendingPathComponent("\(name).truth.tsv"))
+    }
+
+    /// Figures the page prints as ### (too wide for their cells; `NAME.illegible.tsv` holds what
+    /// they were): each is given back by its row's arithmetic, exactly, or reported as illegible,
+    /// never read as blank or guessed. f24 has both kinds.
+    @Test func figuresPrintedAsHashesAreGivenBackOrReported() throws {
+        let name = "f24-overflow"
+        let hidden = try TruthFile(url: Self.geometry.appendingPathComponent("\(name).illegible.tsv")).figures
+        let pdf = Self.generated.appendingPathComponent("\(name).pdf")
+        let outcome = try Binary.run(["--data", pdf.path, "--format", "tsv", "-c",
+                                      "SELECT rule, detail FROM checks WHERE rule IN ('R0.repaired', 'T3.illegible-figure')"])
+        try #require(outcome.status == 0, "budgetql failed on \(name): \(outcome.stderr)")
+        let checks = outcome.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", maxSplits: 1).map(String.init) }
+        var given = 0, reported = 0
+        for (key, amount) in hidden {
+            let mine = checks.filter { $0.count == 2 && $0[1].contains("\(key.column) of \(key.row) ") }
+            #expect(mine.count == 1, "\(key): \(mine)")
+            guard let check = mine.first else { continue }
+            if check[0] == "R0.repaired" {
+                let value = check[1].components(separatedBy: "gives ").last?.split(separator: " ").first.map(String.init) ?? ""
+                #expect(Amount(value) == amount, "\(key): given back as \(value), printed \(amount)")
+                given += 1
+            } else {
+                reported += 1
+            }
+        }
+        #expect(given >= 3 && reported >= 6, "given back \(given), reported \(reported)")
     }
 
     /// The truth is not vacuous: every fixture and corpus file has figures and every pattern's table

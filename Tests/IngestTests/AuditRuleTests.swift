@@ -79,6 +79,13 @@ import Testing
                           Edit(230, "2,849,034.00     2,849,034.00", "2,849,034.00     2,849,134.00"),
                           Edit(234, "19,830,655.00", "19,830,755.00")]),
         Injection(rule: "T3.balance", file: commerce, edits: [Edit(251, "支出总计       371,514,655.00", "支出总计       371,514,755.00")]),
+        // 住房公积金's 合计 and 基本支出 printed as ### (cells too narrow): one row rule, two unknowns,
+        // so neither can be given back; its class no longer adds up to the overview's or the
+        // income table's (the unknown figures are left out of the sums, never read as blank).
+        Injection(rule: "T3.illegible-figure", file: commerce, edits: [Edit(232, "1,361,034.00     1,361,034.00", "         ###              ###")],
+                  implied: ["T4.overview-spending", "T4.spending-income-class"]),
+        // The same in a label table: 收支总表's 收入总计 printed as ###.
+        Injection(rule: "T3.illegible-figure", file: commerce, edits: [Edit(251, "收入总计            371,514,655.00", "收入总计                       ###")]),
         Injection(rule: "T3.negative", file: commerce, edits: [Edit(147, "371,514,655.00", "-371,514,655.00")]),
         Injection(rule: "T3.name-reference", file: commerce,
                   edits: [Edit(194, "住房公积金", "住房公积"), Edit(232, "住房公积金", "住房公积"), Edit(291, "住房公积金", "住房公积")]),
@@ -162,6 +169,14 @@ import Testing
         #expect(unrelated.isEmpty, "\(injection.rule): unrelated findings \(added.filter { unrelated.contains(String($0.prefix { $0 != "|" })) })")
         // Each implied rule is really broken by the fault (the list stays honest).
         for rule in injection.implied { #expect(rules.contains(rule), "\(injection.rule): implied \(rule) not found") }
+    }
+
+    /// One figure printed as ### in a row whose other figures are legible is given back by the
+    /// row's arithmetic, as a repair that says so, and the tables hold the printed value.
+    @Test func aFigurePrintedAsHashesIsGivenBackByItsRow() throws {
+        let edits = [Edit(232, "1,361,034.00     1,361,034.00", "1,361,034.00              ###")]
+        let added = try AuditFixture.added(Self.commerce, edits)
+        #expect(added == ["R0.repaired|basic of 2210201 住房公积金 printed as ### (its cell too narrow for the figure); the row's arithmetic gives 136.103400 万元"], "\(added)")
     }
 
     /// The catalogue is the list of rules: every rule has an injected fault above, ids are unique

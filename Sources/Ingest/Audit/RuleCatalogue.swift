@@ -32,6 +32,7 @@ public enum RuleCatalogue {
     static let projectSum = AuditRule("T3.project-sum", .withinTable, .error, "an item of the project table = Σ its projects")
     static let rowTotal = AuditRule("T3.row-total", .withinTable, .error, "each row's total = Σ its parts (合计 = 基本 + 项目, 本年收入 = its sources)")
     static let balance = AuditRule("T3.balance", .withinTable, .error, "a two-sided table balances: 收入总计 = 支出总计")
+    static let illegibleFigure = AuditRule("T3.illegible-figure", .withinTable, .error, "a figure printed as ### (its cell too narrow for it) that the row's arithmetic cannot give: the PDF does not hold it")
     static let negative = AuditRule("T3.negative", .withinTable, .warning, "a negative figure where the template allows none")
     static let nameReference = AuditRule("T3.name-reference", .withinTable, .error, "a row's (code, name) differs from the reference classification")
     static let formerName = AuditRule("T3.former-name", .withinTable, .notice, "a row names its code by a former name of the classification")
@@ -82,7 +83,7 @@ public enum RuleCatalogue {
         repaired, unparsedNumber, unparsedSentence, unparsedTarget, narrativeRepaired,
         unitHeading, yearHeading, stageHeading, yearSelf, yearEnd, unitName, assetDate,
         missingTable, tableOrder, duplicateTable, emptyUnstated, statementWithRows, standardAbsent,
-        classSum, sectionSum, grandTotal, projectSum, rowTotal, balance, negative, nameReference, formerName,
+        classSum, sectionSum, grandTotal, projectSum, rowTotal, balance, illegibleFigure, negative, nameReference, formerName,
         overviewSpending, overviewSplit, spendingIncomeClass, spendingIncomeTotal, appropriationGeneralClass, appropriationGeneralTotal,
         basicGeneral, overviewIncomeTotal, overviewSpendingTotal, fundAppropriation, nameAcrossTables,
         narrativeIncomeTotal, narrativeSpendingTotal, change, percent, completion, share, shareRange, wordSign, comparisonWord, flat,

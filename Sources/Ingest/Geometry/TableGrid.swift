@@ -127,9 +127,9 @@ struct TableGrid {
     }
 
     /// A number as printed (a code's digits read as one too: which they are is decided by the
-    /// column they stand in, not by the word).
+    /// column they stand in, not by the word), or the ### of one too wide for its cell.
     static func isFigure(_ text: String) -> Bool {
-        PrintedNumber.parse(text) != nil
+        PrintedNumber.parse(text) != nil || IllegibleFigure.isMark(text)
     }
 
     static func isTotalLabel(_ text: String) -> Bool {
