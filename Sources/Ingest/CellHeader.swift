@@ -43,7 +43,28 @@ struct CellHeader {
         return lines.joined().containsUTF8("决算") ? .outturn : nil
     }
 
-    enum Measure: Equatable { case budget, outturn }
+    /// A coded table's measure: a 决算's as above; a 预算's year before (上年预算数, 上年执行数,
+    /// 2024年预算数 in a 2025 budget) or the year itself (本年, 2025年预算数), for a 预算 table that
+    /// prints last year's figures beside its own.
+    func measure(final: Bool, year: Int?) -> Measure? {
+        if final { return measure(final: true) }
+        let whole = lines.joined()
+        if whole.containsUTF8("上年") || year.map({ whole.containsUTF8("\($0 - 1)年") }) == true { return .priorYear }
+        if whole.containsUTF8("本年") || year.map({ whole.containsUTF8("\($0)年") }) == true { return .year }
+        return nil
+    }
+
+    enum Measure: Equatable { case budget, outturn, priorYear, year }
+
+    /// A column of changes (增减额, 增减率, 增长%, 比上年增减): figures derived from two printed
+    /// ones, beside the table's own.
+    var isChange: Bool {
+        let whole = lines.joined()
+        return ["增减", "增长", "变动", "比上年"].contains { whole.containsUTF8($0) }
+    }
+
+    /// The cell's own (lowest) words.
+    var own: String { lines.last { !$0.isEmpty } ?? "" }
 
     /// Each figure cell's measure in a 决算 table that prints the budget beside the outturn. A
     /// cell whose header prints its measure has it. Where the measures are merged cells over

@@ -7,6 +7,12 @@ struct RowNumber: Sendable {
     let cell: String
 }
 
+/// A figure printed beside a table's own columns, with the header words it stands under.
+struct SideFigure: Sendable {
+    let number: RowNumber
+    let label: String
+}
+
 /// One line of a table body, cut into code digits, name and numbers, before repair.
 struct TableLine: Sendable {
     enum Shape: Sendable {
@@ -34,8 +40,8 @@ struct TableLine: Sendable {
     /// Cells on the source line (tab text: a page whose rows carry extra cells shifts columns).
     var cellCount: Int = 0
     /// Numbers printed beside the table's own columns (the 预算数 groups of a 决算 table that
-    /// also prints its budget): facts, not column values.
-    var sideNumbers: [RowNumber] = []
+    /// also prints its budget, a 预算's year before, changes): facts, not column values.
+    var sideNumbers: [SideFigure] = []
     /// Cells printed as ### (IllegibleFigure), by position: a figure stands there, unread.
     var illegible: [(position: Int, cell: String)] = []
 

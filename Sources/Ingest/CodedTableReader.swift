@@ -24,8 +24,8 @@ struct CodedRow: Sendable {
     var keepsArithmetic = true
     /// The project a row of project_spending is about; nil for subtotal rows.
     var project: String?
-    /// Budget figures printed beside a 决算 row's own columns (facts only).
-    var sideNumbers: [RowNumber] = []
+    /// Figures printed beside the row's own columns (facts only).
+    var sideNumbers: [SideFigure] = []
     /// Columns whose figure is printed as ### and that the row's arithmetic could not give:
     /// unknown, neither blank nor zero (checks leave them out).
     var illegible: Set<String> = []
@@ -107,7 +107,8 @@ struct CodedTableReader {
         let headerCellCount = document.format.cellsAreColumns ? headerRows.map(\.cells.count).max() ?? 0 : 0
         // A PDF read by geometry names each cell's column in its header: the figure's column.
         var printedColumns = document.format == .pdf
-            ? Self.printedColumns(columns: columns, headerRows: headerRows, labelCells: widths.count + 1, final: document.stage == "决算") : nil
+            ? Self.printedColumns(columns: columns, headerRows: headerRows, labelCells: widths.count + 1, final: document.stage == "决算",
+                                  year: document.year) : nil
         let tableUnit = unit ?? defaultUnit
         var repairs: [Repair] = []
         // Pieces pdftotext displaced (决算 layout text): a wrapped name's first half above its
@@ -150,7 +151,7 @@ struct CodedTableReader {
         if printedColumns == nil && headerText.containsUTF8("决算数") && headerText.containsUTF8("预算数") {
             for i in lines.indices where lines[i].shape == .data && lines[i].numbers.count > columns.count {
                 let extra = lines[i].numbers.count - columns.count
-                lines[i].sideNumbers = Array(lines[i].numbers.prefix(extra))
+                lines[i].sideNumbers = lines[i].numbers.prefix(extra).map { SideFigure(number: $0, label: "预算数") }
                 lines[i].numbers = Array(lines[i].numbers.dropFirst(extra))
             }
         }
@@ -201,7 +202,7 @@ struct CodedTableReader {
                 for n in tl.numbers {
                     switch printed[n.position] {
                     case .column?: kept.append(n)
-                    case .budget?: tl.sideNumbers.append(n)
+                    case .side(let label)?: tl.sideNumbers.append(SideFigure(number: n, label: label))
                     case nil:
                         unparsed.append((tl.line, n.cell, "figure under a header that names no column of \(kind.name): '\(Self.headerWords(headerRows, cell: n.position))'"))
                     }
@@ -238,7 +239,7 @@ struct CodedTableReader {
                 if let printed = printedColumns {
                     switch printed[c.position] {
                     case .column(let k)?: column = k
-                    case .budget?: illegible.append((tl.line, c.cell, "a 预算数 figure of \(tl.name)")); continue
+                    case .side(let label)?: illegible.append((tl.line, c.cell, "a \(label) figure of \(tl.name)")); continue
                     case nil: break
                     }
                 } else {
@@ -383,14 +384,15 @@ struct CodedTableReader {
     enum PrintedColumn: Equatable {
         /// A column of the canonical table (index into its columns).
         case column(Int)
-        /// A 决算 table's budget figure (年初预算数, 调整预算数, 预算数) beside its own columns.
-        case budget
+        /// A figure printed beside the table's own columns, kept as a fact with no column under
+        /// this label: a 决算's budget (预算数), a 预算's year before (2024年预算数), a change (增减额).
+        case side(String)
     }
 
     /// The column of each cell, from the header printed over it: the lowest header lines first
     /// (a cell's own words, e.g. 一般公共预算, before the group over it, e.g. 财政拨款收入),
     /// then the lines above joined to them (本年收入合 / 计), taking the longest keyword.
-    static func printedColumns(columns: [CanonicalColumn], headerRows: [SourceRow], labelCells: Int, final: Bool) -> [Int: PrintedColumn] {
+    static func printedColumns(columns: [CanonicalColumn], headerRows: [SourceRow], labelCells: Int, final: Bool, year: Int?) -> [Int: PrintedColumn] {
         let cellCount = headerRows.map(\.cells.count).max() ?? 0
         var out: [Int: PrintedColumn] = [:]
         var taken = Set<Int>()
@@ -404,22 +406,30 @@ struct CodedTableReader {
         let all = columns.enumerated().map { (name: $0.offset, keywords: $0.element.keywords) }
         let markers = headerRows.flatMap { row in
             row.cells.enumerated().compactMap { cell, c in
-                figureCells.contains(cell) ? CellHeader(lines: [c.text.withoutSpaces]).measure(final: final).map { (position: cell, measure: $0) } : nil
+                figureCells.contains(cell) ? CellHeader(lines: [c.text.withoutSpaces]).measure(final: final, year: year).map { (position: cell, measure: $0) } : nil
             }
         }
         let measures = CellHeader.measures(names: headers.compactMapValues { $0.named(by: all) },
-                                           printed: headers.compactMapValues { $0.measure(final: final) }, markers: markers)
+                                           printed: headers.compactMapValues { $0.measure(final: final, year: year) }, markers: markers)
         for cell in figureCells {
             guard let header = headers[cell] else { continue }
-            if measures[cell] == .budget {
-                out[cell] = .budget
-                continue
+            switch measures[cell] {
+            case .budget?: out[cell] = .side("预算数"); continue
+            case .priorYear?: out[cell] = .side(header.lines.joined()); continue
+            default: break
             }
             // Each canonical column is one cell's: the first (leftmost) cell that names it.
             let open = columns.enumerated().filter { !taken.contains($0.offset) }.map { (name: $0.offset, keywords: $0.element.keywords) }
             if let f = header.named(by: open) ?? CellHeader.grouped(rows, cell: cell, cells: figureCells)?.named(by: open) {
                 out[cell] = .column(f)
                 taken.insert(f)
+            } else if header.isChange {
+                out[cell] = .side(header.lines.joined())
+            } else if header.own == "小计" || header.own == "合计", !taken.contains(0) {
+                // 小计 under a group that names no column (2025年预算数 over 小计 | 基本支出 |
+                // 项目支出): the table's own total.
+                out[cell] = .column(0)
+                taken.insert(0)
             }
         }
         return out

@@ -118,8 +118,9 @@ enum DocumentIngest {
                                   project: row.project, amount: table.unit.toWanYuan(row.numbers[j].number.value), line: row.line,
                                   cell: row.numbers[j].position))
             }
-            for n in row.sideNumbers {
-                facts.append(Fact(table: table.kind.name, columnLabel: "预算数", column: "", rowLabel: row.name, code: row.code,
+            for side in row.sideNumbers {
+                let n = side.number
+                facts.append(Fact(table: table.kind.name, columnLabel: side.label, column: "", rowLabel: row.name, code: row.code,
                                   economic: table.kind.key == .economic, project: row.project,
                                   amount: table.unit.toWanYuan(n.number.value), line: row.line, cell: n.position))
             }

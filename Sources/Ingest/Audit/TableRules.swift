@@ -51,7 +51,9 @@ enum TableRules {
 
     static func negatives(_ context: AuditContext) -> [Check] {
         var checks: [Check] = []
-        for fact in context.ingested.facts where fact.amount.isNegative && fact.table != "carryover" {
+        // A change beside the table's own columns (增减额) is negative when the figure fell.
+        for fact in context.ingested.facts where fact.amount.isNegative && fact.table != "carryover"
+            && !(fact.column.isEmpty && CellHeader(lines: [fact.columnLabel]).isChange) {
             checks.append(Check(table: fact.table, rule: RuleCatalogue.negative, status: .failed, expected: nil, actual: fact.amount,
                                 detail: "\(TableTitles.title(fact.table))「\(fact.rowLabel)」\(fact.columnLabel)为负数 \(fact.amount.normalized)",
                                 line: fact.line, quote: context.quote(line: fact.line)))
