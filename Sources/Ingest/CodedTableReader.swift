@@ -146,6 +146,15 @@ struct CodedTableReader {
             merged.append(current)
         }
         lines = merged
+        // Without a header over each cell (text), a percentage (增减率) has no column to go to:
+        // the table's columns are money.
+        var percentages: [(Int, String, String)] = []
+        if printedColumns == nil {
+            for i in lines.indices where lines[i].numbers.contains(where: \.number.isPercent) {
+                for n in lines[i].numbers where n.number.isPercent { percentages.append((lines[i].line, n.cell, "a percentage: the table's columns are money")) }
+                lines[i].numbers.removeAll { $0.number.isPercent }
+            }
+        }
         // 决算 tables of newer templates print 年初预算数/调整预算数 groups before the 决算数
         // group the canonical columns describe: the leading groups are kept as side facts.
         if printedColumns == nil && headerText.containsUTF8("决算数") && headerText.containsUTF8("预算数") {
@@ -169,7 +178,7 @@ struct CodedTableReader {
         let assigner = ColumnAssigner(anchors: anchors)
         let rules = Self.rowRules(kind: kind, columns: columns)
         var rows: [CodedRow] = []
-        var unparsed: [(Int, String, String)] = headerNumbers.map { ($0.1, $0.0.cell, "number in the table header") }
+        var unparsed: [(Int, String, String)] = headerNumbers.map { ($0.1, $0.0.cell, "number in the table header") } + percentages
         var illegible: [(line: Int, cell: String, reason: String)] = []
         for (i, tl) in lines.enumerated() {
             switch tl.shape {
@@ -201,6 +210,8 @@ struct CodedTableReader {
                 var kept: [RowNumber] = []
                 for n in tl.numbers {
                     switch printed[n.position] {
+                    case .column? where n.number.isPercent:
+                        unparsed.append((tl.line, n.cell, "a percentage under '\(Self.headerWords(headerRows, cell: n.position))', a money column"))
                     case .column?: kept.append(n)
                     case .side(let label)?: tl.sideNumbers.append(SideFigure(number: n, label: label))
                     case nil:

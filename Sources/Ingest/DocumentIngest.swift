@@ -50,7 +50,7 @@ enum DocumentIngest {
                 let typed = LabelTableTyping.type(table, document: document)
                 if typed.facts.isEmpty { empty.append(name) }
                 facts += typed.facts
-                checks += typed.unparsed.map { u in
+                checks += (typed.unparsed + table.percentages).map { u in
                     Check(table: name, rule: RuleCatalogue.unparsedNumber, status: .unparsed, expected: nil, actual: nil,
                           detail: "'\(u.cell)': \(u.reason)", line: u.line, quote: u.cell)
                 }
@@ -122,7 +122,7 @@ enum DocumentIngest {
                 let n = side.number
                 facts.append(Fact(table: table.kind.name, columnLabel: side.label, column: "", rowLabel: row.name, code: row.code,
                                   economic: table.kind.key == .economic, project: row.project,
-                                  amount: table.unit.toWanYuan(n.number.value), line: row.line, cell: n.position))
+                                  amount: n.number.isPercent ? n.number.value : table.unit.toWanYuan(n.number.value), line: row.line, cell: n.position))
             }
         }
         return facts

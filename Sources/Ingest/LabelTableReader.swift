@@ -27,6 +27,8 @@ struct LabelTable: Sendable {
     let declaredEmpty: Bool
     /// Figures printed as ### (IllegibleFigure): (line, cell text, whose figure).
     var illegible: [(line: Int, cell: String, reason: String)] = []
+    /// Percentages (增减率): no column of these tables holds one; reported as unparsed.
+    var percentages: [(line: Int, cell: String, reason: String)] = []
 }
 
 /// Reads label-keyed tables (overview, appropriation, three_public, carryover) and unknown
@@ -39,6 +41,7 @@ enum LabelTableReader {
         var lines: [LabelLine] = []
         var declaredEmpty = false
         var illegible: [(line: Int, cell: String, reason: String)] = []
+        var percentages: [(line: Int, cell: String, reason: String)] = []
         for segment in segments {
             for n in max(1, segment.titleLine - 2)...(segment.titleLine + 6) {
                 if let text = document.line(n), let u = MoneyUnit.stated(in: text) { unit = unit ?? u; break }
@@ -62,7 +65,12 @@ enum LabelTableReader {
                     let label = numbered.cells[..<i].last { !$0.text.isEmpty && PrintedNumber.parse($0.text) == nil && !IllegibleFigure.isMark($0.text) }
                     illegible.append((n, cell.text, "a figure of \(label.map { $0.text.withoutSpaces } ?? "the line") printed as ### (its cell too narrow for it): the PDF does not hold it"))
                 }
-                let row = SourceRow(line: numbered.line, cells: numbered.cells.map { IllegibleFigure.isMark($0.text) ? SourceCell(text: "", position: $0.position) : $0 })
+                for cell in numbered.cells where PrintedNumber.parse(cell.text)?.isPercent == true {
+                    percentages.append((n, cell.text, "a percentage: the table's columns are money"))
+                }
+                let row = SourceRow(line: numbered.line, cells: numbered.cells.map {
+                    IllegibleFigure.isMark($0.text) || PrintedNumber.parse($0.text)?.isPercent == true ? SourceCell(text: "", position: $0.position) : $0
+                })
                 let groups = groupsOf(row)
                 let hasNumbers = groups.contains { !$0.numbers.isEmpty }
                 if inHeader && !hasNumbers {
@@ -80,7 +88,7 @@ enum LabelTableReader {
         header.sort { $0.1 < $1.1 }
         return LabelTable(kind: kind, title: segments.first?.title ?? kind.name, unit: unit ?? defaultUnit,
                           header: header.map { (text: $0.0, position: $0.1, line: $0.2) }, lines: lines,
-                          declaredEmpty: declaredEmpty, illegible: illegible)
+                          declaredEmpty: declaredEmpty, illegible: illegible, percentages: percentages)
     }
 
     /// Cuts a line into label groups: each text cell starts a group, numbers join the group

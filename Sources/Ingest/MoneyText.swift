@@ -56,15 +56,26 @@ struct PrintedNumber: Sendable, Equatable {
     /// True when the cell needed more than separator removal: a space inside the digits
     /// ("1971.5 9"), which extraction put there. Recorded as a repair.
     let joinedSpaces: Bool
+    /// A percentage ("12.50%", "-3.78％"): a rate printed beside money (增减率), never money.
+    var isPercent = false
 
     /// Reads a cell as a number: digits with at most one point, optional sign, thousands
     /// separators (",", "，"), and spaces between digits that extraction inserted; a negative
     /// also as office programs print it: a typographic minus (−, －) or in an accounting
     /// format's parentheses, "(12.50)" / "（1,250）" (with a point or separator, so an item
     /// number "(3)" stays text). Returns nil for anything else (text, codes with letters,
-    /// blanks, "-").
+    /// blanks, "-"). A trailing % makes it a percentage.
     static func parse<S: StringProtocol>(_ cell: S) -> PrintedNumber? {
-        plain(cell) ?? negative(cell)
+        plain(cell) ?? negative(cell) ?? percentage(cell)
+    }
+
+    private static func percentage<S: StringProtocol>(_ cell: S) -> PrintedNumber? {
+        let t = cell.trimmingCharacters(in: .whitespaces)
+        guard let last = t.last, last == "%" || last == "％" else { return nil }
+        let body = t.dropLast()
+        guard var n = plain(body) ?? negative(body) else { return nil }
+        n.isPercent = true
+        return n
     }
 
     private static func negative<S: StringProtocol>(_ cell: S) -> PrintedNumber? {

@@ -82,7 +82,9 @@ enum SideBySideEconomicReader {
                     }
                     // A piece displaced from a row of this panel.
                     if let number = PrintedNumber.parse(cell.text) {
-                        if let last = panels[panel].indices.last, panels[panel][last].amount == nil {
+                        if number.isPercent {
+                            unparsed.append((n, cell.text, "a percentage: the table's columns are money"))
+                        } else if let last = panels[panel].indices.last, panels[panel][last].amount == nil {
                             panels[panel][last].amount = RowNumber(number: number, position: cell.position, cell: cell.text)
                             repairs.append(Repair(line: n, detail: "amount \(cell.text) on line \(n) belongs to \(panels[panel][last].code.map { "\($0)" } ?? "the row") on line \(panels[panel][last].line)"))
                         } else {
@@ -150,7 +152,9 @@ enum SideBySideEconomicReader {
 
     private static func attach(_ cell: SourceCell, to entry: inout Entry, unparsed: inout [(line: Int, cell: String, reason: String)], line: Int) {
         if let number = PrintedNumber.parse(cell.text) {
-            if entry.amount == nil {
+            if number.isPercent {
+                unparsed.append((line, cell.text, "a percentage: the table's columns are money"))
+            } else if entry.amount == nil {
                 entry.amount = RowNumber(number: number, position: cell.position, cell: cell.text)
             } else {
                 unparsed.append((line, cell.text, "second amount for one economic code"))

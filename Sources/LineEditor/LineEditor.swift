@@ -175,24 +175,33 @@ public enum LineEditor {
     }
 }
 
-/// Reads one byte for readline. A Ctrl-C interrupts read() with EINTR: the line ends and its text
-/// is dropped; any other interruption (a window resize) just redraws.
+/// Reads one byte for readline. A Ctrl-C ends the line and its text is dropped; any other
+/// interruption (a window resize) just redraws. The flag is looked at before each wait and the
+/// wait is short: a SIGINT that lands while readline is busy between two reads (redrawing the
+/// line just typed) interrupts no read(), and a read() blocked until the next key would miss it.
 private func readByte(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
     let fd = stream.map { fileno($0) } ?? STDIN_FILENO
     var byte: UInt8 = 0
     while true {
+        if Interrupt.isPending {
+            interruptedDuringRead = true
+            if let out = rl_outstream { fputs("^C", out); fflush(out) }
+            return 10  // accept the line; readLine() discards it
+        }
+        var waiting = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&waiting, 1, 100)
+        if ready == 0 { continue }
+        if ready < 0 {
+            if errno == EINTR {
+                if !Interrupt.isPending { rl_resize_terminal() }
+                continue
+            }
+            return EOF
+        }
         let n = read(fd, &byte, 1)
         if n == 1 { return Int32(byte) }
         if n == 0 { return EOF }
-        if errno == EINTR {
-            if Interrupt.isPending {
-                interruptedDuringRead = true
-                if let out = rl_outstream { fputs("^C", out); fflush(out) }
-                return 10  // accept the line; readLine() discards it
-            }
-            rl_resize_terminal()
-            continue
-        }
+        if errno == EINTR { continue }
         return EOF
     }
 }
