@@ -122,7 +122,8 @@ enum DocumentIngest {
                 let n = side.number
                 facts.append(Fact(table: table.kind.name, columnLabel: side.label, column: "", rowLabel: row.name, code: row.code,
                                   economic: table.kind.key == .economic, project: row.project,
-                                  amount: n.number.isPercent ? n.number.value : table.unit.toWanYuan(n.number.value), line: row.line, cell: n.position))
+                                  amount: n.number.isPercent ? n.number.value : table.unit.toWanYuan(n.number.value), line: row.line,
+                                  cell: n.position, beside: true))
             }
         }
         return facts

@@ -17,6 +17,9 @@ struct Fact: Sendable {
     /// The cell the figure was printed in, where cells are columns (tab text, a PDF read by
     /// geometry): with the line, where on the page it stands.
     var cell: Int? = nil
+    /// Printed beside the table's own columns (a 决算's 预算数, the year before, a change): a
+    /// fact with no column that is no unplaced figure.
+    var beside = false
 }
 
 /// A rule applied to a document, with its outcome: the `checks` table's row. A check whose

@@ -27,14 +27,14 @@ enum LabelTableTyping {
         }
         // A figure with no column is not a fact of the table: report it (once).
         let reported = Set(typed.unparsed.map { "\($0.line)\t\($0.cell)" })
-        for f in typed.facts where f.column.isEmpty {
+        for f in typed.facts where f.column.isEmpty && !f.beside {
             guard let cell = f.cell, let text = t.lines.first(where: { $0.line == f.line })?
                 .groups.flatMap(\.numbers).first(where: { $0.position == cell })?.cell else { continue }
             if !reported.contains("\(f.line)\t\(text)") {
                 typed.unparsed.append((f.line, text, "figure of '\(f.rowLabel)' under a header that names no column of \(t.kind.name): '\(f.columnLabel)'"))
             }
         }
-        typed.facts.removeAll { $0.column.isEmpty }
+        typed.facts.removeAll { $0.column.isEmpty && !$0.beside }
         return typed
     }
 
@@ -120,8 +120,10 @@ enum LabelTableTyping {
 
     /// The column of each cell from the header printed over it, lowest header line first (a
     /// cell's own words before the group over it), the longest keyword winning. In a 决算, a
-    /// cell under 年初预算数 / 调整预算数 / 预算数 holds the budget figure: 'budget'.
-    static func headerColumns(_ t: LabelTable, keywords: [(column: String, keywords: [String])], final: Bool) -> [Int: String] {
+    /// cell under 年初预算数 / 调整预算数 / 预算数 holds the budget figure: 'budget'. In a 预算, a
+    /// cell under the year before (上年预算数, 2024年预算数) or a change (增减额, 增减率) holds a
+    /// figure beside the year's own: "" (a fact with no column).
+    static func headerColumns(_ t: LabelTable, keywords: [(column: String, keywords: [String])], final: Bool, year: Int?) -> [Int: String] {
         var stacks: [Int: [(line: Int, text: String)]] = [:]
         for h in t.header { stacks[h.position, default: []].append((h.line, h.text)) }
         let headers = stacks.mapValues { CellHeader(lines: $0.sorted { $0.line < $1.line }.map(\.text)) }
@@ -131,11 +133,30 @@ enum LabelTableTyping {
         let names = headers.compactMapValues { $0.named(by: named) }.merging(
             cells.compactMap { c in CellHeader.grouped(rows, cell: c, cells: cells)?.named(by: named).map { (c, $0) } },
             uniquingKeysWith: { own, _ in own })
-        let markers = t.header.compactMap { h in CellHeader(lines: [h.text]).measure(final: final).map { (position: h.position, measure: $0) } }
-        let measures = CellHeader.measures(names: names, printed: headers.compactMapValues { $0.measure(final: final) }, markers: markers)
+        let markers = t.header.compactMap { h in
+            h.text.containsUTF8("三公") ? nil : CellHeader(lines: [h.text]).measure(final: final, year: year).map { (position: h.position, measure: $0) }
+        }
+        let measures = CellHeader.measures(names: names, printed: headers.compactMapValues { $0.measure(final: final, year: year) }, markers: markers)
         var out = names
-        for (cell, m) in measures where m == .budget { out[cell] = "budget" }
+        for (cell, m) in measures {
+            if m == .budget { out[cell] = "budget" }
+            if m == .priorYear { out[cell] = beside }
+        }
+        for (cell, header) in headers where header.isChange { out[cell] = beside }
         return out
+    }
+
+    /// headerColumns' name for a figure printed beside the table's own columns.
+    static let beside = "(beside)"
+
+    /// A fact of a label table, in the column its header names; beside the table's own columns
+    /// when that is `beside`.
+    static func fact(_ t: LabelTable, _ n: RowNumber, column: String, rowLabel: String, code: ClassificationCode? = nil,
+                     amount: ExactDecimal, line: Int) -> Fact {
+        var f = Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column == beside ? "" : column,
+                     rowLabel: rowLabel, code: code, economic: false, project: nil, amount: amount, line: line, cell: n.position)
+        f.beside = column == beside
+        return f
     }
 
     /// The header's lines as rows of cell texts, top to bottom.
@@ -155,7 +176,7 @@ enum LabelTableTyping {
         // A PDF read by geometry: the side is the label's column (the right-hand label column
         // is the spending side), and each figure's column is named by the header over it.
         let byCells = document.format == .pdf
-        let cellColumns = byCells ? headerColumns(t, keywords: twoSidedKeywords(t.kind.name), final: document.stage == "决算") : [:]
+        let cellColumns = byCells ? headerColumns(t, keywords: twoSidedKeywords(t.kind.name), final: document.stage == "决算", year: document.year) : [:]
         let labelColumns = Set(t.lines.flatMap { $0.groups.filter { !$0.label.isEmpty }.map(\.labelPosition) })
         let spendingColumn = byCells && labelColumns.count >= 2 ? labelColumns.max() : nil
         let onlyFinalFigure = t.header.contains { $0.text.containsUTF8("决算数") } && t.header.contains { $0.text.containsUTF8("预算数") }
@@ -191,13 +212,13 @@ enum LabelTableTyping {
                     var column = j < offset ? "budget" : j - offset < placed.count ? placed[j - offset] : ""
                     if byCells {
                         column = cellColumns[n.position] ?? ""
-                        if !isSpending && column != "amount" && column != "budget" { column = "" }
+                        if !isSpending && column != "amount" && column != "budget" && column != beside { column = "" }
                     }
                     let value = t.unit.toWanYuan(n.number.value)
+                    out.facts.append(fact(t, n, column: column, rowLabel: label,
+                                          code: cls.map { ClassificationCode(classCode: $0, section: nil, item: nil) }, amount: value, line: line.line))
+                    if column == beside { continue }
                     if !column.isEmpty && column != "budget" { money[column] = value }
-                    out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
-                                          rowLabel: label, code: cls.map { ClassificationCode(classCode: $0, section: nil, item: nil) },
-                                          economic: false, project: nil, amount: value, line: line.line, cell: n.position))
                     let isGrandTotal = label.containsUTF8("总计") || label.containsUTF8("合计")
                     if !column.isEmpty && column != "budget" && (cls != nil || isGrandTotal) {
                         out.totals.append((side: side, classCode: cls, column: column, value: value, unit: unitOf(n, t), line: line.line))
@@ -229,21 +250,25 @@ enum LabelTableTyping {
         var out = TypedLabelTable()
         let rowOriented = t.lines.contains { l in l.groups.contains { threePublicItem($0.label) != nil && !$0.numbers.isEmpty } }
         if rowOriented {
+            // A PDF names each figure's column by the header over it (上年预算数 | 本年预算数 |
+            // 增减, 预算数 | 决算数): never by its order on the line.
+            let cellColumns = document.format == .pdf
+                ? headerColumns(t, keywords: threePublicRowKeywords, final: document.stage == "决算", year: document.year) : [:]
             for line in t.lines {
                 for g in line.groups where !g.numbers.isEmpty {
                     let item = threePublicItem(g.label)
                     let names = ["amount", "general", "fund", "soe"]
                     var money = [String: ExactDecimal]()
                     for (j, n) in g.numbers.enumerated() {
-                        let column = item != nil && j < names.count ? names[j] : ""
+                        var column = item != nil && j < names.count ? names[j] : ""
+                        if !cellColumns.isEmpty { column = item != nil ? cellColumns[n.position] ?? "" : "" }
                         let value = t.unit.toWanYuan(n.number.value)
-                        if !column.isEmpty { money[column] = value }
-                        out.facts.append(Fact(table: t.kind.name, columnLabel: headerLabel(t, near: n.position), column: column,
-                                              rowLabel: g.label, code: nil, economic: false, project: nil, amount: value, line: line.line, cell: n.position))
+                        if !column.isEmpty && column != beside { money[column] = value }
+                        out.facts.append(fact(t, n, column: column, rowLabel: threePublicRow(g.label), amount: value, line: line.line))
                     }
                     if let item, !item.isEmpty {
                         table.rows.append(document.snapshotValues + [.text(item)]
-                                          + names.map { money[$0].map { Value.decimal($0) } ?? .null } + [.null] + document.placementValues(line: line.line))
+                                          + (names + ["budget"]).map { money[$0].map { Value.decimal($0) } ?? .null } + document.placementValues(line: line.line))
                     }
                 }
             }
@@ -271,11 +296,12 @@ enum LabelTableTyping {
                 let words = text.replacingOccurrences(of: "预算数", with: "").replacingOccurrences(of: "决算数", with: "")
                 return words.isEmpty ? nil : threePublicColumn(words)
             }
-            printedMeasure[cell] = header.measure(final: final)
+            printedMeasure[cell] = header.measure(final: final, year: document.year)
         }
-        // 预算数 / 决算数 over the items (not a 预算's “三公”经费预算数 title over them all).
+        // 预算数 / 决算数 (a 预算's 2024年预算数 / 2025年预算数) over the items (not a 预算's
+        // “三公”经费预算数 title over them all).
         let markers = t.header.compactMap { h in
-            h.text.containsUTF8("三公") ? nil : CellHeader(lines: [h.text]).measure(final: final).map { (position: h.position, measure: $0) }
+            h.text.containsUTF8("三公") ? nil : CellHeader(lines: [h.text]).measure(final: final, year: document.year).map { (position: h.position, measure: $0) }
         }
         let measures = CellHeader.measures(names: items, printed: printedMeasure, markers: markers)
         var money: [String: [String: (value: ExactDecimal, printed: String)]] = [:]
@@ -287,6 +313,11 @@ enum LabelTableTyping {
                 let value = t.unit.toWanYuan(n.number.value)
                 guard let item else {
                     out.unparsed.append((line.line, n.cell, "figure under a header that names no 三公 item: '\(headerLabel(t, near: n.position))'"))
+                    continue
+                }
+                if measures[n.position] == .priorYear {
+                    // The year before, printed beside the year's: a fact of its item, no column.
+                    out.facts.append(fact(t, n, column: beside, rowLabel: item, amount: value, line: line.line))
                     continue
                 }
                 // Two figures for one item and measure: the header was misread; the first is
@@ -308,6 +339,21 @@ enum LabelTableTyping {
                               + document.placementValues(line: itemLine[item]))
         }
     }
+
+    /// A 三公 row's label as the facts name it, whichever way the table runs: 合计, 小计 (the
+    /// vehicles' subtotal) or the item.
+    static func threePublicRow(_ label: String) -> String {
+        let s = label.withoutSpaces
+        if s.containsUTF8("合计") || s.containsUTF8("总计") { return "合计" }
+        if s.containsUTF8("小计") || s.containsUTF8("购置及运行") { return "小计" }
+        return threePublicItem(label).flatMap { $0.isEmpty ? nil : $0 } ?? label
+    }
+
+    /// The columns of a 三公 table with one row per item, by the header over each figure.
+    static let threePublicRowKeywords: [(column: String, keywords: [String])] = [
+        ("amount", ["合计", "小计", "总计", "预算数", "决算数", "金额"]), ("general", ["一般公共预算"]),
+        ("fund", ["政府性基金"]), ("soe", ["国有资本经营"]),
+    ]
 
     /// The 三公 columns in a header, in template order of meaning.
     static func threePublicColumn(_ header: String) -> String? {

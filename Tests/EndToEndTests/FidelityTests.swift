@@ -20,7 +20,7 @@ import Testing
         "f05-two-panel-split-codes", "f06-split-codes-lost-zeros-yuan", "f07-two-sided",
         "f08-negative-blank", "f09-three-public-final", "f10-top-codes", "f11-tall-rows-reportlab",
         "f12-cover-and-text", "f13-project-spending", "f14-rotated-clockwise", "f15-rotated-anticlockwise",
-        "f16-three-public-measure-first", "f17-budget-beside-outturn", "f18-centred-no-repeat", "f19-two-tables-one-page", "f20-income-groups", "f21-line-numbers", "f22-spaced-labels", "f23-basic-split", "f24-overflow", "f25-prior-year", "f26-change-rate",
+        "f16-three-public-measure-first", "f17-budget-beside-outturn", "f18-centred-no-repeat", "f19-two-tables-one-page", "f20-income-groups", "f21-line-numbers", "f22-spaced-labels", "f23-basic-split", "f24-overflow", "f25-prior-year", "f26-change-rate", "f27-three-public-prior-year", "f28-three-public-rows-prior-year",
     ]
     static let corpusDocuments = ["planning-2024-dept-final", "welfare-2024-unit-budget", "commerce-2025-dept-budget"]
 
@@ -67,17 +67,26 @@ import Testing
     }
 
     /// A budget printing last year's figures and the changes beside its own: the year's tables
-    /// add up and agree, a fall (a negative 增减额) is no fault of the document, and a rate
-    /// (增减率 with its %) is a fact, not an unplaced number.
-    @Test(arguments: ["f25-prior-year", "f26-change-rate"])
+    /// add up and agree, a fall (a negative 增减额) is no fault of the document, a rate (增减率
+    /// with its %) is a fact, not an unplaced number, and the typed tables hold the year's
+    /// figures (a 三公 table's items add up to its printed 合计 for the year, not the year before).
+    @Test(arguments: ["f25-prior-year", "f26-change-rate", "f27-three-public-prior-year", "f28-three-public-rows-prior-year"])
     func lastYearsFiguresBesideTheYearsRaiseNoFinding(name: String) throws {
         let pdf = Self.generated.appendingPathComponent("\(name).pdf")
         let outcome = try Binary.run(["--data", pdf.path, "--format", "csv", "-c",
-                                      "SELECT count(*) FILTER (WHERE status <> 'ok') AS findings, count(*) FILTER (WHERE rule LIKE 'T3.%') AS sums FROM checks"])
+                                      "SELECT count(*) FILTER (WHERE status <> 'ok') AS findings, count(*) FILTER (WHERE rule LIKE 'T3.%') AS sums FROM checks",
+                                      "-c", "SELECT sum(amount) FROM three_public"])
         try #require(outcome.status == 0, "\(outcome.stderr)")
-        let values = outcome.stdout.split(separator: "\n").last.map { $0.split(separator: ",").map(String.init) } ?? []
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        let values = lines.count > 1 ? lines[1].split(separator: ",").map(String.init) : []
         #expect(values.first == "0", "findings: \(outcome.stdout)")
-        #expect((values.last.flatMap { Int($0) } ?? 0) > 30, "the tables' sums were checked: \(outcome.stdout)")
+        if name.contains("three-public") {
+            let truth = try TruthFile(url: Self.geometry.appendingPathComponent("\(name).truth.tsv"))
+            let total = truth.figures.first { $0.key.row == "合计" && $0.key.column == "amount" }?.amount
+            #expect(total != nil && Amount(lines.last ?? "") == total, "三公 items sum to \(lines.last ?? ""), the year's 合计 is \(total.map(\.description) ?? "?")")
+        } else {
+            #expect((values.last.flatMap { Int($0) } ?? 0) > 30, "the tables' sums were checked: \(outcome.stdout)")
+        }
     }
 
     /// The truth is not vacuous: every fixture and corpus file has figures and every pattern's table

@@ -88,12 +88,15 @@ struct TableGrid {
         if start < lines.count {
             let names = lines[start...].flatMap(\.words).filter { !Self.isFigure($0.text) && !Self.isTotalLabel($0.text) }
             let nameColumn = names.map(\.box.x0).min() ?? .infinity
+            // A name stays left of the figures: a one-line header over the figure columns (项目
+            // 上年预算数 本年预算数) right above the first row is no piece of its name.
+            let figures = lines[start...].flatMap(\.words).filter { Self.isFigure($0.text) && !Self.isCodeToken($0.text) }.map(\.box.x0).min() ?? .infinity
             while start > 0 {
                 let candidate = lines[start - 1]
                 let below = lines[start].box.y0 - candidate.box.y1
                 let above = start >= 2 ? candidate.box.y0 - lines[start - 2].box.y1 : .infinity
                 guard below < above, below < candidate.height,
-                      candidate.words.allSatisfy({ !Self.isFigure($0.text) && $0.box.x0 >= nameColumn - 2 }) else { break }
+                      candidate.words.allSatisfy({ !Self.isFigure($0.text) && $0.box.x0 >= nameColumn - 2 && $0.box.x1 <= figures }) else { break }
                 start -= 1
             }
         }
