@@ -452,6 +452,7 @@ struct TableGrid {
             place(w, slot(w), in: &rows[r])
         }
         rows.sort { $0.band.y0 < $1.band.y0 }
+        figures = Self.joiningWrappedFigures(figures) { slot($0)?.cell }
         // Figures: the row whose band (from its top to the next row's top) holds the figure's
         // middle. One above every row, or more than a row's height below the last, stands
         // outside the rows and is reported; so is a second figure for one cell.
@@ -489,6 +490,64 @@ struct TableGrid {
     }
 
     /// A second piece of a number on the same printed line, right after the first ("1971.5" "9").
+    /// Figures a word processor wrapped inside a narrow cell ("90,018,300." over "24", "225,021,778"
+    /// over ".19"): pieces stacked in one money cell a line apart are one figure when the upper
+    /// cannot end one (a trailing point or comma, a thousands group of fewer than three digits,
+    /// fewer decimals than the table's figures have) or the lower cannot start one (a leading
+    /// point or comma), and together they read as a number. Read apart, the pieces were two
+    /// figures of two rows.
+    static func joiningWrappedFigures(_ words: [PDFWord], cell: (PDFWord) -> Int?) -> [PDFWord] {
+        // First what the pieces' own marks join; then, knowing the decimals most of the table's
+        // figures print, a piece with fewer ("9,377,011.0" over "8").
+        let marked = joiningWrapped(words, cell: cell, usualDecimals: nil)
+        var decimalCounts: [Int: Int] = [:]
+        for w in marked where PrintedNumber.parse(w.text) != nil {
+            if let dot = w.text.lastIndex(of: ".") { decimalCounts[w.text.distance(from: dot, to: w.text.endIndex) - 1, default: 0] += 1 }
+        }
+        guard let usual = decimalCounts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return marked }
+        return joiningWrapped(marked, cell: cell, usualDecimals: usual)
+    }
+
+    private static func joiningWrapped(_ words: [PDFWord], cell: (PDFWord) -> Int?, usualDecimals usual: Int?) -> [PDFWord] {
+        var byCell: [Int: [PDFWord]] = [:]
+        var out: [PDFWord] = []
+        for w in words {
+            if let c = cell(w) { byCell[c, default: []].append(w) } else { out.append(w) }
+        }
+        for (_, column) in byCell {
+            var pieces = column.sorted { $0.box.y0 < $1.box.y0 }
+            var i = 0
+            while i + 1 < pieces.count {
+                let upper = pieces[i], lower = pieces[i + 1]
+                let stacked = lower.box.y0 - upper.box.y1 < 0.6 * upper.box.height && upper.box.overlapX(lower.box) > 0
+                let joined = upper.text + lower.text
+                if stacked, Self.endsIncomplete(upper.text, usualDecimals: usual) || lower.text.hasPrefix(".") || lower.text.hasPrefix(","),
+                   PrintedNumber.parse(joined) != nil || Self.endsIncomplete(joined, usualDecimals: usual) {
+                    var w = upper
+                    w.text = joined
+                    w.box = upper.box.union(lower.box)
+                    w.printed = upper.printed.union(lower.printed)
+                    pieces[i] = w
+                    pieces.remove(at: i + 1)
+                } else {
+                    i += 1
+                }
+            }
+            out += pieces
+        }
+        return out
+    }
+
+    /// A piece of a figure that cannot be its end: "90,018,300.", "12,345,", "225,021,77",
+    /// "9,377,011.0" in a column of two decimals.
+    private static func endsIncomplete(_ text: String, usualDecimals: Int?) -> Bool {
+        if text.hasSuffix(".") || text.hasSuffix(",") { return true }
+        let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        if let integer = whole.first, integer.contains(","), integer.split(separator: ",").last?.count != 3 { return true }
+        if whole.count == 2, let usual = usualDecimals, whole[1].count < usual { return true }
+        return false
+    }
+
     private static func continuesNumber(_ previous: PageBox?, _ box: PageBox) -> Bool {
         guard let p = previous else { return true }
         return p.overlapY(box) > 0.5 * box.height && box.x0 >= p.x1 - 0.5 && box.x0 - p.x1 < box.height
