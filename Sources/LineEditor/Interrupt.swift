@@ -11,8 +11,8 @@ public enum Interrupt {
     /// so its blocked read() is interrupted.
     nonisolated(unsafe) static var readerThread = pthread_self()
 
-    /// Installs the handler without SA_RESTART, so a blocked read() returns EINTR and the getc
-    /// hook can see the interruption.
+    /// Installs the handler without SA_RESTART, so the getc hook's wait for a key returns EINTR
+    /// and sees the interruption at once.
     public static func install() {
         _ = pending.load(ordering: .relaxed)  // initialise the globals before a signal can touch them
         readerThread = pthread_self()
