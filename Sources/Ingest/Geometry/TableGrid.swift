@@ -489,7 +489,6 @@ struct TableGrid {
         return a.box.y0 < b.box.y0
     }
 
-    /// A second piece of a number on the same printed line, right after the first ("1971.5" "9").
     /// Figures a word processor wrapped inside a narrow cell ("90,018,300." over "24", "225,021,778"
     /// over ".19"): pieces stacked in one money cell a line apart are one figure when the upper
     /// cannot end one (a trailing point or comma, a thousands group of fewer than three digits,
@@ -548,6 +547,7 @@ struct TableGrid {
         return false
     }
 
+    /// A second piece of a number on the same printed line, right after the first ("1971.5" "9").
     private static func continuesNumber(_ previous: PageBox?, _ box: PageBox) -> Bool {
         guard let p = previous else { return true }
         return p.overlapY(box) > 0.5 * box.height && box.x0 >= p.x1 - 0.5 && box.x0 - p.x1 < box.height
