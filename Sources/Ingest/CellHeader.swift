@@ -49,7 +49,10 @@ struct CellHeader {
     func measure(final: Bool, year: Int?) -> Measure? {
         if final { return measure(final: true) }
         let whole = lines.joined()
-        if whole.containsUTF8("上年") || year.map({ whole.containsUTF8("\($0 - 1)年") }) == true { return .priorYear }
+        // 上年结转 / 上年结余 is money carried into this year (the income table's carryover
+        // column), not the year before's figure.
+        let carried = whole.containsUTF8("结转") || whole.containsUTF8("结余")
+        if !carried, whole.containsUTF8("上年") || year.map({ whole.containsUTF8("\($0 - 1)年") }) == true { return .priorYear }
         if whole.containsUTF8("本年") || year.map({ whole.containsUTF8("\($0)年") }) == true { return .year }
         return nil
     }

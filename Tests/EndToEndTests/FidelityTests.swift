@@ -20,7 +20,7 @@ import Testing
         "f05-two-panel-split-codes", "f06-split-codes-lost-zeros-yuan", "f07-two-sided",
         "f08-negative-blank", "f09-three-public-final", "f10-top-codes", "f11-tall-rows-reportlab",
         "f12-cover-and-text", "f13-project-spending", "f14-rotated-clockwise", "f15-rotated-anticlockwise",
-        "f16-three-public-measure-first", "f17-budget-beside-outturn", "f18-centred-no-repeat", "f19-two-tables-one-page", "f20-income-groups", "f21-line-numbers", "f22-spaced-labels", "f23-basic-split", "f24-overflow", "f25-prior-year", "f26-change-rate", "f27-three-public-prior-year", "f28-three-public-rows-prior-year", "f29-wrapped-figures",
+        "f16-three-public-measure-first", "f17-budget-beside-outturn", "f18-centred-no-repeat", "f19-two-tables-one-page", "f20-income-groups", "f21-line-numbers", "f22-spaced-labels", "f23-basic-split", "f24-overflow", "f25-prior-year", "f26-change-rate", "f27-three-public-prior-year", "f28-three-public-rows-prior-year", "f29-wrapped-figures", "f30-income-carried-over",
     ]
     static let corpusDocuments = ["planning-2024-dept-final", "welfare-2024-unit-budget", "commerce-2025-dept-budget"]
 

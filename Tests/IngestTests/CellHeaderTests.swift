@@ -29,6 +29,17 @@ struct CellHeaderTests {
         #expect(CellHeader.grouped([["", "收入"], ["", "小计"]], cell: 0, cells: 0..<2) == nil)
     }
 
+    /// A budget's year before (上年预算数, 2024年预算数 in 2025) stands beside the year's figures;
+    /// 上年结转 is this year's income carried over (a column of the income table), not last year's.
+    @Test func theYearBeforeIsNotTheMoneyCarriedFromIt() {
+        #expect(CellHeader(lines: ["上年预算数"]).measure(final: false, year: 2025) == .priorYear)
+        #expect(CellHeader(lines: ["2024年预算数", "合计"]).measure(final: false, year: 2025) == .priorYear)
+        #expect(CellHeader(lines: ["2025年预算数", "小计"]).measure(final: false, year: 2025) == .year)
+        #expect(CellHeader(lines: ["上年结转"]).measure(final: false, year: 2025) == nil)
+        #expect(CellHeader(lines: ["2024年结转结余"]).measure(final: false, year: 2025) == nil)
+        #expect(CellHeader(lines: ["预算数"]).measure(final: false, year: 2025) == nil)
+    }
+
     @Test func budgetAndOutturnByPrintedOrder() {
         let names = [0: "amount", 1: "basic", 2: "amount", 3: "basic"]
         let m = CellHeader.measures(names: names, printed: [1: .budget], markers: [(1, .budget), (3, .outturn)])
