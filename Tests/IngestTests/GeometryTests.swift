@@ -6,6 +6,26 @@ import Testing
 /// Where a PDF figure came from, a page shown turned, and a disclosure loaded twice.
 /// (Every figure's place in its table is measured by EndToEndTests/FidelityTests.)
 @Suite struct GeometryTests {
+    /// Figure pieces stacked in one cell (f29 covers a word processor's wrap end to end). The
+    /// decimals cue never joins two figures that each stand level with a row of their own: a
+    /// dense table in Excel's General format prints 12.5 over the next row's 3.
+    @Test func wrappedFigurePiecesJoinOnlyWithinOneRow() {
+        func word(_ text: String, _ y0: Double) -> PDFWord { PDFWord(text: text, box: PageBox(x0: 100, y0: y0, x1: 140, y1: y0 + 9)) }
+        let usual = [word("7.25", 40), word("8.10", 60)]
+        // A wrapped figure centred on its row's name (the name's band between the pieces).
+        let wrapped = TableGrid.joiningWrappedFigures(usual + [word("9,377,011.0", 100), word("8", 110)],
+                                                      rowBands: [PageBox(x0: 10, y0: 105, x1: 60, y1: 114)]) { _ in 0 }
+        #expect(wrapped.map(\.text).contains("9,377,011.08"))
+        // Two dense rows, each figure level with its own row's name.
+        let dense = TableGrid.joiningWrappedFigures(usual + [word("12.5", 100), word("3", 111)],
+                                                    rowBands: [PageBox(x0: 10, y0: 100, x1: 60, y1: 109), PageBox(x0: 10, y0: 111, x1: 60, y1: 120)]) { _ in 0 }
+        #expect(Set(dense.map(\.text)).isSuperset(of: ["12.5", "3"]))
+        // A point or comma left dangling joins whatever the rows say.
+        let marked = TableGrid.joiningWrappedFigures([word("90,018,300.", 100), word("24", 111)],
+                                                     rowBands: [PageBox(x0: 10, y0: 100, x1: 60, y1: 109), PageBox(x0: 10, y0: 111, x1: 60, y1: 120)]) { _ in 0 }
+        #expect(marked.map(\.text) == ["90,018,300.24"])
+    }
+
     /// The fixture PDFs fixtures/generate makes (./test does, before the tests).
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(".build/fixtures/geometry")

@@ -452,7 +452,7 @@ struct TableGrid {
             place(w, slot(w), in: &rows[r])
         }
         rows.sort { $0.band.y0 < $1.band.y0 }
-        figures = Self.joiningWrappedFigures(figures) { slot($0)?.cell }
+        figures = Self.joiningWrappedFigures(figures, rowBands: rows.map(\.band)) { slot($0)?.cell }
         // Figures: the row whose band (from its top to the next row's top) holds the figure's
         // middle. One above every row, or more than a row's height below the last, stands
         // outside the rows and is reported; so is a second figure for one cell.
@@ -495,19 +495,22 @@ struct TableGrid {
     /// fewer decimals than the table's figures have) or the lower cannot start one (a leading
     /// point or comma), and together they read as a number. Read apart, the pieces were two
     /// figures of two rows.
-    static func joiningWrappedFigures(_ words: [PDFWord], cell: (PDFWord) -> Int?) -> [PDFWord] {
+    /// The decimals cue is the weakest (a table in Excel's General format prints 12.5 beside
+    /// 12.50): it never joins two pieces that each stand level with a row's labels of their own.
+    static func joiningWrappedFigures(_ words: [PDFWord], rowBands: [PageBox], cell: (PDFWord) -> Int?) -> [PDFWord] {
         // First what the pieces' own marks join; then, knowing the decimals most of the table's
         // figures print, a piece with fewer ("9,377,011.0" over "8").
-        let marked = joiningWrapped(words, cell: cell, usualDecimals: nil)
+        let marked = joiningWrapped(words, cell: cell, usualDecimals: nil, rowBands: rowBands)
         var decimalCounts: [Int: Int] = [:]
         for w in marked where PrintedNumber.parse(w.text) != nil {
             if let dot = w.text.lastIndex(of: ".") { decimalCounts[w.text.distance(from: dot, to: w.text.endIndex) - 1, default: 0] += 1 }
         }
         guard let usual = decimalCounts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return marked }
-        return joiningWrapped(marked, cell: cell, usualDecimals: usual)
+        return joiningWrapped(marked, cell: cell, usualDecimals: usual, rowBands: rowBands)
     }
 
-    private static func joiningWrapped(_ words: [PDFWord], cell: (PDFWord) -> Int?, usualDecimals usual: Int?) -> [PDFWord] {
+    private static func joiningWrapped(_ words: [PDFWord], cell: (PDFWord) -> Int?, usualDecimals usual: Int?, rowBands: [PageBox]) -> [PDFWord] {
+        func level(_ box: PageBox) -> Int? { rowBands.firstIndex { $0.overlapY(box) > 0.5 * box.height } }
         var byCell: [Int: [PDFWord]] = [:]
         var out: [PDFWord] = []
         for w in words {
@@ -520,7 +523,8 @@ struct TableGrid {
                 let upper = pieces[i], lower = pieces[i + 1]
                 let stacked = lower.box.y0 - upper.box.y1 < 0.6 * upper.box.height && upper.box.overlapX(lower.box) > 0
                 let joined = upper.text + lower.text
-                if stacked, Self.endsIncomplete(upper.text, usualDecimals: usual) || lower.text.hasPrefix(".") || lower.text.hasPrefix(","),
+                let ownRows = usual != nil && level(upper.box) != nil && level(lower.box) != nil && level(upper.box) != level(lower.box)
+                if stacked, !ownRows, Self.endsIncomplete(upper.text, usualDecimals: usual) || lower.text.hasPrefix(".") || lower.text.hasPrefix(","),
                    PrintedNumber.parse(joined) != nil || Self.endsIncomplete(joined, usualDecimals: usual) {
                     var w = upper
                     w.text = joined
